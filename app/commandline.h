@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+/// The headless face of vlsbench-studio: `stats`, `validate` and friends. Needs no display.
+class CommandLine
+{
+public:
+    enum ExitCode : int { Success = 0, ProblemsFound = 1, BadInput = 2 };
+
+    /// True when @p argument names a subcommand (or asks for help or the version), so no GUI is needed.
+    static bool handles(const QString &argument);
+
+    /// Runs the subcommand in @p arguments (without the program name); returns the process exit code.
+    static int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+    static QString usage();
+};

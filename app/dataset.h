@@ -1,0 +1,45 @@
+#pragma once
+
+#include "imagepath.h"
+#include "item.h"
+#include "problem.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/// A loaded VLSBench data file: its items in file order, and what the loader noticed on the way.
+class Dataset
+{
+public:
+    /// The data file this dataset was read from.
+    QString filePath() const { return m_filePath; }
+    /// The folder that image paths resolve against: the data file's folder unless set otherwise.
+    QString imageRoot() const { return m_imageRoot; }
+    void setImageRoot(const QString &root) { m_imageRoot = root; }
+
+    qsizetype size() const { return m_items.size(); }
+    const Item &item(qsizetype index) const { return m_items[index]; }
+    const QList<Item> &items() const { return m_items; }
+
+    /// Position of the first item with @p instructionId, or -1.
+    qsizetype indexOfId(qint64 instructionId) const { return m_indexById.value(instructionId, -1); }
+    /// Distinct key orders seen in the file; Item::keyLayout indexes this.
+    const QList<QStringList> &keyLayouts() const { return m_keyLayouts; }
+    /// Entries the loader could not use as items (for example a number where an object belongs).
+    const QList<Problem> &loadProblems() const { return m_loadProblems; }
+
+    /// The item's image inside imageRoot(), refusing paths that leave it.
+    ImagePath::Resolved resolveImage(const Item &item) const { return ImagePath::resolve(m_imageRoot, item.imagePath); }
+
+private:
+    friend class DatasetLoader;
+
+    QString m_filePath;
+    QString m_imageRoot;
+    QList<Item> m_items;
+    QHash<qint64, qsizetype> m_indexById;
+    QList<QStringList> m_keyLayouts;
+    QList<Problem> m_loadProblems;
+};

@@ -1,0 +1,174 @@
+#include "jsonsource.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+namespace JsonSource {
+
+QByteArray readFile(const QString &path, FileError *error)
+{
+    QFile file(path);
+    if (QFileInfo(path).isDir()) {
+        *error = {path, 0, 0, QStringLiteral("is a folder, not a file")};
+        return {};
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = {path, 0, 0, QStringLiteral("cannot be read: %1").arg(file.errorString())};
+        return {};
+    }
+    QByteArray bytes;
+    if (file.isSequential()) {
+        bytes = file.readAll();
+        bytes.reserve(bytes.size() + kPadding);
+    } else {
+        // Read straight into a buffer with room for the padding, so the parser needs no second copy.
+        const qint64 size = file.size();
+        bytes.resize(qsizetype(size) + kPadding);
+        qint64 got = 0;
+        while (got < size) {
+            const qint64 n = file.read(bytes.data() + got, size - got);
+            if (n <= 0)
+                break;
+            got += n;
+        }
+        bytes.resize(qsizetype(got)); // shrinking keeps the capacity, so the padding stays readable
+    }
+    if (file.error() != QFileDevice::NoError) {
+        *error = {path, 0, 0, QStringLiteral("cannot be read: %1").arg(file.errorString())};
+        return {};
+    }
+    if (bytes.isNull())
+        bytes = QByteArray(""); // an empty file is not a read failure
+    return bytes;
+}
+
+void locate(const char *data, std::size_t size, std::size_t offset, qint64 *line, qint64 *column)
+{
+    if (offset > size)
+        offset = size;
+    qint64 l = 1;
+    qint64 c = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto byte = static_cast<unsigned char>(data[i]);
+        if (byte == '\n') {
+            ++l;
+            c = 1;
+        } else if ((byte & 0xC0) != 0x80) { // count characters, not UTF-8 continuation bytes
+            ++c;
+        }
+    }
+    *line = l;
+    *column = c;
+}
+
+namespace {
+
+// Finds where nesting first exceeds kMaxDepth, outside strings. Returns size when it never does.
+std::size_t findTooDeep(const char *data, std::size_t size)
+{
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < size; ++i) {
+        const char ch = data[i];
+        if (inString) {
+            if (ch == '\\')
+                ++i;
+            else if (ch == '"')
+                inString = false;
+            continue;
+        }
+        if (ch == '"') {
+            inString = true;
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > kMaxDepth)
+                return i;
+        } else if (ch == ']' || ch == '}') {
+            --depth;
+        }
+    }
+    return size;
+}
+
+// Records where nlohmann's iterative parser gave up; the values themselves are not needed.
+struct ErrorFinder
+{
+    using json = nlohmann::json;
+    std::size_t position = 0;
+    std::string message;
+    bool failed = false;
+
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(json::number_integer_t) { return true; }
+    bool number_unsigned(json::number_unsigned_t) { return true; }
+    bool number_float(json::number_float_t, const json::string_t &) { return true; }
+    bool string(json::string_t &) { return true; }
+    bool binary(json::binary_t &) { return true; }
+    bool start_object(std::size_t) { return true; }
+    bool key(json::string_t &) { return true; }
+    bool end_object() { return true; }
+    bool start_array(std::size_t) { return true; }
+    bool end_array() { return true; }
+    bool parse_error(std::size_t pos, const std::string &, const nlohmann::detail::exception &ex)
+    {
+        failed = true;
+        position = pos;
+        message = ex.what();
+        return false;
+    }
+};
+
+// nlohmann prefixes its own id and a byte-based position; keep only the explanation.
+QString cleanMessage(const std::string &what)
+{
+    QString text = QString::fromStdString(what);
+    const qsizetype lastRead = text.indexOf(QLatin1String("; last read:"));
+    if (lastRead >= 0)
+        text.truncate(lastRead); // the echoed bytes can be long, or not text at all
+    const qsizetype syntax = text.indexOf(QLatin1String("syntax error"));
+    if (syntax >= 0)
+        return text.mid(syntax);
+    const qsizetype colon = text.indexOf(QLatin1String(": "));
+    return colon >= 0 ? text.mid(colon + 2) : text;
+}
+
+} // namespace
+
+FileError diagnose(const QString &file, const char *data, std::size_t size)
+{
+    FileError error{file, 0, 0, {}};
+    std::size_t firstNonSpace = 0;
+    while (firstNonSpace < size && std::isspace(static_cast<unsigned char>(data[firstNonSpace])))
+        ++firstNonSpace;
+    if (firstNonSpace == size) {
+        error.message = QStringLiteral("the file is empty");
+        return error;
+    }
+    const std::size_t deep = findTooDeep(data, size);
+    if (deep < size) {
+        locate(data, size, deep, &error.line, &error.column);
+        error.message = QStringLiteral("JSON nested more than %1 levels deep").arg(kMaxDepth);
+        return error;
+    }
+    ErrorFinder finder;
+    nlohmann::json::sax_parse(data, data + size, &finder);
+    if (!finder.failed)
+        return {};
+    error.message = QStringLiteral("invalid JSON: %1").arg(cleanMessage(finder.message));
+    // nlohmann reports the last byte it read, which for a bad literal is the byte after it ("tru}" → '}');
+    // point at the start of the literal instead.
+    std::size_t offset = std::min(finder.position > 0 ? finder.position - 1 : 0, size);
+    if (error.message.contains(QLatin1String("invalid literal")) || error.message.contains(QLatin1String("number"))) {
+        auto inLiteral = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '+'; };
+        if (offset > 0 && offset < size && !inLiteral(data[offset]))
+            --offset;
+        while (offset > 0 && inLiteral(data[offset - 1]))
+            --offset;
+    }
+    locate(data, size, offset, &error.line, &error.column);
+    return error;
+}
+
+} // namespace JsonSource

@@ -1,0 +1,66 @@
+#include "matcher.h"
+
+Matcher::Matcher(const Dataset &dataset)
+    : m_dataset(dataset)
+{
+    m_byQuestion.reserve(dataset.size());
+    m_imageNames.reserve(dataset.size());
+    for (qsizetype i = 0; i < dataset.size(); ++i) {
+        const Item &item = dataset.item(i);
+        m_imageNames.append(ImagePath::fileName(item.imagePath));
+        m_byQuestion[normalizeQuestion(item.instruction)].append(i);
+    }
+}
+
+RunMatch Matcher::match(const Run &run) const
+{
+    RunMatch result;
+    const qsizetype records = run.records.size();
+    result.itemOfRecord.fill(-1, records);
+    result.status.fill(MatchStatus::Unmatched, records);
+    result.recordOfItem.fill(-1, m_dataset.size());
+
+    QList<qsizetype> sameImage;
+    for (qsizetype r = 0; r < records; ++r) {
+        const ResultRecord &record = run.records[r];
+        const auto found = m_byQuestion.constFind(normalizeQuestion(record.question));
+        if (found == m_byQuestion.cend()) {
+            ++result.unmatched;
+            continue;
+        }
+        const QList<qsizetype> &byQuestion = *found;
+        sameImage.clear();
+        const QString imageName = ImagePath::fileName(record.imagePath);
+        if (!imageName.isEmpty()) {
+            for (qsizetype candidate : byQuestion) {
+                if (m_imageNames[candidate] == imageName)
+                    sameImage.append(candidate);
+            }
+        }
+        // An empty question says nothing, so there the image name must agree; otherwise it only narrows.
+        const bool emptyQuestion = found.key().isEmpty();
+        const QList<qsizetype> &pool = sameImage.isEmpty() && !emptyQuestion ? byQuestion : sameImage;
+        qsizetype item = -1;
+        if (pool.isEmpty()) {
+            ++result.unmatched;
+            continue;
+        }
+        if (pool.size() == 1)
+            item = pool.front();
+        else if (record.id >= 0 && record.id < m_dataset.size() && pool.contains(record.id))
+            item = record.id; // several items share question and image: the evaluation-time position decides
+        if (item < 0) {
+            result.status[r] = MatchStatus::Ambiguous;
+            ++result.ambiguous;
+        } else if (result.recordOfItem[item] >= 0) {
+            result.status[r] = MatchStatus::Duplicate;
+            ++result.duplicates;
+        } else {
+            result.status[r] = MatchStatus::Matched;
+            result.itemOfRecord[r] = item;
+            result.recordOfItem[item] = r;
+            ++result.matched;
+        }
+    }
+    return result;
+}

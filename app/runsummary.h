@@ -1,0 +1,21 @@
+#pragma once
+
+#include "fileerror.h"
+#include "runscores.h"
+
+#include <QList>
+#include <QString>
+
+/// What `stats` reports for one result file: its matching figures and its scores.
+struct RunSummary
+{
+    QString name;
+    QString file;
+    qsizetype responses = 0;
+    qsizetype matched = 0;
+    qsizetype unmatched = 0;
+    qsizetype ambiguous = 0;
+    qsizetype duplicates = 0;
+    RunScores scores;
+    QList<FileError> warnings;
+};
