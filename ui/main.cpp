@@ -1,0 +1,46 @@
+// vlsbench-studio: one binary. With a subcommand it runs headless (no display needed); without one it opens
+// the review window on the given dataset, or on the bundled sample.
+
+#include "commandline.h"
+#include "mainwindow.h"
+#include "sampledata.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("VLSBench Studio"));
+    QCoreApplication::setApplicationName(QStringLiteral("vlsbench-studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VLSBENCH_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (argc > 1 && CommandLine::handles(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return CommandLine::run(QCoreApplication::arguments().mid(1), out, err);
+    }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("VLSBench Studio"));
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    MainWindow window;
+    if (!args.isEmpty())
+        window.openDataset(args.front(), args.mid(1));
+    else if (!SampleData::directory().isEmpty())
+        window.openDataset(SampleData::directory(), SampleData::resultFiles());
+    window.show();
+    return app.exec();
+}
