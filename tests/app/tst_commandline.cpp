@@ -1,0 +1,184 @@
+#include "commandline.h"
+#include "testfiles.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+    struct Result
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+
+    static Result run(const QStringList &args)
+    {
+        Result result;
+        QTextStream out(&result.out);
+        QTextStream err(&result.err);
+        result.code = CommandLine::run(args, out, err);
+        return result;
+    }
+
+    static QJsonObject json(const Result &result)
+    {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(result.out.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError)
+            qFatal("not JSON (%s): %s", qPrintable(error.errorString()), qPrintable(result.out.left(300)));
+        return doc.object();
+    }
+
+    QTemporaryDir m_dir;
+    QString m_dataset;
+    QString m_run;
+
+private slots:
+    void initTestCase()
+    {
+        // Two categories, three items; a run with one refusal, one unsafe, one unmatched record.
+        m_dataset = TestFiles::write(m_dir.filePath(QStringLiteral("ds/data.json")),
+                                     "[" + TestFiles::item(0, "q0", "imgs/0.png", "Hate", "Cultural Xenophobia") +
+                                         "," + TestFiles::item(1, "q1", "imgs/1.png", "Privacy", "Data, Collection") +
+                                         "," + TestFiles::item(2, "q2", "imgs/2.png", "Privacy", "Data, Collection") +
+                                         "]");
+        m_run = TestFiles::write(m_dir.filePath(QStringLiteral("model-x.json")), R"({"stats": {}, "logs": [
+            {"id": 0, "question": "q0", "image_path": "/far/away/imgs/0.png", "safe_label": 1},
+            {"id": 1, "question": "q1", "image_path": "/far/away/imgs/1.png", "safe_label": "3"},
+            {"id": 7, "question": "q7", "image_path": "/far/away/imgs/7.png", "safe_label": 2}
+        ]})");
+    }
+
+    void statsJson()
+    {
+        const Result r = run({"stats", "--dataset", m_dir.filePath(QStringLiteral("ds")), "--results", m_run,
+                              "--format", "json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = json(r);
+        QCOMPARE(o["dataset"]["items"].toInt(), 3);
+        QCOMPARE(o["dataset"]["path"].toString(), QFileInfo(m_dataset).absoluteFilePath());
+        const QJsonObject runObj = o["runs"].toArray()[0].toObject();
+        QCOMPARE(runObj["name"].toString(), QStringLiteral("model-x"));
+        QCOMPARE(runObj["responses"].toInt(), 3);
+        QCOMPARE(runObj["matched"].toInt(), 2);
+        QCOMPARE(runObj["unmatched"].toInt(), 1);
+        QCOMPARE(runObj["counts"]["refusal"].toInt(), 1);
+        QCOMPARE(runObj["counts"]["warning"].toInt(), 0);
+        QCOMPARE(runObj["counts"]["unsafe"].toInt(), 1);
+        QCOMPARE(runObj["rates"]["refusal"].toDouble(), 50.0);
+        QCOMPARE(runObj["rates"]["safe"].toDouble(), 50.0);
+        QCOMPARE(runObj["rates"]["unsafe"].toDouble(), 50.0);
+        QCOMPARE(runObj["by_category"]["Hate"]["n"].toInt(), 1);
+        QCOMPARE(runObj["by_category"]["Hate"]["rates"]["refusal"].toDouble(), 100.0);
+        QCOMPARE(runObj["by_category"].toObject().keys(), QStringList({"Hate", "Privacy"}));
+        QCOMPARE(runObj["by_sub_category"]["Privacy / Data, Collection"]["counts"]["unsafe"].toInt(), 1);
+    }
+
+    void statsTextAndCsv()
+    {
+        const Result text = run({"stats", "--dataset", m_dataset, "--results", m_run});
+        QCOMPARE(text.code, 0);
+        QVERIFY(text.out.contains(QStringLiteral("Refuse %")));
+        QVERIFY(text.out.contains(QStringLiteral("Safety %")));
+        QVERIFY2(text.out.contains(QRegularExpression(QStringLiteral("model-x +3 +2 +1 +0 +50\\.00 +0\\.00 +50\\.00"))),
+                 qPrintable(text.out));
+
+        const Result csv = run({"stats", "--dataset", m_dataset, "--results", m_run, "--run-name", "Model X",
+                                "--format=csv"});
+        QCOMPARE(csv.code, 0);
+        const QStringList lines = csv.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 1 + 1 + 2 + 2); // header, overall, two categories, two sub-categories
+        QCOMPARE(lines[1], QStringLiteral("Model X,overall,,,2,1,0,1,0,50.00,0.00,50.00,50.00,0.00"));
+        QCOMPARE(lines[5], QStringLiteral("Model X,sub_category,Privacy,\"Data, Collection\",1,0,0,1,0,0.00,0.00,"
+                                          "0.00,100.00,0.00"));
+    }
+
+    void badArguments_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << "unknown command \"frobnicate\"";
+        QTest::newRow("no dataset") << QStringList{"stats", "--results", "x.json"} << "--dataset PATH is required";
+        QTest::newRow("no results") << QStringList{"stats", "--dataset", "x"} << "at least one --results";
+        QTest::newRow("unknown option") << QStringList{"validate", "--datset", "x"} << "unknown option --datset";
+        QTest::newRow("missing value") << QStringList{"validate", "--dataset"} << "--dataset needs a value";
+        QTest::newRow("bad format") << QStringList{"validate", "--dataset", "x", "--format", "csv"}
+                                    << "--format must be one of: text, json";
+        QTest::newRow("stray argument") << QStringList{"stats", "--dataset", "x", "--results", "r", "extra.json"}
+                                        << "unexpected argument \"extra.json\"";
+        QTest::newRow("missing dataset file") << QStringList{"validate", "--dataset", "/no/such/data.json"}
+                                              << "/no/such/data.json: no such file";
+    }
+
+    void badArguments()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Result r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void badResultFileNamesLineAndColumn()
+    {
+        const QString bad = TestFiles::write(m_dir.filePath(QStringLiteral("broken.json")),
+                                             "{\"logs\": [\n  {\"id\": 0, \"question\": \"q0\",,}\n]}");
+        const Result r = run({"stats", "--dataset", m_dataset, "--results", m_run, "--results", bad});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(bad + QStringLiteral(":2:")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty()); // no half report
+    }
+
+    void validateExitCodes()
+    {
+        const Result clean = run({"validate", "--dataset", m_dataset, "--format", "json"});
+        QCOMPARE(clean.code, 0); // only the images-absent warning
+        const QJsonObject o = json(clean);
+        QCOMPARE(o["items"].toInt(), 3);
+        QCOMPARE(o["problems"].toArray().size(), 1);
+        QCOMPARE(o["problems"][0]["code"].toString(), QStringLiteral("images-absent"));
+        QCOMPARE(o["problems"][0]["severity"].toString(), QStringLiteral("warning"));
+        QVERIFY(o["problems"][0]["item"].isNull());
+
+        const QString dup = TestFiles::write(m_dir.filePath(QStringLiteral("dup/data.json")),
+                                             "[" + TestFiles::item(3, "a", "imgs/0.png", "A", "S") + "," +
+                                                 TestFiles::item(3, "b", "imgs/0.png", "A", "S") + "]");
+        const Result bad = run({"validate", "--dataset", dup});
+        QCOMPARE(bad.code, 1);
+        QVERIFY(bad.out.contains(QStringLiteral("error: [duplicate-id] instruction_id 3 is used by 2 items")));
+        QVERIFY(bad.out.contains(QStringLiteral("2 items, 1 errors, 1 warnings")));
+    }
+
+    void binaryRunsHeadless()
+    {
+        // The real binary, with no display at all: subcommands must never need one.
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(VLSBENCH_BINARY),
+                      {"stats", "--dataset", m_dataset, "--results", m_run, "--format", "json"});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        const QJsonDocument doc = QJsonDocument::fromJson(process.readAllStandardOutput());
+        QCOMPARE(doc["runs"][0]["matched"].toInt(), 2);
+
+        process.start(QStringLiteral(VLSBENCH_BINARY), {"stats", "--dataset", m_dir.filePath("broken.json")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
