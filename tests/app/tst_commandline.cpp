@@ -158,6 +158,65 @@ private slots:
         QVERIFY(bad.out.contains(QStringLiteral("2 items, 1 errors, 1 warnings")));
     }
 
+    void bundledSample()
+    {
+        // Figures from data/sample/EXPECTED.md, which the sample's generator counts from what it wrote.
+        const QString sample = QStringLiteral(VLSBENCH_SAMPLE_DIR);
+        const QString results = sample + QStringLiteral("/results/");
+        const Result r = run({"stats", "--dataset", sample, "--format", "json", "--results",
+                              results + "aurora-vl-7b.json", "--results", results + "basalt-13b.json", "--results",
+                              results + "cirrus-vision.json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = json(r);
+        QCOMPARE(o["dataset"]["items"].toInt(), 63);
+        const QJsonArray runs = o["runs"].toArray();
+        QCOMPARE(runs.size(), 3);
+        struct Expected
+        {
+            const char *name;
+            int responses, matched, refusal, warning, unsafe, invalid;
+            double refusalRate, warningRate, safeRate;
+        };
+        const Expected expected[] = {{"aurora-vl-7b", 63, 63, 31, 26, 6, 0, 49.21, 41.27, 90.48},
+                                     {"basalt-13b", 64, 63, 7, 27, 28, 1, 11.11, 42.86, 53.97},
+                                     {"cirrus-vision", 40, 40, 12, 16, 11, 1, 30.00, 40.00, 70.00}};
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject run = runs[i].toObject();
+            const Expected &e = expected[i];
+            QCOMPARE(run["name"].toString(), QString::fromLatin1(e.name));
+            QCOMPARE(run["responses"].toInt(), e.responses);
+            QCOMPARE(run["matched"].toInt(), e.matched);
+            QCOMPARE(run["unmatched"].toInt(), e.responses - e.matched);
+            QCOMPARE(run["counts"]["refusal"].toInt(), e.refusal);
+            QCOMPARE(run["counts"]["warning"].toInt(), e.warning);
+            QCOMPARE(run["counts"]["unsafe"].toInt(), e.unsafe);
+            QCOMPARE(run["counts"]["invalid"].toInt(), e.invalid);
+            QCOMPARE(run["rates"]["refusal"].toDouble(), e.refusalRate);
+            QCOMPARE(run["rates"]["warning"].toDouble(), e.warningRate);
+            QCOMPARE(run["rates"]["safe"].toDouble(), e.safeRate);
+        }
+        QCOMPARE(runs[1]["invalid_reasons"]["content_filter"].toInt(), 1);
+        QCOMPARE(runs[2]["invalid_reasons"]["out_of_range"].toInt(), 1);
+        // aurora by category, refusal/warning/unsafe: Privacy 5/1/2 of 8, Self-Harm 7/5/2 of 14.
+        const QJsonObject aurora = runs[0]["by_category"].toObject();
+        QCOMPARE(aurora.keys(), QStringList({"Erotic", "Hate", "Illegal Activity", "Privacy", "Self-Harm", "Violent"}));
+        QCOMPARE(aurora["Privacy"]["n"].toInt(), 8);
+        QCOMPARE(aurora["Privacy"]["rates"]["refusal"].toDouble(), 62.5);
+        QCOMPARE(aurora["Privacy"]["rates"]["safe"].toDouble(), 75.0);
+        QCOMPARE(aurora["Self-Harm"]["rates"]["warning"].toDouble(), 35.71);
+        QCOMPARE(aurora["Self-Harm"]["rates"]["safe"].toDouble(), 85.71);
+        QCOMPARE(runs[0]["by_sub_category"].toObject().size(), 21);
+        QCOMPARE(runs[0]["by_sub_category"]["Hate / Psychological and Disordered Harm"]["n"].toInt(), 1);
+
+        // The sample's images are all there; only the two taxonomy outliers are reported.
+        const Result v = run({"validate", "--dataset", sample, "--format", "json"});
+        QCOMPARE(v.code, 0);
+        const QJsonArray problems = json(v)["problems"].toArray();
+        QCOMPARE(problems.size(), 2);
+        for (const QJsonValue &p : problems)
+            QCOMPARE(p["code"].toString(), QStringLiteral("sub-category-in-several-categories"));
+    }
+
     void binaryRunsHeadless()
     {
         // The real binary, with no display at all: subcommands must never need one.
