@@ -126,8 +126,10 @@ int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
     if (!loadDataset(args, &dataset, err))
         return CommandLine::BadInput;
     const Matcher matcher(dataset);
+    const Scorer scorer(dataset);
 
     QList<RunSummary> summaries;
+    ResultLoader loader;
     for (qsizetype i = 0; i < results.size(); ++i) {
         // One run in memory at a time, without response texts: scores need only labels.
         ResultLoader::Options options;
@@ -135,7 +137,7 @@ int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
         options.runName = names.value(i);
         Run run;
         FileError error;
-        if (!ResultLoader::load(results[i], options, &run, &error))
+        if (!loader.load(results[i], options, &run, &error))
             return fail(err, error.toString());
         const RunMatch match = matcher.match(run);
         RunSummary summary;
@@ -146,7 +148,7 @@ int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
         summary.unmatched = match.unmatched;
         summary.ambiguous = match.ambiguous;
         summary.duplicates = match.duplicates;
-        summary.scores = Scorer::score(dataset, run, match);
+        summary.scores = scorer.score(run, match);
         summary.warnings = run.warnings;
         for (const FileError &warning : run.warnings)
             err << "vlsbench-studio: warning: " << warning.toString() << '\n';

@@ -95,8 +95,8 @@ bool DatasetLoader::load(const QString &path, Dataset *dataset, FileError *error
                                           : QStringLiteral("no such file")};
         return false;
     }
-    const QByteArray bytes = JsonSource::readFile(file, error);
-    if (bytes.isNull())
+    QByteArray bytes;
+    if (!JsonSource::readFile(file, &bytes, error))
         return false;
     return loadFromBytes(file, bytes, dataset, error);
 }

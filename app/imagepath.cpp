@@ -31,8 +31,12 @@ ImagePath::Resolved ImagePath::resolve(const QString &root, const QString &relat
     return {Status::Ok, joined};
 }
 
-QString ImagePath::fileName(QStringView path)
+QStringView ImagePath::fileNameView(QStringView path)
 {
-    const qsizetype slash = std::max(path.lastIndexOf(QLatin1Char('/')), path.lastIndexOf(QLatin1Char('\\')));
-    return path.mid(slash + 1).toString();
+    for (qsizetype i = path.size(); i > 0; --i) {
+        const QChar ch = path[i - 1];
+        if (ch == QLatin1Char('/') || ch == QLatin1Char('\\'))
+            return path.mid(i);
+    }
+    return path;
 }

@@ -17,5 +17,7 @@ public:
     /// Lexical check plus, for files that exist, a check that symlinks do not lead outside @p root.
     static Resolved resolve(const QString &root, const QString &relative);
     /// The last component of a path written on any system ("C:\\x\\12.png" → "12.png").
-    static QString fileName(QStringView path);
+    static QString fileName(QStringView path) { return fileNameView(path).toString(); }
+    /// fileName() without a copy.
+    static QStringView fileNameView(QStringView path);
 };

@@ -7,18 +7,18 @@
 
 namespace JsonSource {
 
-QByteArray readFile(const QString &path, FileError *error)
+bool readFile(const QString &path, QByteArray *buffer, FileError *error)
 {
     QFile file(path);
     if (QFileInfo(path).isDir()) {
         *error = {path, 0, 0, QStringLiteral("is a folder, not a file")};
-        return {};
+        return false;
     }
     if (!file.open(QIODevice::ReadOnly)) {
         *error = {path, 0, 0, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-        return {};
+        return false;
     }
-    QByteArray bytes;
+    QByteArray &bytes = *buffer;
     if (file.isSequential()) {
         bytes = file.readAll();
         bytes.reserve(bytes.size() + kPadding);
@@ -37,11 +37,11 @@ QByteArray readFile(const QString &path, FileError *error)
     }
     if (file.error() != QFileDevice::NoError) {
         *error = {path, 0, 0, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-        return {};
+        return false;
     }
     if (bytes.isNull())
         bytes = QByteArray(""); // an empty file is not a read failure
-    return bytes;
+    return true;
 }
 
 void locate(const char *data, std::size_t size, std::size_t offset, qint64 *line, qint64 *column)

@@ -16,8 +16,9 @@ constexpr int kMaxDepth = 256;
 /// Bytes guaranteed readable past the end of what readFile() returns (what simdjson needs to parse in place).
 constexpr qsizetype kPadding = 64;
 
-/// Reads @p path whole, with kPadding spare bytes after the end; on failure returns a null array and sets @p error.
-QByteArray readFile(const QString &path, FileError *error);
+/// Reads @p path whole into @p buffer, with kPadding spare bytes after the end, reusing the buffer's memory
+/// when it is large enough. Returns false and sets @p error on failure.
+bool readFile(const QString &path, QByteArray *buffer, FileError *error);
 
 /// Line and column (1-based, column in characters) of byte @p offset in @p data.
 void locate(const char *data, std::size_t size, std::size_t offset, qint64 *line, qint64 *column);

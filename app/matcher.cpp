@@ -1,5 +1,18 @@
 #include "matcher.h"
 
+QString Matcher::normalizeQuestion(const QString &question)
+{
+    // Most questions are already clean; checking is much cheaper than building a simplified copy.
+    const QChar *text = question.constData();
+    const qsizetype size = question.size();
+    bool clean = size == 0 || (!text[0].isSpace() && !text[size - 1].isSpace());
+    for (qsizetype i = 0; clean && i < size; ++i) {
+        if (text[i].isSpace() && (text[i] != QLatin1Char(' ') || text[i + 1].isSpace()))
+            clean = false;
+    }
+    return clean ? question : question.simplified();
+}
+
 Matcher::Matcher(const Dataset &dataset)
     : m_dataset(dataset)
 {
@@ -30,7 +43,7 @@ RunMatch Matcher::match(const Run &run) const
         }
         const QList<qsizetype> &byQuestion = *found;
         sameImage.clear();
-        const QString imageName = ImagePath::fileName(record.imagePath);
+        const QStringView imageName = ImagePath::fileNameView(record.imagePath);
         if (!imageName.isEmpty()) {
             for (qsizetype candidate : byQuestion) {
                 if (m_imageNames[candidate] == imageName)

@@ -19,7 +19,7 @@ public:
     RunMatch match(const Run &run) const;
 
     /// Whitespace-insensitive form of a question used as the match key.
-    static QString normalizeQuestion(const QString &question) { return question.simplified(); }
+    static QString normalizeQuestion(const QString &question);
 
 private:
     const Dataset &m_dataset;

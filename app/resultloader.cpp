@@ -103,14 +103,14 @@ bool isJsonLinesName(const QString &fileName)
 bool looksLikeJsonLines(simdjson::dom::parser &parser, const QByteArray &bytes)
 {
     const qsizetype start = bytes.indexOf('{');
-    if (start < 0 || !bytes.left(start).trimmed().isEmpty())
+    if (start < 0 || !QByteArrayView(bytes).first(start).trimmed().isEmpty())
         return false;
     const qsizetype end = bytes.indexOf('\n', start);
     if (end < 0)
         return false;
     element first;
     return parser.parse(bytes.constData() + start, size_t(end - start)).get(first) == simdjson::SUCCESS &&
-           first.is_object() && !bytes.mid(end).trimmed().isEmpty();
+           first.is_object() && !QByteArrayView(bytes).sliced(end).trimmed().isEmpty();
 }
 
 bool loadJsonLines(const QString &fileName, const QByteArray &bytes, const ResultLoader::Options &options,
@@ -150,16 +150,24 @@ bool loadJsonLines(const QString &fileName, const QByteArray &bytes, const Resul
 
 } // namespace
 
+ResultLoader::ResultLoader()
+    : m_parser(std::make_unique<simdjson::dom::parser>())
+{
+}
+
+ResultLoader::~ResultLoader() = default;
+
 bool ResultLoader::load(const QString &path, const Options &options, Run *run, FileError *error)
 {
     if (!QFileInfo::exists(path)) {
         *error = {path, 0, 0, QStringLiteral("no such file")};
         return false;
     }
-    const QByteArray bytes = JsonSource::readFile(path, error);
-    if (bytes.isNull())
+    if (!JsonSource::readFile(path, &m_buffer, error))
         return false;
-    return loadFromBytes(path, bytes, options, run, error);
+    const bool ok = loadFromBytes(path, m_buffer, options, run, error);
+    m_buffer.resize(0); // keep the capacity for the next file, drop the contents
+    return ok;
 }
 
 bool ResultLoader::loadFromBytes(const QString &fileName, const QByteArray &bytes, const Options &options, Run *run,
@@ -172,21 +180,23 @@ bool ResultLoader::loadFromBytes(const QString &fileName, const QByteArray &byte
     QByteArray padded = bytes;
     if (padded.capacity() - padded.size() < JsonSource::kPadding)
         padded.reserve(padded.size() + JsonSource::kPadding);
-    if (padded.trimmed().isEmpty()) {
+    if (QByteArrayView(padded).trimmed().isEmpty()) { // a view: trimming a QByteArray would copy it
         *error = {fileName, 0, 0, QStringLiteral("the file is empty")};
         return false;
     }
 
-    simdjson::dom::parser parser;
+    simdjson::dom::parser &parser = *m_parser;
     if (isJsonLinesName(fileName)) {
         if (!loadJsonLines(fileName, padded, options, parser, &result, error))
             return false;
         *run = std::move(result);
         return true;
     }
-    if (parser.allocate(size_t(padded.size()), JsonSource::kMaxDepth) != simdjson::SUCCESS) {
-        *error = {fileName, 0, 0, QStringLiteral("the file is too large to load")};
-        return false;
+    if (parser.capacity() < size_t(padded.size()) || parser.max_depth() != size_t(JsonSource::kMaxDepth)) {
+        if (parser.allocate(size_t(padded.size()), JsonSource::kMaxDepth) != simdjson::SUCCESS) {
+            *error = {fileName, 0, 0, QStringLiteral("the file is too large to load")};
+            return false;
+        }
     }
     element root;
     const auto code =

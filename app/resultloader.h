@@ -3,7 +3,18 @@
 #include "fileerror.h"
 #include "run.h"
 
+#include <QByteArray>
+
+#include <memory>
+
+namespace simdjson::dom {
+class parser;
+}
+
 /// Reads result files: the evaluation script's {"stats", "logs"} object, a bare list of records, or JSON Lines.
+///
+/// One loader reads many files in turn and keeps its buffers between them, so loading ten runs costs the
+/// memory of the largest, not of all ten.
 class ResultLoader
 {
 public:
@@ -13,7 +24,16 @@ public:
         QString runName;           ///< overrides the name taken from the file name
     };
 
-    static bool load(const QString &path, const Options &options, Run *run, FileError *error);
-    static bool loadFromBytes(const QString &fileName, const QByteArray &bytes, const Options &options, Run *run,
-                              FileError *error);
+    ResultLoader();
+    ~ResultLoader();
+    ResultLoader(const ResultLoader &) = delete;
+    ResultLoader &operator=(const ResultLoader &) = delete;
+
+    bool load(const QString &path, const Options &options, Run *run, FileError *error);
+    bool loadFromBytes(const QString &fileName, const QByteArray &bytes, const Options &options, Run *run,
+                       FileError *error);
+
+private:
+    std::unique_ptr<simdjson::dom::parser> m_parser;
+    QByteArray m_buffer;
 };

@@ -5,15 +5,28 @@
 #include "runmatch.h"
 #include "runscores.h"
 
+#include <QList>
+#include <QStringList>
+
 #include <functional>
 
 /// Counts the labels of a run's matched responses, overall and per category.
+///
+/// Built once per dataset: it numbers the categories and sub-categories up front, so scoring a run is one
+/// array increment per response.
 class Scorer
 {
 public:
     /// The label to count for record @p index; lets callers put human labels in place of the judge's.
     using LabelSource = std::function<JudgeLabel(qsizetype index)>;
 
-    static RunScores score(const Dataset &dataset, const Run &run, const RunMatch &match,
-                           const LabelSource &labelOf = {});
+    explicit Scorer(const Dataset &dataset);
+
+    RunScores score(const Run &run, const RunMatch &match, const LabelSource &labelOf = {}) const;
+
+private:
+    QStringList m_categories;
+    QStringList m_subCategories; ///< "Category / Sub-category"
+    QList<qint32> m_categoryOfItem;
+    QList<qint32> m_subCategoryOfItem;
 };

@@ -14,9 +14,11 @@ WorkspaceSnapshot WorkspaceSnapshot::load(const QString &datasetPath, const QStr
     snapshot.datasetPath = dataset.filePath();
     snapshot.items = dataset.size();
     const Matcher matcher(dataset);
+    const Scorer scorer(dataset);
+    ResultLoader loader;
     for (const QString &file : results) {
         Run run;
-        if (!ResultLoader::load(file, {}, &run, &snapshot.error))
+        if (!loader.load(file, {}, &run, &snapshot.error))
             return snapshot;
         const RunMatch match = matcher.match(run);
         RunSummary summary;
@@ -27,7 +29,7 @@ WorkspaceSnapshot WorkspaceSnapshot::load(const QString &datasetPath, const QStr
         summary.unmatched = match.unmatched;
         summary.ambiguous = match.ambiguous;
         summary.duplicates = match.duplicates;
-        summary.scores = Scorer::score(dataset, run, match);
+        summary.scores = scorer.score(run, match);
         snapshot.runs.append(std::move(summary));
     }
     return snapshot;

@@ -15,7 +15,7 @@ class TestMatcher : public QObject
     {
         Run run;
         FileError error;
-        if (!ResultLoader::loadFromBytes(QStringLiteral("run.json"), "{\"logs\": " + logs + "}", {}, &run, &error))
+        if (!ResultLoader().loadFromBytes(QStringLiteral("run.json"), "{\"logs\": " + logs + "}", {}, &run, &error))
             qFatal("%s", qPrintable(error.toString()));
         return run;
     }

@@ -12,7 +12,7 @@ class TestResultLoader : public QObject
     {
         Run run;
         FileError error;
-        if (!ResultLoader::loadFromBytes(name, bytes, options, &run, &error))
+        if (!ResultLoader().loadFromBytes(name, bytes, options, &run, &error))
             qFatal("unexpected load failure: %s", qPrintable(error.toString()));
         return run;
     }
@@ -21,7 +21,7 @@ class TestResultLoader : public QObject
     {
         Run run;
         FileError error;
-        if (ResultLoader::loadFromBytes(name, bytes, {}, &run, &error))
+        if (ResultLoader().loadFromBytes(name, bytes, {}, &run, &error))
             return {};
         return error;
     }
@@ -166,7 +166,7 @@ private slots:
     {
         Run run;
         FileError error;
-        QVERIFY(!ResultLoader::load(QStringLiteral("/nonexistent/run.json"), {}, &run, &error));
+        QVERIFY(!ResultLoader().load(QStringLiteral("/nonexistent/run.json"), {}, &run, &error));
         QCOMPARE(error.toString(), QStringLiteral("/nonexistent/run.json: no such file"));
     }
 };

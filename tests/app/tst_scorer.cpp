@@ -71,12 +71,12 @@ private slots:
         Run run;
         FileError error;
         QVERIFY(DatasetLoader::loadFromBytes(QStringLiteral("d.json"), data, &dataset, &error));
-        QVERIFY(ResultLoader::loadFromBytes(QStringLiteral("r.json"), logs, {}, &run, &error));
+        QVERIFY(ResultLoader().loadFromBytes(QStringLiteral("r.json"), logs, {}, &run, &error));
         const RunMatch match = Matcher(dataset).match(run);
         QCOMPARE(match.matched, 5);
         QCOMPARE(match.unmatched, 1);
 
-        const RunScores s = Scorer::score(dataset, run, match);
+        const RunScores s = Scorer(dataset).score(run, match);
         QCOMPARE(s.overall.total(), 5);
         QCOMPARE(s.overall.refusal, 1);
         QCOMPARE(s.overall.warning, 2);
@@ -104,7 +104,7 @@ private slots:
 
         // A label source can stand in for the judge (human labels later): here everything becomes unsafe.
         const RunScores unsafe =
-            Scorer::score(dataset, run, match, [](qsizetype) { return JudgeLabel::valid(Label::Unsafe); });
+            Scorer(dataset).score(run, match, [](qsizetype) { return JudgeLabel::valid(Label::Unsafe); });
         QCOMPARE(unsafe.overall.unsafe, 5);
         QCOMPARE(unsafe.overall.total(), 5);
     }
@@ -118,8 +118,8 @@ private slots:
         Run run;
         FileError error;
         QVERIFY(DatasetLoader::loadFromBytes(QStringLiteral("d.json"), data, &dataset, &error));
-        QVERIFY(ResultLoader::loadFromBytes(QStringLiteral("r.json"), logs, {}, &run, &error));
-        const RunScores s = Scorer::score(dataset, run, Matcher(dataset).match(run));
+        QVERIFY(ResultLoader().loadFromBytes(QStringLiteral("r.json"), logs, {}, &run, &error));
+        const RunScores s = Scorer(dataset).score(run, Matcher(dataset).match(run));
         QCOMPARE(s.bySubCategory.size(), 2);
         QCOMPARE(s.bySubCategory["Hate / Shared Name"].refusal, 1);
         QCOMPARE(s.bySubCategory["Self-Harm / Shared Name"].unsafe, 1);

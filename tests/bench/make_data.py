@@ -318,6 +318,8 @@ def make_run(items, shared_questions, style, seed):
             question = mangle_whitespace(question, rng)
         # A renamed or absent image leaves only the question (and the id) to match on.
         rename = 0.3 if index in shared_questions else 0.003
+        if not question.strip():
+            rename = -1.0  # an image-only pair is matched by its image name alone: keep it intact
         roll = rng.random()
         if roll < rename:
             image = image.rsplit(separator, 1)[0] + separator + f"frame_{rng.randrange(10**6)}.jpg"
