@@ -26,7 +26,7 @@ import random
 import sys
 import time
 
-REAL_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "vlsbench", "data.json")
+REAL_DATA = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "vlsbench", "data.json"))
 
 # Fallback taxonomy (category, sub-category, relative weight) when the real file is not here.
 PAIRS = [
