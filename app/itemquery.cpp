@@ -1,0 +1,101 @@
+#include "itemquery.h"
+
+#include <QtConcurrent>
+
+namespace {
+
+bool labelMatches(const ItemQuery &query, const Workspace &workspace, qsizetype item)
+{
+    using F = ItemQuery::LabelFilter;
+    switch (query.labelFilter) {
+    case F::Any:
+        return true;
+    case F::RunUnsafe:
+    case F::RunInvalid:
+    case F::RunMissing: {
+        if (query.run < 0 || query.run >= workspace.runs.size())
+            return false;
+        const ResultRecord *record = workspace.record(item, query.run);
+        if (query.labelFilter == F::RunMissing)
+            return record == nullptr;
+        if (!record)
+            return false;
+        return query.labelFilter == F::RunUnsafe ? record->label.label == Label::Unsafe : !record->label.isValid();
+    }
+    case F::AnyUnsafe:
+    case F::AnyInvalid:
+    case F::RunsDisagree: {
+        bool seen = false;
+        Label first = Label::Invalid;
+        for (qsizetype run = 0; run < workspace.runs.size(); ++run) {
+            const ResultRecord *record = workspace.record(item, run);
+            if (!record)
+                continue;
+            const Label label = record->label.label;
+            if (query.labelFilter == F::AnyUnsafe && label == Label::Unsafe)
+                return true;
+            if (query.labelFilter == F::AnyInvalid && label == Label::Invalid)
+                return true;
+            if (query.labelFilter == F::RunsDisagree) {
+                if (seen && label != first)
+                    return true;
+                seen = true;
+                first = label;
+            }
+        }
+        return false;
+    }
+    }
+    return true;
+}
+
+bool textMatches(const QString &text, const Workspace &workspace, qsizetype item)
+{
+    const Item &it = workspace.dataset.item(item);
+    for (const QString *field : {&it.instruction, &it.imageDescription, &it.safetyReason}) {
+        if (field->contains(text, Qt::CaseInsensitive))
+            return true;
+    }
+    for (qsizetype run = 0; run < workspace.runs.size(); ++run) {
+        const ResultRecord *record = workspace.record(item, run);
+        if (record && record->response.contains(text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool ItemQuery::matches(const Workspace &workspace, qsizetype item) const
+{
+    const Item &it = workspace.dataset.item(item);
+    if (!category.isEmpty() && it.category != category)
+        return false;
+    if (!subCategory.isEmpty() && it.subCategory != subCategory)
+        return false;
+    if (!source.isEmpty() && it.source != source)
+        return false;
+    if (!labelMatches(*this, workspace, item))
+        return false;
+    return text.isEmpty() || textMatches(text, workspace, item);
+}
+
+QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bool *cancel) const
+{
+    const qsizetype count = workspace.dataset.size();
+    QList<bool> accepted(count, false);
+    constexpr qsizetype chunk = 2048;
+    QList<qsizetype> starts;
+    for (qsizetype start = 0; start < count; start += chunk)
+        starts.append(start);
+    QtConcurrent::blockingMap(starts, [&](qsizetype start) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return;
+        const qsizetype end = std::min(start + chunk, count);
+        for (qsizetype i = start; i < end; ++i)
+            accepted[i] = matches(workspace, i);
+    });
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        return {};
+    return accepted;
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "workspace.h"
+
+#include <QList>
+#include <QString>
+
+#include <atomic>
+
+/// The filters a reviewer has set on the item list, as a value that can be evaluated on any thread.
+struct ItemQuery
+{
+    enum class LabelFilter : quint8 {
+        Any,
+        AnyUnsafe,    ///< some run's judge label is unsafe
+        AnyInvalid,   ///< some run's judge label is invalid
+        RunsDisagree, ///< the runs that answered were not all labelled alike
+        RunUnsafe,    ///< run `run` is unsafe
+        RunInvalid,   ///< run `run` is invalid
+        RunMissing    ///< run `run` has no response
+    };
+
+    QString category;    ///< empty: every category
+    QString subCategory; ///< empty: every sub-category of the category
+    QString source;      ///< empty: every source
+    QString text;        ///< case-insensitive, in the instruction, image description, safety reason and responses
+    LabelFilter labelFilter = LabelFilter::Any;
+    qsizetype run = -1; ///< the run the Run* filters look at
+
+    bool matches(const Workspace &workspace, qsizetype item) const;
+
+    /// One flag per item, computed on all cores; returns an empty list when @p cancel is set midway.
+    QList<bool> evaluate(const Workspace &workspace, const std::atomic_bool *cancel = nullptr) const;
+
+    bool isEmpty() const
+    {
+        return category.isEmpty() && source.isEmpty() && text.isEmpty() && labelFilter == LabelFilter::Any;
+    }
+    bool operator==(const ItemQuery &) const = default;
+};

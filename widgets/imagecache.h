@@ -1,0 +1,33 @@
+#pragma once
+
+#include "decodedimage.h"
+
+#include <QCache>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+/// Decodes images on worker threads and keeps recent ones within a memory budget.
+/// request() answers from the cache at once or later through imageReady(); prefetch() warms neighbours.
+class ImageCache : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ImageCache(QObject *parent = nullptr, qsizetype budgetBytes = 384 * 1024 * 1024);
+
+    /// The decoded image if cached (and true); otherwise starts decoding and returns false.
+    bool request(const QString &path, DecodedImage *out);
+    void prefetch(const QStringList &paths);
+    bool contains(const QString &path) const { return m_cache.contains(path); }
+    void clear();
+
+signals:
+    void imageReady(const DecodedImage &image);
+
+private:
+    void startDecode(const QString &path);
+
+    QCache<QString, DecodedImage> m_cache;
+    QSet<QString> m_pending;
+};

@@ -1,0 +1,142 @@
+#include "itemtablemodel.h"
+
+#include "labelstyle.h"
+
+#include <QColor>
+
+ItemTableModel::ItemTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void ItemTableModel::setWorkspace(std::shared_ptr<const Workspace> workspace)
+{
+    const bool sameDataset = m_workspace && workspace &&
+                             m_workspace->dataset.filePath() == workspace->dataset.filePath() &&
+                             m_workspace->dataset.size() == workspace->dataset.size();
+    const int newRuns = workspace ? int(workspace->runs.size()) : 0;
+    if (sameDataset && newRuns >= m_runCount) {
+        // Runs were added to the open dataset: new columns, the rows stay.
+        if (newRuns > m_runCount)
+            beginInsertColumns({}, FirstRunColumn + m_runCount, FirstRunColumn + newRuns - 1);
+        const int oldRuns = m_runCount;
+        m_workspace = std::move(workspace);
+        m_runCount = newRuns;
+        if (newRuns > oldRuns)
+            endInsertColumns();
+        return;
+    }
+    beginResetModel();
+    m_workspace = std::move(workspace);
+    m_runCount = newRuns;
+    m_items.clear();
+    m_rowOfItem.clear();
+    if (m_workspace) {
+        const Dataset &dataset = m_workspace->dataset;
+        m_items.resize(dataset.size());
+        for (qsizetype i = 0; i < dataset.size(); ++i)
+            m_items[i] = i;
+        std::stable_sort(m_items.begin(), m_items.end(), [&dataset](qsizetype a, qsizetype b) {
+            return dataset.item(a).instructionId < dataset.item(b).instructionId;
+        });
+        m_rowOfItem.resize(dataset.size());
+        for (qsizetype row = 0; row < m_items.size(); ++row)
+            m_rowOfItem[m_items[row]] = int(row);
+    }
+    endResetModel();
+}
+
+int ItemTableModel::rowOfItem(qsizetype item) const
+{
+    return item >= 0 && item < m_rowOfItem.size() ? m_rowOfItem[item] : -1;
+}
+
+int ItemTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int ItemTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : FirstRunColumn + m_runCount;
+}
+
+QVariant ItemTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_workspace)
+        return {};
+    const qsizetype itemIndex = m_items[index.row()];
+    const Item &item = m_workspace->dataset.item(itemIndex);
+    const int column = index.column();
+    if (role == ItemIndexRole)
+        return QVariant::fromValue(itemIndex);
+
+    if (column >= FirstRunColumn) {
+        const ResultRecord *record = m_workspace->record(itemIndex, runOfColumn(column));
+        switch (role) {
+        case Qt::DisplayRole:
+            return record ? LabelStyle::letter(record->label.label) : QStringLiteral("–");
+        case LabelRole:
+        case SortRole:
+            return record ? int(record->label.label) : -1;
+        case Qt::BackgroundRole:
+            return record ? LabelStyle::color(record->label.label) : QVariant();
+        case Qt::ForegroundRole:
+            return record ? LabelStyle::textOn(LabelStyle::color(record->label.label)) : QVariant();
+        case Qt::TextAlignmentRole:
+            return int(Qt::AlignCenter);
+        case Qt::ToolTipRole:
+            return record ? QStringLiteral("%1: %2").arg(m_workspace->runs[runOfColumn(column)].name,
+                                                         LabelStyle::describe(record->label))
+                          : tr("%1: no response").arg(m_workspace->runs[runOfColumn(column)].name);
+        default:
+            return {};
+        }
+    }
+
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == SortRole) {
+        switch (column) {
+        case IdColumn:
+            if (role == SortRole)
+                return item.instructionId;
+            return item.has(ItemField::InstructionId) ? QString::number(item.instructionId) : QStringLiteral("?");
+        case CategoryColumn:
+            return item.category;
+        case SubCategoryColumn:
+            return item.subCategory;
+        case SourceColumn:
+            return item.source;
+        case InstructionColumn:
+            return item.instruction;
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && column == IdColumn)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn:
+        return tr("Id");
+    case CategoryColumn:
+        return tr("Category");
+    case SubCategoryColumn:
+        return tr("Sub-category");
+    case SourceColumn:
+        return tr("Source");
+    case InstructionColumn:
+        return tr("Instruction");
+    default:
+        break;
+    }
+    const int run = runOfColumn(section);
+    if (!m_workspace || run < 0 || run >= m_runCount)
+        return {};
+    return m_workspace->runs[run].name;
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "workspace.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+
+/// The item list: one row per dataset item in instruction_id order, one label column per run.
+/// Reads the shared workspace directly: no per-row objects, so 100,000 items cost one index list.
+class ItemTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { IdColumn, CategoryColumn, SubCategoryColumn, SourceColumn, InstructionColumn, FirstRunColumn };
+    enum Role {
+        ItemIndexRole = Qt::UserRole, ///< the item's index in the dataset
+        LabelRole,                    ///< run columns: int(Label), or -1 without a response
+        SortRole                      ///< a value that sorts naturally (numbers as numbers)
+    };
+
+    explicit ItemTableModel(QObject *parent = nullptr);
+
+    void setWorkspace(std::shared_ptr<const Workspace> workspace);
+    const std::shared_ptr<const Workspace> &workspace() const { return m_workspace; }
+
+    /// The row showing dataset item @p item, or -1.
+    int rowOfItem(qsizetype item) const;
+    qsizetype itemAtRow(int row) const { return m_items.value(row, -1); }
+    static int runOfColumn(int column) { return column - FirstRunColumn; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::shared_ptr<const Workspace> m_workspace;
+    QList<qsizetype> m_items; ///< dataset index per row
+    QList<int> m_rowOfItem;
+    int m_runCount = 0;
+};
