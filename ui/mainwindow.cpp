@@ -1,62 +1,708 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
-#include "rates.h"
+#include "appsettings.h"
+#include "bannerwidget.h"
+#include "imagecache.h"
+#include "imageviewwidget.h"
+#include "itemfiltermodel.h"
+#include "itempage.h"
+#include "itemtablemodel.h"
+#include "shortcutsdialog.h"
 
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QStandardItemModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QTimer>
+#include <QVBoxLayout>
 #include <QtConcurrent>
+
+namespace {
+
+constexpr int kCategoryRole = Qt::UserRole;
+constexpr int kSubCategoryRole = Qt::UserRole + 1;
+
+// Result files carry responses and labels; a data file does not. Enough of a file to tell them apart.
+bool looksLikeResults(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(64 * 1024);
+    return head.contains("\"logs\"") || head.contains("\"pred_answer\"") || head.contains("\"safe_label\"") ||
+           head.contains("\"judgment\"");
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_ui(new Ui::MainWindow)
+    , m_model(new ItemTableModel(this))
+    , m_filter(new ItemFilterModel(this))
+    , m_images(new ImageCache(this))
+    , m_filterTimer(new QTimer(this))
+    , m_countLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancelButton(new QPushButton(tr("Cancel"), this))
 {
     m_ui->setupUi(this);
-    m_ui->runsView->setModel(new QStandardItemModel(this));
-    m_ui->runsView->horizontalHeader()->setStretchLastSection(true);
-    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(&m_loader, &QFutureWatcher<WorkspaceSnapshot>::finished, this,
-            [this] { showSnapshot(m_loader.result()); });
+    m_filter->setSourceModel(m_model);
+    QTableView *table = m_ui->itemTable;
+    table->setModel(m_filter);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->horizontalHeader()->setSectionsMovable(true);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->sortByColumn(-1, Qt::AscendingOrder); // the model's own order: instruction_id ascending
+    m_ui->itemPage->setImageCache(m_images);
+    m_ui->mainSplitter->setStretchFactor(0, 0);
+    m_ui->mainSplitter->setStretchFactor(1, 2);
+    m_ui->mainSplitter->setStretchFactor(2, 3);
+    m_ui->mainSplitter->setSizes({230, 470, 900});
+    m_ui->categoryTree->header()->setStretchLastSection(false);
+    m_ui->categoryTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_ui->categoryTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+
+    statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_cancel)
+            m_cancel->store(true);
+    });
+
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(120);
+    connect(m_filterTimer, &QTimer::timeout, this, &MainWindow::runFilter);
+    connect(m_ui->searchEdit, &QLineEdit::textChanged, this, &MainWindow::scheduleFilter);
+    connect(m_ui->searchEdit, &QLineEdit::returnPressed, table, qOverload<>(&QWidget::setFocus));
+    connect(m_ui->categoryTree, &QTreeWidget::currentItemChanged, this, &MainWindow::scheduleFilter);
+    connect(m_ui->sourceCombo, &QComboBox::currentIndexChanged, this, &MainWindow::scheduleFilter);
+    connect(m_ui->labelCombo, &QComboBox::currentIndexChanged, this, &MainWindow::scheduleFilter);
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::currentRowChanged);
+    connect(table->horizontalHeader(), &QHeaderView::sectionMoved, this, &MainWindow::currentRowChanged);
+    connect(m_ui->banner, &BannerWidget::detailsRequested, this, &MainWindow::showDetails);
+    connect(m_ui->itemPage->imageView(), &ImageViewWidget::revealedChanged, m_ui->actionRevealImage,
+            &QAction::setChecked);
+
+    setUpActions();
+    rebuildRecentMenu();
+    rebuildUnblurredMenu();
+    if (!restoreGeometry(AppSettings::windowGeometry())) {
+        const QRect screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableGeometry()
+                                                              : QRect(0, 0, 1600, 1000);
+        resize(std::min(1600, screen.width()), std::min(1000, screen.height()));
+    }
+    updateStatus();
 }
 
 MainWindow::~MainWindow()
 {
-    m_loader.waitForFinished();
+    if (m_cancel)
+        m_cancel->store(true);
+    if (m_filterCancel)
+        m_filterCancel->store(true);
+    QThreadPool::globalInstance()->waitForDone(); // workers hold no pointer to us, but finish before teardown
     delete m_ui;
+}
+
+void MainWindow::setUpActions()
+{
+    Ui::MainWindow &ui = *m_ui;
+    ui.actionNextItem->setShortcuts({QKeySequence(Qt::Key_J), QKeySequence(Qt::Key_Down)});
+    ui.actionPreviousItem->setShortcuts({QKeySequence(Qt::Key_K), QKeySequence(Qt::Key_Up)});
+    ui.actionZoomIn->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
+    ui.actionZoomOut->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
+    ui.actionShortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
+    // Every action lives in the window, so its shortcut works wherever the focus is (text fields keep their keys).
+    for (QAction *action : findChildren<QAction *>())
+        addAction(action);
+
+    connect(ui.actionOpenDataset, &QAction::triggered, this, &MainWindow::openDatasetDialog);
+    connect(ui.actionAddResults, &QAction::triggered, this, &MainWindow::addResultsDialog);
+    connect(ui.actionRemoveRun, &QAction::triggered, this, &MainWindow::removeCurrentRun);
+    connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui.actionNextItem, &QAction::triggered, this, [this] { moveItem(1); });
+    connect(ui.actionPreviousItem, &QAction::triggered, this, [this] { moveItem(-1); });
+    connect(ui.actionNextRun, &QAction::triggered, this, [this] { moveRun(1); });
+    connect(ui.actionPreviousRun, &QAction::triggered, this, [this] { moveRun(-1); });
+    connect(ui.actionSearch, &QAction::triggered, this, [this] {
+        m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
+        m_ui->searchEdit->selectAll();
+    });
+    ImageViewWidget *image = ui.itemPage->imageView();
+    connect(ui.actionRevealImage, &QAction::toggled, image, &ImageViewWidget::setRevealed);
+    connect(ui.actionFitImage, &QAction::triggered, image, &ImageViewWidget::fitToView);
+    connect(ui.actionActualSize, &QAction::triggered, image, &ImageViewWidget::actualSize);
+    connect(ui.actionZoomIn, &QAction::triggered, image, &ImageViewWidget::zoomIn);
+    connect(ui.actionZoomOut, &QAction::triggered, image, &ImageViewWidget::zoomOut);
+    connect(ui.actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(ui.actionAbout, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About VLSBench Studio"),
+                           tr("<b>VLSBench Studio %1</b><p>Review, relabel and score VLSBench results: image–text "
+                              "pairs whose risk is visible only in the image.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
 }
 
 void MainWindow::openDataset(const QString &dataset, const QStringList &results)
 {
-    m_ui->summaryLabel->setText(tr("Loading %1…").arg(QFileInfo(dataset).fileName()));
-    m_loader.setFuture(QtConcurrent::run(&WorkspaceSnapshot::load, dataset, results));
+    WorkspaceLoader::Request request{dataset, {}, results};
+    startLoad([request](Workspace *workspace, FileError *error, const WorkspaceLoader::Progress &progress,
+                        const std::atomic_bool *cancel) {
+        return WorkspaceLoader::load(request, workspace, error, progress, cancel);
+    },
+              tr("Opening %1").arg(QFileInfo(dataset).fileName()));
+    AppSettings::addRecentDataset(QFileInfo(dataset).absoluteFilePath());
+    rebuildRecentMenu();
 }
 
-void MainWindow::showSnapshot(const WorkspaceSnapshot &snapshot)
+void MainWindow::addResults(const QStringList &results)
 {
-    if (!snapshot.error.isNull()) {
-        m_ui->summaryLabel->setText(tr("Could not open: %1").arg(snapshot.error.toString()));
+    if (!m_workspace) {
+        m_ui->banner->showMessage(BannerWidget::Kind::Warning, tr("Open a dataset before adding result files."));
         return;
     }
-    setWindowTitle(tr("%1 — VLSBench Studio").arg(QFileInfo(snapshot.datasetPath).fileName()));
-    m_ui->summaryLabel->setText(tr("%1 — %n item(s)", nullptr, int(snapshot.items)).arg(snapshot.datasetPath) +
-                                tr(", %n run(s)", nullptr, int(snapshot.runs.size())));
-    auto *model = static_cast<QStandardItemModel *>(m_ui->runsView->model());
-    model->clear();
-    model->setHorizontalHeaderLabels({tr("Run"), tr("Matched"), tr("Unmatched"), tr("Refuse %"), tr("Warn %"),
-                                      tr("Safety %"), tr("Invalid")});
-    for (const RunSummary &run : snapshot.runs) {
-        const Rates rates = Rates::of(run.scores.overall);
-        QList<QStandardItem *> row{new QStandardItem(run.name),
-                                   new QStandardItem(QString::number(run.matched)),
-                                   new QStandardItem(QString::number(run.unmatched + run.duplicates)),
-                                   new QStandardItem(QString::number(rates.refusal, 'f', 2)),
-                                   new QStandardItem(QString::number(rates.warning, 'f', 2)),
-                                   new QStandardItem(QString::number(rates.safe, 'f', 2)),
-                                   new QStandardItem(QString::number(run.scores.overall.invalid))};
-        for (int c = 1; c < row.size(); ++c)
-            row[c]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        model->appendRow(row);
+    const Workspace base = *m_workspace; // a cheap copy: the containers share their data
+    startLoad([base, results](Workspace *workspace, FileError *error, const WorkspaceLoader::Progress &progress,
+                              const std::atomic_bool *cancel) {
+        *workspace = base;
+        return WorkspaceLoader::addRuns(results, workspace, error, progress, cancel);
+    },
+              tr("Adding %n result file(s)", nullptr, int(results.size())));
+}
+
+void MainWindow::startLoad(
+    const std::function<bool(Workspace *, FileError *, const WorkspaceLoader::Progress &, const std::atomic_bool *)>
+        &job,
+    const QString &what)
+{
+    if (m_cancel)
+        m_cancel->store(true); // a newer request replaces the running one
+    const quint64 generation = ++m_loadGeneration;
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(what);
+    m_progress->setTextVisible(true);
+    m_progress->show();
+    m_cancelButton->show();
+    statusBar()->showMessage(what + QStringLiteral("…"));
+
+    QPointer<MainWindow> self(this);
+    (void)QtConcurrent::run([self, job, generation, cancel] {
+        auto workspace = std::make_shared<Workspace>();
+        FileError error;
+        const auto progress = [self, generation](int done, int total, const QString &step) {
+            QMetaObject::invokeMethod(
+                self, [self, generation, done, total, step] {
+                    if (!self || generation != self->m_loadGeneration)
+                        return;
+                    self->m_progress->setRange(0, total);
+                    self->m_progress->setValue(done);
+                    if (!step.isEmpty())
+                        self->statusBar()->showMessage(tr("Reading %1…").arg(step));
+                },
+                Qt::QueuedConnection);
+        };
+        const bool ok = job(workspace.get(), &error, progress, cancel.get());
+        QMetaObject::invokeMethod(
+            self, [self, generation, ok, workspace, error] {
+                if (self)
+                    self->loadFinished(generation, ok, *workspace, error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::loadFinished(quint64 generation, bool ok, const Workspace &workspace, const FileError &error)
+{
+    if (generation != m_loadGeneration)
+        return; // a newer load replaced this one
+    m_finishedGeneration = generation;
+    m_progress->hide();
+    m_cancelButton->hide();
+    statusBar()->clearMessage();
+    if (!ok) {
+        if (error.isNull())
+            m_ui->banner->showMessage(BannerWidget::Kind::Info, tr("Loading was cancelled; nothing changed."));
+        else
+            m_ui->banner->showMessage(BannerWidget::Kind::Error, tr("Could not open: %1").arg(error.toString()));
+        emit workspaceChanged();
+        return;
     }
-    m_ui->runsView->resizeColumnsToContents();
+    applyWorkspace(std::make_shared<const Workspace>(workspace));
+    emit workspaceChanged();
+}
+
+void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
+{
+    const bool newDataset = !m_workspace || m_workspace->dataset.filePath() != workspace->dataset.filePath();
+    const qsizetype keepItem = newDataset ? -1 : currentItem();
+    const qsizetype previousRuns = newDataset ? 0 : m_workspace->runs.size();
+    if (newDataset)
+        m_images->clear();
+    m_workspace = std::move(workspace);
+    m_model->setWorkspace(m_workspace);
+    setWindowTitle(tr("%1 — VLSBench Studio").arg(QFileInfo(m_workspace->dataset.filePath()).fileName()));
+
+    QHeaderView *header = m_ui->itemTable->horizontalHeader();
+    header->resizeSection(ItemTableModel::IdColumn, 56);
+    header->resizeSection(ItemTableModel::CategoryColumn, 110);
+    header->resizeSection(ItemTableModel::SubCategoryColumn, 150);
+    header->resizeSection(ItemTableModel::SourceColumn, 90);
+    header->resizeSection(ItemTableModel::InstructionColumn, 320);
+    // Label cells right after the id, so every run's verdict is visible without scrolling sideways.
+    for (int run = 0; run < m_workspace->runs.size(); ++run) {
+        const int logical = ItemTableModel::FirstRunColumn + run;
+        header->resizeSection(logical, 30);
+        if (newDataset || run >= previousRuns)
+            header->moveSection(header->visualIndex(logical), 1 + run);
+    }
+
+    rebuildFilters();
+    rebuildRunMenu();
+    rebuildUnblurredMenu();
+    showLoadProblems();
+    m_filter->setAccepted({});
+    runFilter();
+    const int row = keepItem >= 0 ? m_filter->mapFromSource(m_model->index(m_model->rowOfItem(keepItem), 0)).row() : 0;
+    if (m_filter->rowCount() > 0) {
+        m_ui->itemTable->setCurrentIndex(m_filter->index(std::max(0, row), 0));
+        m_ui->itemTable->setFocus();
+    }
+    if (m_ui->itemPage->columnCount() > 0 && m_ui->itemPage->currentColumn() < 0)
+        m_ui->itemPage->setCurrentColumn(0);
+    updateStatus();
+}
+
+void MainWindow::showLoadProblems()
+{
+    QStringList parts;
+    QStringList details;
+    qsizetype notMatched = 0;
+    qsizetype invalid = 0;
+    for (qsizetype r = 0; r < m_workspace->runs.size(); ++r) {
+        const Run &run = m_workspace->runs[r];
+        const RunMatch &match = m_workspace->matches[r];
+        const qsizetype lost = match.unmatched + match.ambiguous + match.duplicates;
+        qsizetype runInvalid = 0;
+        for (qsizetype i = 0; i < run.records.size(); ++i) {
+            if (match.itemOfRecord[i] >= 0 && !run.records[i].label.isValid())
+                ++runInvalid;
+        }
+        notMatched += lost;
+        invalid += runInvalid;
+        if (lost || runInvalid)
+            details.append(tr("%1: %2 responses, %3 matched, %4 unmatched, %5 ambiguous, %6 duplicates, "
+                              "%7 invalid labels")
+                               .arg(run.name)
+                               .arg(run.records.size())
+                               .arg(match.matched)
+                               .arg(match.unmatched)
+                               .arg(match.ambiguous)
+                               .arg(match.duplicates)
+                               .arg(runInvalid));
+    }
+    qsizetype errors = 0;
+    for (const Problem &p : m_workspace->problems) {
+        errors += p.severity == Problem::Severity::Error;
+        details.append(QStringLiteral("%1 [%2] %3").arg(Problem::severityKey(p.severity), p.code, p.message));
+    }
+    for (const FileError &warning : m_workspace->warnings)
+        details.append(warning.toString());
+    if (notMatched)
+        parts.append(tr("%n response(s) matched no item", nullptr, int(notMatched)));
+    if (invalid)
+        parts.append(tr("%n judge label(s) invalid", nullptr, int(invalid)));
+    const qsizetype warnings = m_workspace->problems.size() - errors;
+    if (errors)
+        parts.append(tr("%n validation error(s)", nullptr, int(errors)));
+    if (warnings)
+        parts.append(tr("%n validation warning(s)", nullptr, int(warnings)));
+    if (parts.isEmpty()) {
+        m_ui->banner->hide();
+        return;
+    }
+    m_ui->banner->showMessage(errors ? BannerWidget::Kind::Error : BannerWidget::Kind::Warning,
+                              tr("Loaded %n item(s)", nullptr, int(m_workspace->dataset.size())) +
+                                  tr(" and %n run(s): ", nullptr, int(m_workspace->runs.size())) +
+                                  parts.join(QStringLiteral(" · ")) + QLatin1Char('.'),
+                              details.join(QLatin1Char('\n')));
+}
+
+void MainWindow::rebuildFilters()
+{
+    const Dataset &dataset = m_workspace->dataset;
+    QMap<QString, QMap<QString, int>> counts;
+    QMap<QString, int> sources;
+    for (const Item &item : dataset.items()) {
+        ++counts[item.category][item.subCategory];
+        if (!item.source.isEmpty())
+            ++sources[item.source];
+    }
+    QSignalBlocker treeBlocker(m_ui->categoryTree);
+    m_ui->categoryTree->clear();
+    auto *all = new QTreeWidgetItem(m_ui->categoryTree, {tr("All items"), QString::number(dataset.size())});
+    for (auto category = counts.cbegin(); category != counts.cend(); ++category) {
+        int total = 0;
+        for (int n : *category)
+            total += n;
+        auto *node = new QTreeWidgetItem(all, {category.key(), QString::number(total)});
+        node->setData(0, kCategoryRole, category.key());
+        for (auto sub = category->cbegin(); sub != category->cend(); ++sub) {
+            auto *leaf = new QTreeWidgetItem(node, {sub.key(), QString::number(sub.value())});
+            leaf->setData(0, kCategoryRole, category.key());
+            leaf->setData(0, kSubCategoryRole, sub.key());
+        }
+    }
+    for (QTreeWidgetItem *node = all; node; node = m_ui->categoryTree->itemBelow(node))
+        node->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    all->setExpanded(true);
+    m_ui->categoryTree->setCurrentItem(all);
+
+    QSignalBlocker sourceBlocker(m_ui->sourceCombo);
+    m_ui->sourceCombo->clear();
+    m_ui->sourceCombo->addItem(tr("All sources"), QString());
+    for (auto it = sources.cbegin(); it != sources.cend(); ++it)
+        m_ui->sourceCombo->addItem(QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value()), it.key());
+
+    using F = ItemQuery::LabelFilter;
+    QSignalBlocker labelBlocker(m_ui->labelCombo);
+    m_ui->labelCombo->clear();
+    auto add = [this](const QString &text, F filter, int run) {
+        m_ui->labelCombo->addItem(text, QVariantList{int(filter), run});
+    };
+    add(tr("Any labels"), F::Any, -1);
+    add(tr("Any run unsafe"), F::AnyUnsafe, -1);
+    add(tr("Any run invalid"), F::AnyInvalid, -1);
+    add(tr("Runs disagree"), F::RunsDisagree, -1);
+    for (int run = 0; run < m_workspace->runs.size(); ++run) {
+        const QString name = m_workspace->runs[run].name;
+        add(tr("%1 is unsafe").arg(name), F::RunUnsafe, run);
+        add(tr("%1 is invalid").arg(name), F::RunInvalid, run);
+        add(tr("%1 has no response").arg(name), F::RunMissing, run);
+    }
+}
+
+void MainWindow::rebuildRunMenu()
+{
+    QMenu *menu = m_ui->menuRuns;
+    menu->clear();
+    for (int run = 0; run < m_workspace->runs.size(); ++run) {
+        QAction *action = menu->addAction(m_workspace->runs[run].name);
+        action->setCheckable(true);
+        action->setChecked(!m_ui->itemTable->isColumnHidden(ItemTableModel::FirstRunColumn + run));
+        connect(action, &QAction::toggled, this, [this, run](bool shown) {
+            m_ui->itemTable->setColumnHidden(ItemTableModel::FirstRunColumn + run, !shown);
+            currentRowChanged();
+        });
+    }
+    menu->setEnabled(!m_workspace->runs.isEmpty());
+    m_ui->actionRemoveRun->setEnabled(!m_workspace->runs.isEmpty());
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    QMenu *menu = m_ui->menuRecent;
+    menu->clear();
+    const QStringList recent = AppSettings::recentDatasets();
+    for (const QString &path : recent) {
+        QAction *action = menu->addAction(path);
+        connect(action, &QAction::triggered, this, [this, path] { openDataset(path, {}); });
+    }
+    menu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::rebuildUnblurredMenu()
+{
+    QMenu *menu = m_ui->menuUnblurred;
+    menu->clear();
+    QStringList categories;
+    if (m_workspace) {
+        for (const Item &item : m_workspace->dataset.items()) {
+            if (!categories.contains(item.category))
+                categories.append(item.category);
+        }
+    }
+    categories.sort();
+    const QStringList unblurred = AppSettings::unblurredCategories();
+    for (const QString &category : std::as_const(categories)) {
+        QAction *action = menu->addAction(category);
+        action->setCheckable(true);
+        action->setChecked(unblurred.contains(category));
+        connect(action, &QAction::toggled, this, [category](bool on) {
+            QStringList list = AppSettings::unblurredCategories();
+            list.removeAll(category);
+            if (on)
+                list.append(category);
+            AppSettings::setUnblurredCategories(list);
+        });
+    }
+    menu->setEnabled(!categories.isEmpty());
+}
+
+ItemQuery MainWindow::currentQuery() const
+{
+    ItemQuery query;
+    if (const QTreeWidgetItem *node = m_ui->categoryTree->currentItem()) {
+        query.category = node->data(0, kCategoryRole).toString();
+        query.subCategory = node->data(0, kSubCategoryRole).toString();
+    }
+    query.source = m_ui->sourceCombo->currentData().toString();
+    query.text = m_ui->searchEdit->text().trimmed();
+    const QVariantList label = m_ui->labelCombo->currentData().toList();
+    if (label.size() == 2) {
+        query.labelFilter = ItemQuery::LabelFilter(label[0].toInt());
+        query.run = label[1].toInt();
+    }
+    return query;
+}
+
+void MainWindow::scheduleFilter()
+{
+    m_filterTimer->start();
+}
+
+void MainWindow::runFilter()
+{
+    m_filterTimer->stop();
+    if (!m_workspace)
+        return;
+    if (m_filterCancel)
+        m_filterCancel->store(true);
+    const quint64 generation = ++m_filterGeneration;
+    const ItemQuery query = currentQuery();
+    auto apply = [this, generation](QList<bool> accepted) {
+        if (generation != m_filterGeneration)
+            return; // a newer filter is on its way
+        const qsizetype keep = currentItem();
+        m_filter->setAccepted(std::move(accepted));
+        int row = keep >= 0 ? m_filter->mapFromSource(m_model->index(m_model->rowOfItem(keep), 0)).row() : -1;
+        if (row < 0 && m_filter->rowCount() > 0)
+            row = 0;
+        if (row >= 0) {
+            m_ui->itemTable->setCurrentIndex(m_filter->index(row, 0));
+            m_ui->itemTable->scrollTo(m_filter->index(row, 0));
+        } else {
+            m_ui->itemPage->clear();
+        }
+        updateStatus();
+        emit filterApplied();
+    };
+    if (query.isEmpty()) {
+        apply({});
+        return;
+    }
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_filterCancel = cancel;
+    QPointer<MainWindow> self(this);
+    std::shared_ptr<const Workspace> workspace = m_workspace;
+    (void)QtConcurrent::run([self, query, workspace, cancel, apply] {
+        QList<bool> accepted = query.evaluate(*workspace, cancel.get());
+        if (cancel->load())
+            return;
+        QMetaObject::invokeMethod(
+            self, [self, apply, accepted] {
+                if (self)
+                    apply(accepted);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+qsizetype MainWindow::currentItem() const
+{
+    const QModelIndex index = m_ui->itemTable->currentIndex();
+    if (!index.isValid())
+        return -1;
+    return m_filter->data(index, ItemTableModel::ItemIndexRole).value<qsizetype>();
+}
+
+int MainWindow::visibleItemCount() const
+{
+    return m_filter->rowCount();
+}
+
+QList<int> MainWindow::shownRuns() const
+{
+    QList<int> runs;
+    if (!m_workspace)
+        return runs;
+    const QHeaderView *header = m_ui->itemTable->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (logical >= ItemTableModel::FirstRunColumn && !header->isSectionHidden(logical))
+            runs.append(ItemTableModel::runOfColumn(logical));
+    }
+    return runs;
+}
+
+void MainWindow::currentRowChanged()
+{
+    const qsizetype item = currentItem();
+    if (item < 0 || !m_workspace) {
+        m_ui->itemPage->clear();
+        updateStatus();
+        return;
+    }
+    const bool revealed =
+        AppSettings::unblurredCategories().contains(m_workspace->dataset.item(item).category);
+    m_ui->itemPage->showItem(m_workspace, item, shownRuns(), revealed);
+    {
+        const QSignalBlocker blocker(m_ui->actionRevealImage);
+        m_ui->actionRevealImage->setChecked(revealed);
+    }
+    prefetchAround(m_ui->itemTable->currentIndex().row());
+    updateStatus();
+}
+
+void MainWindow::prefetchAround(int proxyRow)
+{
+    QStringList paths;
+    for (int delta : {1, 2, -1, 3}) {
+        const int row = proxyRow + delta;
+        if (row < 0 || row >= m_filter->rowCount())
+            continue;
+        const qsizetype item = m_filter->data(m_filter->index(row, 0), ItemTableModel::ItemIndexRole).value<qsizetype>();
+        const ImagePath::Resolved resolved = m_workspace->dataset.resolveImage(m_workspace->dataset.item(item));
+        if (resolved.status == ImagePath::Status::Ok)
+            paths.append(resolved.absolutePath);
+    }
+    m_images->prefetch(paths);
+}
+
+void MainWindow::moveItem(int delta)
+{
+    const int rows = m_filter->rowCount();
+    if (rows == 0)
+        return;
+    const int current = m_ui->itemTable->currentIndex().row();
+    const int row = std::clamp(current < 0 ? 0 : current + delta, 0, rows - 1);
+    const QModelIndex index = m_filter->index(row, std::max(0, m_ui->itemTable->currentIndex().column()));
+    m_ui->itemTable->setCurrentIndex(index);
+    m_ui->itemTable->scrollTo(index);
+}
+
+void MainWindow::moveRun(int delta)
+{
+    const int columns = int(shownRuns().size());
+    if (columns == 0)
+        return;
+    const int current = m_ui->itemPage->currentColumn();
+    m_ui->itemPage->setCurrentColumn(std::clamp(current < 0 ? 0 : current + delta, 0, columns - 1));
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_workspace) {
+        m_countLabel->setText(tr("No dataset open"));
+        return;
+    }
+    const int row = m_ui->itemTable->currentIndex().row();
+    m_countLabel->setText(tr("%1 of %2 items match").arg(m_filter->rowCount()).arg(m_workspace->dataset.size()) +
+                          (row >= 0 ? tr("  ·  item %1 of %2").arg(row + 1).arg(m_filter->rowCount()) : QString()) +
+                          tr("  ·  %n run(s)", nullptr, int(m_workspace->runs.size())));
+}
+
+void MainWindow::showDetails(const QString &details)
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Load report"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *text = new QPlainTextEdit(details, &dialog);
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(900, 480);
+    dialog.exec();
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(findChildren<QAction *>(), this);
+    dialog.exec();
+}
+
+void MainWindow::removeCurrentRun()
+{
+    if (!m_workspace)
+        return;
+    const int run = m_ui->itemPage->runOfColumn(m_ui->itemPage->currentColumn());
+    if (run < 0)
+        return;
+    auto workspace = std::make_shared<Workspace>(*m_workspace);
+    workspace->runs.removeAt(run);
+    workspace->matches.removeAt(run);
+    for (int column = ItemTableModel::FirstRunColumn; column < m_model->columnCount(); ++column)
+        m_ui->itemTable->setColumnHidden(column, false);
+    applyWorkspace(workspace);
+}
+
+void MainWindow::openDatasetDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open VLSBench Dataset"), QString(),
+                                                      tr("VLSBench data (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openDataset(path, {});
+}
+
+void MainWindow::addResultsDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Add Result Files"), QString(),
+                                                            tr("Result files (*.json *.jsonl);;All files (*)"));
+    if (!paths.isEmpty())
+        addResults(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings::setWindowGeometry(saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QString dataset;
+    QStringList results;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        if (path.isEmpty())
+            continue;
+        if (QFileInfo(path).isDir() || !looksLikeResults(path))
+            dataset = path;
+        else
+            results.append(path);
+    }
+    event->acceptProposedAction();
+    if (!dataset.isEmpty())
+        openDataset(dataset, results);
+    else if (!results.isEmpty())
+        addResults(results);
 }

@@ -1,15 +1,28 @@
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "itemquery.h"
+#include "workspace.h"
+#include "workspaceloader.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
+
+#include <atomic>
+#include <memory>
+
+class ImageCache;
+class ItemFilterModel;
+class ItemTableModel;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTimer;
 
 namespace Ui {
 class MainWindow;
 }
 
-/// The application window. For now it opens a dataset with its runs and shows the paper's summary table.
+/// The review workspace: filters and the item list on the left, the current item and every run's response
+/// on the right. Loading and filtering run on workers; the window only applies their results.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -18,12 +31,69 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Loads in the background; the window stays responsive and shows the result when it arrives.
+    /// Opens a dataset and its result files in the background.
     void openDataset(const QString &dataset, const QStringList &results);
+    /// Adds result files to the open dataset in the background.
+    void addResults(const QStringList &results);
+
+    bool isLoading() const { return m_loadGeneration != m_finishedGeneration; }
+    const std::shared_ptr<const Workspace> &workspace() const { return m_workspace; }
+    /// Dataset index of the selected item, or -1.
+    qsizetype currentItem() const;
+    /// Items the filters let through.
+    int visibleItemCount() const;
+    /// The runs shown, in the order shown.
+    QList<int> shownRuns() const;
+
+signals:
+    /// Emitted when a load finishes (successfully or not) and when a filter result has been applied.
+    void workspaceChanged();
+    void filterApplied();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void showSnapshot(const WorkspaceSnapshot &snapshot);
+    void setUpActions();
+    void startLoad(const std::function<bool(Workspace *, FileError *, const WorkspaceLoader::Progress &,
+                                            const std::atomic_bool *)> &job,
+                   const QString &what);
+    void loadFinished(quint64 generation, bool ok, const Workspace &workspace, const FileError &error);
+    void applyWorkspace(std::shared_ptr<const Workspace> workspace);
+    void showLoadProblems();
+    void rebuildFilters();
+    void rebuildRunMenu();
+    void rebuildRecentMenu();
+    void rebuildUnblurredMenu();
+    ItemQuery currentQuery() const;
+    void scheduleFilter();
+    void runFilter();
+    void currentRowChanged();
+    void moveItem(int delta);
+    void moveRun(int delta);
+    void updateStatus();
+    void showDetails(const QString &details);
+    void showShortcuts();
+    void removeCurrentRun();
+    void openDatasetDialog();
+    void addResultsDialog();
+    void prefetchAround(int proxyRow);
 
     Ui::MainWindow *m_ui;
-    QFutureWatcher<WorkspaceSnapshot> m_loader;
+    ItemTableModel *m_model;
+    ItemFilterModel *m_filter;
+    ImageCache *m_images;
+    std::shared_ptr<const Workspace> m_workspace;
+    QTimer *m_filterTimer;
+    QLabel *m_countLabel;
+    QProgressBar *m_progress;
+    QPushButton *m_cancelButton;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    quint64 m_loadGeneration = 0;
+    quint64 m_finishedGeneration = 0;
+    quint64 m_filterGeneration = 0;
+    std::shared_ptr<std::atomic_bool> m_filterCancel;
+    QStringList m_requestedResults;
 };

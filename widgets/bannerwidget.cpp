@@ -11,8 +11,9 @@ BannerWidget::BannerWidget(QWidget *parent)
     , m_detailsButton(new QPushButton(tr("Details…"), this))
 {
     setObjectName(QStringLiteral("banner"));
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(10, 6, 6, 6);
+    layout->setContentsMargins(10, 2, 4, 2);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *close = new QToolButton(this);

@@ -138,5 +138,6 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
     const int run = runOfColumn(section);
     if (!m_workspace || run < 0 || run >= m_runCount)
         return {};
-    return m_workspace->runs[run].name;
+    // Label columns are narrow: a number here, the name in the tooltip and above each response.
+    return role == Qt::ToolTipRole ? m_workspace->runs[run].name : QString::number(run + 1);
 }

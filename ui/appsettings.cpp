@@ -1,0 +1,59 @@
+#include "appsettings.h"
+
+namespace {
+const QString kRecentDatasets = QStringLiteral("files/recentDatasets");
+const QString kUnblurredCategories = QStringLiteral("images/unblurredCategories");
+const QString kWindowGeometry = QStringLiteral("window/geometry");
+const QString kWindowState = QStringLiteral("window/state");
+constexpr int kMaxRecent = 10;
+} // namespace
+
+QSettings AppSettings::settings()
+{
+    return QSettings();
+}
+
+QStringList AppSettings::recentDatasets()
+{
+    return settings().value(kRecentDatasets).toStringList();
+}
+
+void AppSettings::addRecentDataset(const QString &path)
+{
+    QStringList recent = recentDatasets();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings().setValue(kRecentDatasets, recent);
+}
+
+QStringList AppSettings::unblurredCategories()
+{
+    return settings().value(kUnblurredCategories).toStringList();
+}
+
+void AppSettings::setUnblurredCategories(const QStringList &categories)
+{
+    settings().setValue(kUnblurredCategories, categories);
+}
+
+QByteArray AppSettings::windowGeometry()
+{
+    return settings().value(kWindowGeometry).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    settings().setValue(kWindowGeometry, geometry);
+}
+
+QByteArray AppSettings::windowState()
+{
+    return settings().value(kWindowState).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray &state)
+{
+    settings().setValue(kWindowState, state);
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QSettings>
+#include <QStringList>
+
+/// Every setting the app keeps, with typed accessors; all keys live here.
+class AppSettings
+{
+public:
+    /// Datasets opened recently, newest first (at most 10).
+    static QStringList recentDatasets();
+    static void addRecentDataset(const QString &path);
+
+    /// Categories whose images are shown without blur when an item opens. Empty by default: all blurred.
+    static QStringList unblurredCategories();
+    static void setUnblurredCategories(const QStringList &categories);
+
+    static QByteArray windowGeometry();
+    static void setWindowGeometry(const QByteArray &geometry);
+    static QByteArray windowState();
+    static void setWindowState(const QByteArray &state);
+
+private:
+    static QSettings settings();
+};

@@ -1,0 +1,133 @@
+#include "itempage.h"
+#include "ui_itempage.h"
+
+#include "imagecache.h"
+#include "responsecolumnwidget.h"
+
+#include <QScrollBar>
+
+ItemPage::ItemPage(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(new Ui::ItemPage)
+{
+    m_ui->setupUi(this);
+    QFont instructionFont = m_ui->instructionLabel->font();
+    instructionFont.setPointSizeF(instructionFont.pointSizeF() * 1.3);
+    instructionFont.setBold(true);
+    m_ui->instructionLabel->setFont(instructionFont);
+    m_ui->detailsBox->setVisible(false);
+    connect(m_ui->detailsButton, &QToolButton::toggled, m_ui->detailsBox, &QWidget::setVisible);
+    m_ui->pageSplitter->setStretchFactor(0, 1);
+    m_ui->pageSplitter->setStretchFactor(1, 1);
+    m_ui->pageSplitter->setSizes({440, 460});
+    m_ui->infoPanel->layout()->setContentsMargins(4, 0, 4, 4);
+    clear();
+}
+
+ItemPage::~ItemPage()
+{
+    delete m_ui;
+}
+
+void ItemPage::setImageCache(ImageCache *cache)
+{
+    m_cache = cache;
+    connect(cache, &ImageCache::imageReady, this, &ItemPage::imageReady);
+}
+
+ImageViewWidget *ItemPage::imageView() const
+{
+    return m_ui->imageView;
+}
+
+void ItemPage::clear()
+{
+    m_workspace.reset();
+    m_item = -1;
+    m_imagePath.clear();
+    m_ui->instructionLabel->setText(tr("No item selected"));
+    m_ui->metaLabel->clear();
+    m_ui->descriptionLabel->clear();
+    m_ui->reasonLabel->clear();
+    m_ui->imageView->setPlaceholder(tr("No image"), {});
+    for (ResponseColumnWidget *column : std::as_const(m_columns))
+        column->hide();
+}
+
+void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype itemIndex, const QList<int> &runs,
+                        bool revealed)
+{
+    m_workspace = std::move(workspace);
+    m_item = itemIndex;
+    const Item &item = m_workspace->dataset.item(itemIndex);
+    m_ui->instructionLabel->setText(item.instruction.isEmpty() ? tr("(empty instruction)") : item.instruction);
+    QStringList meta{QStringLiteral("#%1").arg(item.instructionId), item.category, item.subCategory};
+    if (!item.source.isEmpty())
+        meta.append(tr("source: %1").arg(item.source));
+    m_ui->metaLabel->setText(meta.join(QStringLiteral("  ·  ")));
+    m_ui->descriptionLabel->setText(item.imageDescription);
+    m_ui->reasonLabel->setText(item.safetyReason);
+
+    // The image: from the cache when prefetched, otherwise decoded on a worker and shown when ready.
+    m_ui->imageView->setRevealed(revealed);
+    const ImagePath::Resolved resolved = m_workspace->dataset.resolveImage(item);
+    m_imagePath.clear();
+    if (resolved.status != ImagePath::Status::Ok) {
+        m_ui->imageView->setPlaceholder(tr("Image not shown"),
+                                        tr("%1\nThe path leads outside the image folder, so it is not read.")
+                                            .arg(item.imagePath));
+    } else {
+        m_imagePath = resolved.absolutePath;
+        DecodedImage decoded;
+        if (m_cache && m_cache->request(m_imagePath, &decoded))
+            showImage(decoded);
+        else
+            m_ui->imageView->setLoading(m_imagePath);
+    }
+
+    // Response columns: reuse the widgets, create only what is missing.
+    m_runs = runs;
+    while (m_columns.size() < runs.size()) {
+        auto *column = new ResponseColumnWidget(m_ui->responsesContainer);
+        m_ui->responsesLayout->insertWidget(int(m_columns.size()), column);
+        m_columns.append(column);
+    }
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        if (i < runs.size()) {
+            m_columns[i]->show(QStringLiteral("%1  %2").arg(runs[i] + 1).arg(m_workspace->runs[runs[i]].name),
+                               m_workspace->record(itemIndex, runs[i]));
+            m_columns[i]->setVisible(true);
+        } else {
+            m_columns[i]->setVisible(false);
+        }
+    }
+    setCurrentColumn(runs.isEmpty() ? -1 : std::clamp(m_currentColumn, 0, int(runs.size()) - 1));
+}
+
+void ItemPage::setCurrentColumn(int column)
+{
+    if (column >= int(m_runs.size()))
+        column = int(m_runs.size()) - 1;
+    for (qsizetype i = 0; i < m_columns.size(); ++i)
+        m_columns[i]->setCurrent(i == column);
+    const bool changed = column != m_currentColumn;
+    m_currentColumn = column;
+    if (column >= 0)
+        m_ui->responsesArea->ensureWidgetVisible(m_columns[column], 0, 0);
+    if (changed)
+        emit currentColumnChanged(column);
+}
+
+void ItemPage::imageReady(const DecodedImage &image)
+{
+    if (image.path == m_imagePath)
+        showImage(image);
+}
+
+void ItemPage::showImage(const DecodedImage &image)
+{
+    if (image.image.isNull())
+        m_ui->imageView->setPlaceholder(tr("Image not available"), image.path + QLatin1Char('\n') + image.error);
+    else
+        m_ui->imageView->setImage(image.image, image.blurred);
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "decodedimage.h"
+#include "workspace.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <memory>
+
+class ImageCache;
+class ImageViewWidget;
+class ResponseColumnWidget;
+
+namespace Ui {
+class ItemPage;
+}
+
+/// The current item: its image, instruction and metadata, and every shown run's response side by side.
+class ItemPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ItemPage(QWidget *parent = nullptr);
+    ~ItemPage() override;
+
+    void setImageCache(ImageCache *cache);
+    /// Shows @p item with the runs in @p runs, in that order; @p revealed says whether the image starts unblurred.
+    void showItem(std::shared_ptr<const Workspace> workspace, qsizetype item, const QList<int> &runs, bool revealed);
+    void clear();
+
+    qsizetype currentItem() const { return m_item; }
+    ImageViewWidget *imageView() const;
+    /// The run shown in response column @p column.
+    int runOfColumn(int column) const { return m_runs.value(column, -1); }
+    int columnCount() const { return int(m_columns.size()); }
+    int currentColumn() const { return m_currentColumn; }
+    void setCurrentColumn(int column);
+    ResponseColumnWidget *column(int index) const { return m_columns.value(index); }
+
+signals:
+    void currentColumnChanged(int column);
+
+private:
+    void imageReady(const DecodedImage &image);
+    void showImage(const DecodedImage &image);
+
+    Ui::ItemPage *m_ui;
+    ImageCache *m_cache = nullptr;
+    std::shared_ptr<const Workspace> m_workspace;
+    qsizetype m_item = -1;
+    QString m_imagePath;
+    QList<int> m_runs;
+    QList<ResponseColumnWidget *> m_columns;
+    int m_currentColumn = -1;
+};
