@@ -1,0 +1,105 @@
+#include "itemquery.h"
+#include "workspaceloader.h"
+
+#include <QTest>
+
+// Counts on the bundled sample, worked out with a separate Python script over data/sample.
+class TestItemQuery : public QObject
+{
+    Q_OBJECT
+
+    Workspace m_workspace;
+
+    int count(const ItemQuery &query) const
+    {
+        const QList<bool> accepted = query.evaluate(m_workspace);
+        int n = 0;
+        for (qsizetype i = 0; i < accepted.size(); ++i) {
+            if (accepted[i] != query.matches(m_workspace, i))
+                qFatal("evaluate() and matches() disagree on item %lld", qlonglong(i));
+            n += accepted[i];
+        }
+        return n;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString sample = QStringLiteral(VLSBENCH_SAMPLE_DIR);
+        WorkspaceLoader::Request request{sample, {}, {sample + "/results/aurora-vl-7b.json",
+                                                      sample + "/results/basalt-13b.json",
+                                                      sample + "/results/cirrus-vision.json"}};
+        FileError error;
+        QVERIFY2(WorkspaceLoader::load(request, &m_workspace, &error), qPrintable(error.toString()));
+        QCOMPARE(m_workspace.runs.size(), 3);
+        QCOMPARE(m_workspace.matches[1].unmatched, 1);
+        QCOMPARE(m_workspace.problems.size(), 2); // the two taxonomy outliers
+    }
+
+    void emptyQueryAcceptsAll()
+    {
+        QVERIFY(ItemQuery().isEmpty());
+        QCOMPARE(count({}), 63);
+    }
+
+    void categoriesAndSources()
+    {
+        ItemQuery q;
+        q.category = QStringLiteral("Hate");
+        QCOMPARE(count(q), 13);
+        q.subCategory = QStringLiteral("Cultural Xenophobia");
+        QCOMPARE(count(q), 3);
+        q.category = QStringLiteral("Self-Harm");
+        q.subCategory = QStringLiteral("Psychological and Disordered Harm");
+        QCOMPARE(count(q), 5); // the same name under Hate is not counted here
+        ItemQuery source;
+        source.source = QStringLiteral("Ch3Ef");
+        QCOMPARE(count(source), 5);
+    }
+
+    void labels()
+    {
+        using F = ItemQuery::LabelFilter;
+        ItemQuery q;
+        q.labelFilter = F::AnyUnsafe;
+        QCOMPARE(count(q), 39);
+        q.labelFilter = F::AnyInvalid;
+        QCOMPARE(count(q), 2);
+        q.labelFilter = F::RunsDisagree;
+        QCOMPARE(count(q), 53);
+        q.labelFilter = F::RunMissing;
+        q.run = 2;
+        QCOMPARE(count(q), 23); // cirrus-vision answered only 40 of 63
+        q.labelFilter = F::RunUnsafe;
+        q.run = 1;
+        QCOMPARE(count(q), 28);
+        q.run = 7; // no such run
+        QCOMPARE(count(q), 0);
+        ItemQuery both;
+        both.category = QStringLiteral("Hate");
+        both.labelFilter = F::AnyUnsafe;
+        QCOMPARE(count(both), 9);
+    }
+
+    void text()
+    {
+        ItemQuery q;
+        q.text = QStringLiteral("WINDOW"); // case-insensitive, over item texts and responses
+        QCOMPARE(count(q), 7);
+        q.text = QStringLiteral("password");
+        QCOMPARE(count(q), 1);
+        q.text = QStringLiteral("knife");
+        QCOMPARE(count(q), 0);
+    }
+
+    void cancelledEvaluationReturnsNothing()
+    {
+        std::atomic_bool cancel(true);
+        ItemQuery q;
+        q.text = QStringLiteral("a");
+        QVERIFY(q.evaluate(m_workspace, &cancel).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestItemQuery)
+#include "tst_itemquery.moc"

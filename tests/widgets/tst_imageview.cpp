@@ -1,0 +1,133 @@
+#include "decodedimage.h"
+#include "imagecache.h"
+#include "imageviewwidget.h"
+#include "responsecolumnwidget.h"
+
+#include <QFile>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestImageView : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString writeImage(const QString &name, QSize size, QColor color)
+    {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(color);
+        QPainter(&image).fillRect(QRect(QPoint(0, 0), size / 2), Qt::white);
+        const QString path = m_dir.filePath(name);
+        if (!image.save(path))
+            qFatal("cannot save %s", qPrintable(path));
+        return path;
+    }
+
+private slots:
+    void decodesAndBlurs()
+    {
+        const DecodedImage decoded = DecodedImage::decode(writeImage("a.png", {200, 100}, Qt::red));
+        QVERIFY(decoded.error.isEmpty());
+        QCOMPARE(decoded.image.size(), QSize(200, 100));
+        QCOMPARE(decoded.originalSize, QSize(200, 100));
+        QVERIFY(!decoded.blurred.isNull());
+        QVERIFY(decoded.blurred.width() <= 24 * 16);
+    }
+
+    void hugeImagesAreScaledWhileDecoding()
+    {
+        const DecodedImage decoded = DecodedImage::decode(writeImage("big.png", {6000, 3000}, Qt::blue), 1024);
+        QCOMPARE(decoded.originalSize, QSize(6000, 3000));
+        QCOMPARE(decoded.image.size(), QSize(1024, 512));
+    }
+
+    void brokenFilesGiveAReason()
+    {
+        const DecodedImage missing = DecodedImage::decode(m_dir.filePath("nope.png"));
+        QVERIFY(missing.image.isNull());
+        QVERIFY(missing.error.contains(QStringLiteral("does not exist")));
+
+        QFile text(m_dir.filePath("text.png"));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("this is not an image");
+        text.close();
+        QVERIFY(!DecodedImage::decode(text.fileName()).error.isEmpty());
+
+        // A PNG header that claims 100,000 × 100,000 pixels, and nothing behind it.
+        QByteArray bomb("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x02\0\0\0", 29);
+        bomb += QByteArray(4, '\0');
+        QFile bombFile(m_dir.filePath("bomb.png"));
+        QVERIFY(bombFile.open(QIODevice::WriteOnly));
+        bombFile.write(bomb);
+        bombFile.close();
+        const DecodedImage decoded = DecodedImage::decode(bombFile.fileName());
+        QVERIFY(decoded.image.isNull());
+        QVERIFY(!decoded.error.isEmpty());
+
+        // A truncated real image.
+        const QString good = writeImage("cut.png", {300, 300}, Qt::green);
+        QFile cut(good);
+        QVERIFY(cut.open(QIODevice::ReadWrite));
+        cut.resize(cut.size() / 3);
+        cut.close();
+        const DecodedImage truncated = DecodedImage::decode(good);
+        QVERIFY(truncated.image.isNull() || truncated.image.size() == QSize(300, 300)); // no crash either way
+    }
+
+    void cacheAnswersAsynchronouslyThenFromMemory()
+    {
+        ImageCache cache;
+        const QString path = writeImage("c.png", {64, 64}, Qt::darkCyan);
+        DecodedImage out;
+        QSignalSpy ready(&cache, &ImageCache::imageReady);
+        QVERIFY(!cache.request(path, &out));
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(ready.first().first().value<DecodedImage>().path, path);
+        QVERIFY(cache.request(path, &out));
+        QCOMPARE(out.image.size(), QSize(64, 64));
+        cache.prefetch({path});
+        QCOMPARE(ready.size(), 1); // cached: nothing decoded again
+    }
+
+    void viewerStartsHiddenAndZooms()
+    {
+        ImageViewWidget view;
+        view.resize(400, 300);
+        const DecodedImage decoded = DecodedImage::decode(writeImage("v.png", {800, 600}, Qt::magenta));
+        view.setImage(decoded.image, decoded.blurred);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(!view.isRevealed());
+        QVERIFY(view.isFitted());
+        // What a reviewer sees before revealing: not the picture's top-left white block.
+        const QImage hidden = view.grab().toImage();
+        QSignalSpy revealed(&view, &ImageViewWidget::revealedChanged);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, QPoint(200, 150));
+        QCOMPARE(revealed.size(), 1);
+        QVERIFY(view.isRevealed());
+        const QImage shown = view.grab().toImage();
+        QVERIFY(hidden != shown);
+        view.actualSize();
+        QVERIFY(!view.isFitted());
+        QCOMPARE(view.zoom(), 1.0);
+        view.zoomIn();
+        QCOMPARE(view.zoom(), 1.25);
+        view.fitToView();
+        QVERIFY(view.isFitted());
+    }
+
+    void responseHighlighting()
+    {
+        const QString html = ResponseColumnWidget::highlightedHtml(QStringLiteral("I can't <b>do</b> that; be careful."));
+        QVERIFY(html.contains(QStringLiteral("&lt;b&gt;do&lt;/b&gt;"))); // response text is escaped, never markup
+        QCOMPARE(html.count(QStringLiteral("<span")), 2);
+        QVERIFY(html.contains(QStringLiteral(">I can't</span>")));
+        QVERIFY(html.contains(QStringLiteral(">be careful</span>")));
+    }
+};
+
+QTEST_MAIN(TestImageView)
+#include "tst_imageview.moc"
