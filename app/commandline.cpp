@@ -205,7 +205,8 @@ QString CommandLine::usage()
 {
     return QStringLiteral(
         "Usage:\n"
-        "  vlsbench-studio [DATASET [RESULTS...]]       open the review window (no arguments: the bundled sample)\n"
+        "  vlsbench-studio [DATASET [RESULTS...]] [--images DIR]\n"
+        "                        open the review window (no arguments: the bundled sample)\n"
         "  vlsbench-studio stats --dataset PATH [--images DIR] --results FILE [--results FILE ...]\n"
         "                        [--run-name NAME ...] [--format text|json|csv]\n"
         "  vlsbench-studio validate --dataset PATH [--images DIR] [--format text|json]\n"

@@ -21,6 +21,15 @@ ItemPage::ItemPage(QWidget *parent)
     m_ui->pageSplitter->setStretchFactor(1, 1);
     m_ui->pageSplitter->setSizes({440, 460});
     m_ui->infoPanel->layout()->setContentsMargins(4, 0, 4, 4);
+    m_fillTimer.setSingleShot(true);
+    m_fillTimer.setInterval(60);
+    connect(&m_fillTimer, &QTimer::timeout, this, [this] {
+        for (int i = 0; i < m_runs.size(); ++i)
+            fillColumn(i);
+    });
+    connect(m_ui->responsesArea->horizontalScrollBar(), &QScrollBar::valueChanged, this,
+            &ItemPage::fillVisibleColumns);
+    m_ui->responsesArea->viewport()->installEventFilter(this);
     clear();
 }
 
@@ -87,21 +96,65 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
 
     // Response columns: reuse the widgets, create only what is missing.
     m_runs = runs;
+    const bool added = m_columns.size() < runs.size();
     while (m_columns.size() < runs.size()) {
         auto *column = new ResponseColumnWidget(m_ui->responsesContainer);
         m_ui->responsesLayout->insertWidget(int(m_columns.size()), column);
         m_columns.append(column);
     }
-    for (qsizetype i = 0; i < m_columns.size(); ++i) {
-        if (i < runs.size()) {
-            m_columns[i]->show(QStringLiteral("%1  %2").arg(runs[i] + 1).arg(m_workspace->runs[runs[i]].name),
-                               m_workspace->record(itemIndex, runs[i]));
-            m_columns[i]->setVisible(true);
-        } else {
-            m_columns[i]->setVisible(false);
-        }
+    if (added || runs.size() != m_runs.size()) {
+        m_runs = runs;
+        updateColumnWidths();
     }
+    for (qsizetype i = 0; i < m_columns.size(); ++i)
+        m_columns[i]->setVisible(i < runs.size());
+    m_filled.fill(false, runs.size());
+    fillVisibleColumns();
+    // Columns scrolled out of sight are filled once the reader pauses; holding J never pays for them.
+    m_fillTimer.start();
     setCurrentColumn(runs.isEmpty() ? -1 : std::clamp(m_currentColumn, 0, int(runs.size()) - 1));
+}
+
+bool ItemPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->responsesArea->viewport() && event->type() == QEvent::Resize)
+        updateColumnWidths();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ItemPage::updateColumnWidths()
+{
+    // Widths depend on the space and the number of runs, never on the text, so a new item reflows no layout:
+    // up to three columns share the width, more scroll sideways.
+    const int shown = std::max<int>(1, std::min<int>(int(m_runs.size()), 3));
+    const int spacing = m_ui->responsesLayout->spacing();
+    const int width = std::max(280, (m_ui->responsesArea->viewport()->width() - spacing * (shown + 1)) / shown);
+    for (ResponseColumnWidget *column : std::as_const(m_columns))
+        column->setFixedWidth(width);
+}
+
+void ItemPage::fillColumn(int index)
+{
+    if (index < 0 || index >= m_runs.size() || m_filled[index] || !m_workspace)
+        return;
+    const int run = m_runs[index];
+    m_columns[index]->show(QStringLiteral("%1  %2").arg(run + 1).arg(m_workspace->runs[run].name),
+                           m_workspace->record(m_item, run));
+    m_filled[index] = true;
+}
+
+void ItemPage::fillVisibleColumns()
+{
+    const QRect visible(m_ui->responsesArea->widget()->mapFrom(m_ui->responsesArea->viewport(), QPoint(0, 0)),
+                        m_ui->responsesArea->viewport()->size());
+    for (int i = 0; i < m_runs.size(); ++i) {
+        // Before the first layout every column sits at 0; treat columns as a row of their minimum width.
+        QRect geometry = m_columns[i]->geometry();
+        if (geometry.width() <= 0)
+            geometry = QRect(i * m_columns[i]->minimumWidth(), 0, m_columns[i]->minimumWidth(), 1);
+        if (geometry.intersects(visible.adjusted(-1, -1, 1, 1)) || i == m_currentColumn)
+            fillColumn(i);
+    }
 }
 
 void ItemPage::setCurrentColumn(int column)
@@ -112,8 +165,10 @@ void ItemPage::setCurrentColumn(int column)
         m_columns[i]->setCurrent(i == column);
     const bool changed = column != m_currentColumn;
     m_currentColumn = column;
-    if (column >= 0)
+    if (column >= 0) {
+        fillColumn(column);
         m_ui->responsesArea->ensureWidgetVisible(m_columns[column], 0, 0);
+    }
     if (changed)
         emit currentColumnChanged(column);
 }

@@ -4,6 +4,7 @@
 #include "workspace.h"
 
 #include <QList>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -34,7 +35,7 @@ public:
     ImageViewWidget *imageView() const;
     /// The run shown in response column @p column.
     int runOfColumn(int column) const { return m_runs.value(column, -1); }
-    int columnCount() const { return int(m_columns.size()); }
+    int columnCount() const { return int(m_runs.size()); }
     int currentColumn() const { return m_currentColumn; }
     void setCurrentColumn(int column);
     ResponseColumnWidget *column(int index) const { return m_columns.value(index); }
@@ -44,6 +45,14 @@ signals:
 
 private:
     void imageReady(const DecodedImage &image);
+    void fillColumn(int index);
+    void fillVisibleColumns();
+    void updateColumnWidths();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
     void showImage(const DecodedImage &image);
 
     Ui::ItemPage *m_ui;
@@ -54,4 +63,6 @@ private:
     QList<int> m_runs;
     QList<ResponseColumnWidget *> m_columns;
     int m_currentColumn = -1;
+    QList<bool> m_filled; ///< per shown column: holds the current item's response
+    QTimer m_fillTimer;
 };

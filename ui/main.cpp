@@ -45,10 +45,16 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("VLSBench Studio"));
-    const QStringList args = QCoreApplication::arguments().mid(1);
+    QStringList args = QCoreApplication::arguments().mid(1);
+    QString imageRoot;
+    const qsizetype images = args.indexOf(QStringLiteral("--images"));
+    if (images >= 0 && images + 1 < args.size()) {
+        imageRoot = args[images + 1];
+        args.remove(images, 2);
+    }
     MainWindow window;
     if (!args.isEmpty())
-        window.openDataset(args.front(), args.mid(1));
+        window.openDataset(args.front(), args.mid(1), imageRoot);
     else if (!SampleData::directory().isEmpty())
         window.openDataset(SampleData::directory(), SampleData::resultFiles());
     window.show();

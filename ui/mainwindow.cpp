@@ -8,6 +8,7 @@
 #include "itemfiltermodel.h"
 #include "itempage.h"
 #include "itemtablemodel.h"
+#include "labelcelldelegate.h"
 #include "shortcutsdialog.h"
 
 #include <QCloseEvent>
@@ -53,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_model(new ItemTableModel(this))
     , m_filter(new ItemFilterModel(this))
     , m_images(new ImageCache(this))
+    , m_labelDelegate(new LabelCellDelegate(this))
     , m_filterTimer(new QTimer(this))
     , m_countLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
@@ -78,6 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->categoryTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 
     statusBar()->addWidget(m_countLabel, 1);
+    m_countLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
     m_progress->setMaximumWidth(220);
@@ -162,9 +165,9 @@ void MainWindow::setUpActions()
     });
 }
 
-void MainWindow::openDataset(const QString &dataset, const QStringList &results)
+void MainWindow::openDataset(const QString &dataset, const QStringList &results, const QString &imageRoot)
 {
-    WorkspaceLoader::Request request{dataset, {}, results};
+    WorkspaceLoader::Request request{dataset, imageRoot, results};
     startLoad([request](Workspace *workspace, FileError *error, const WorkspaceLoader::Progress &progress,
                         const std::atomic_bool *cancel) {
         return WorkspaceLoader::load(request, workspace, error, progress, cancel);
@@ -273,6 +276,7 @@ void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
     for (int run = 0; run < m_workspace->runs.size(); ++run) {
         const int logical = ItemTableModel::FirstRunColumn + run;
         header->resizeSection(logical, 30);
+        m_ui->itemTable->setItemDelegateForColumn(logical, m_labelDelegate);
         if (newDataset || run >= previousRuns)
             header->moveSection(header->visualIndex(logical), 1 + run);
     }
@@ -443,17 +447,16 @@ void MainWindow::rebuildUnblurredMenu()
         }
     }
     categories.sort();
-    const QStringList unblurred = AppSettings::unblurredCategories();
+    m_unblurred = AppSettings::unblurredCategories();
     for (const QString &category : std::as_const(categories)) {
         QAction *action = menu->addAction(category);
         action->setCheckable(true);
-        action->setChecked(unblurred.contains(category));
-        connect(action, &QAction::toggled, this, [category](bool on) {
-            QStringList list = AppSettings::unblurredCategories();
-            list.removeAll(category);
+        action->setChecked(m_unblurred.contains(category));
+        connect(action, &QAction::toggled, this, [this, category](bool on) {
+            m_unblurred.removeAll(category);
             if (on)
-                list.append(category);
-            AppSettings::setUnblurredCategories(list);
+                m_unblurred.append(category);
+            AppSettings::setUnblurredCategories(m_unblurred);
         });
     }
     menu->setEnabled(!categories.isEmpty());
@@ -563,8 +566,7 @@ void MainWindow::currentRowChanged()
         updateStatus();
         return;
     }
-    const bool revealed =
-        AppSettings::unblurredCategories().contains(m_workspace->dataset.item(item).category);
+    const bool revealed = m_unblurred.contains(m_workspace->dataset.item(item).category);
     m_ui->itemPage->showItem(m_workspace, item, shownRuns(), revealed);
     {
         const QSignalBlocker blocker(m_ui->actionRevealImage);
@@ -597,8 +599,11 @@ void MainWindow::moveItem(int delta)
     const int current = m_ui->itemTable->currentIndex().row();
     const int row = std::clamp(current < 0 ? 0 : current + delta, 0, rows - 1);
     const QModelIndex index = m_filter->index(row, std::max(0, m_ui->itemTable->currentIndex().column()));
+    // Leaving the view recentres it, so the next dozen steps move the selection without repainting the list.
+    const QRect target = m_ui->itemTable->visualRect(index);
+    if (!m_ui->itemTable->viewport()->rect().contains(target))
+        m_ui->itemTable->scrollTo(index, QAbstractItemView::PositionAtCenter);
     m_ui->itemTable->setCurrentIndex(index);
-    m_ui->itemTable->scrollTo(index);
 }
 
 void MainWindow::moveRun(int delta)

@@ -12,6 +12,7 @@
 class ImageCache;
 class ItemFilterModel;
 class ItemTableModel;
+class LabelCellDelegate;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -32,7 +33,8 @@ public:
     ~MainWindow() override;
 
     /// Opens a dataset and its result files in the background.
-    void openDataset(const QString &dataset, const QStringList &results);
+    /// Opens a dataset and its result files in the background; @p imageRoot overrides where images are found.
+    void openDataset(const QString &dataset, const QStringList &results, const QString &imageRoot = {});
     /// Adds result files to the open dataset in the background.
     void addResults(const QStringList &results);
 
@@ -85,6 +87,7 @@ private:
     ItemTableModel *m_model;
     ItemFilterModel *m_filter;
     ImageCache *m_images;
+    LabelCellDelegate *m_labelDelegate;
     std::shared_ptr<const Workspace> m_workspace;
     QTimer *m_filterTimer;
     QLabel *m_countLabel;
@@ -95,5 +98,5 @@ private:
     quint64 m_finishedGeneration = 0;
     quint64 m_filterGeneration = 0;
     std::shared_ptr<std::atomic_bool> m_filterCancel;
-    QStringList m_requestedResults;
+    QStringList m_unblurred; ///< categories whose images open unblurred (AppSettings, cached)
 };

@@ -29,8 +29,15 @@ DecodedImage DecodedImage::decode(const QString &path, int maxSide)
         result.image = QImage();
         return result;
     }
-    // Shrinking to a few dozen pixels and back is a strong, cheap blur: shapes and colours, no detail.
-    const QImage tiny = result.image.scaled(24, 24, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    result.blurred = tiny.scaled(tiny.size() * 16, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    // A few dozen pixels keep shapes and colours but no detail; stretched back up they are a strong blur.
+    // Darkened here, so painting the hidden image needs no veil on top.
+    QImage tiny = result.image.scaled(32, 32, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                      .convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < tiny.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(tiny.scanLine(y));
+        for (int x = 0; x < tiny.width(); ++x)
+            line[x] = qRgb(qRed(line[x]) * 3 / 5, qGreen(line[x]) * 3 / 5, qBlue(line[x]) * 3 / 5);
+    }
+    result.blurred = tiny;
     return result;
 }

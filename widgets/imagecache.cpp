@@ -16,6 +16,7 @@ ImageCache::ImageCache(QObject *parent, qsizetype budgetBytes)
     : QObject(parent)
     , m_cache(budgetBytes / 1024) // cost in KiB
 {
+    m_pool.setMaxThreadCount(1);
 }
 
 bool ImageCache::request(const QString &path, DecodedImage *out)
@@ -54,5 +55,5 @@ void ImageCache::startDecode(const QString &path)
         m_cache.insert(image.path, new DecodedImage(image), costOf(image));
         emit imageReady(image);
     });
-    watcher->setFuture(QtConcurrent::run([path] { return DecodedImage::decode(path); }));
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path] { return DecodedImage::decode(path); }));
 }

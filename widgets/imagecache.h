@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QThreadPool>
 
 /// Decodes images on worker threads and keeps recent ones within a memory budget.
 /// request() answers from the cache at once or later through imageReady(); prefetch() warms neighbours.
@@ -28,6 +29,7 @@ signals:
 private:
     void startDecode(const QString &path);
 
+    QThreadPool m_pool; ///< one decoder thread: the other core stays with the window
     QCache<QString, DecodedImage> m_cache;
     QSet<QString> m_pending;
 };

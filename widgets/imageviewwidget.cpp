@@ -10,6 +10,20 @@ ImageViewWidget::ImageViewWidget(QWidget *parent)
     setMinimumSize(160, 120);
     setFocusPolicy(Qt::ClickFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    m_smoothTimer.setSingleShot(true);
+    m_smoothTimer.setInterval(80);
+    connect(&m_smoothTimer, &QTimer::timeout, this, [this] {
+        m_scaledSmooth = true;
+        m_scaled = QPixmap();
+        update();
+    });
+}
+
+void ImageViewWidget::invalidateScaled()
+{
+    m_scaled = QPixmap();
+    m_scaledSmooth = false;
+    m_smoothTimer.start();
 }
 
 void ImageViewWidget::setImage(const QImage &image, const QImage &blurred)
@@ -20,6 +34,7 @@ void ImageViewWidget::setImage(const QImage &image, const QImage &blurred)
     m_detail.clear();
     m_fit = true;
     m_offset = {};
+    invalidateScaled();
     update();
 }
 
@@ -120,15 +135,27 @@ void ImageViewWidget::paintEvent(QPaintEvent *)
         painter.drawText(textRect.adjusted(0, height() / 6, 0, 0), Qt::AlignCenter | Qt::TextWrapAnywhere, m_detail);
         return;
     }
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
     const QRectF target = imageRect();
-    if (m_revealed) {
-        painter.drawImage(target, m_image);
-        return;
+    const QImage &source = m_revealed ? m_image : m_blurred;
+    const QSize size = target.size().toSize();
+    if (m_fit && m_scaledSmooth) {
+        // Settled: a smoothly scaled copy, made once per image, size and state.
+        if (m_scaled.isNull() || m_scaledSize != size || m_scaledRevealed != m_revealed) {
+            m_scaled = QPixmap::fromImage(source.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+            m_scaledSize = size;
+            m_scaledRevealed = m_revealed;
+        }
+        painter.drawPixmap(target.topLeft(), m_scaled);
+    } else {
+        // Moving through items: a direct, unfiltered draw now; the smooth copy follows when the reader pauses.
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, !m_fit);
+        painter.drawImage(target, source);
+        if (m_fit && !m_smoothTimer.isActive())
+            m_smoothTimer.start();
     }
-    painter.drawImage(target, m_blurred);
-    // A clear veil and the way out: reviewers choose when to look.
-    painter.fillRect(target, QColor(20, 20, 24, 110));
+    if (m_revealed)
+        return;
+    // The hidden image is a darkened blur; say so, and how to see it: reviewers choose when to look.
     painter.setPen(Qt::white);
     QFont veilFont = font();
     veilFont.setBold(true);
@@ -180,5 +207,6 @@ void ImageViewWidget::mouseReleaseEvent(QMouseEvent *)
 
 void ImageViewWidget::resizeEvent(QResizeEvent *)
 {
+    m_scaledSmooth = false;
     update();
 }

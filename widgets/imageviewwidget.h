@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QImage>
+#include <QPixmap>
 #include <QPointF>
+#include <QTimer>
 #include <QWidget>
 
 /// Shows one image fitted, zoomed or at 1:1, with panning; or a blurred stand-in until the reviewer reveals it;
@@ -45,6 +47,7 @@ protected:
 
 private:
     double fitZoom() const;
+    void invalidateScaled();
     void setZoom(double zoom, QPointF anchor);
     QRectF imageRect() const;
 
@@ -59,4 +62,10 @@ private:
     QPoint m_dragStart;
     QPointF m_offsetAtDrag;
     bool m_dragging = false;
+    // The fitted picture as last painted: scaled once per image and size, quickly first, smoothly when idle.
+    QPixmap m_scaled;
+    QSize m_scaledSize;
+    bool m_scaledRevealed = false;
+    bool m_scaledSmooth = false;
+    QTimer m_smoothTimer;
 };

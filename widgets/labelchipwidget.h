@@ -2,10 +2,12 @@
 
 #include "judgelabel.h"
 
-#include <QLabel>
+#include <QColor>
+#include <QWidget>
 
-/// A small rounded chip with a judge label's letter and name, in the label's colour.
-class LabelChipWidget : public QLabel
+/// A small rounded chip with a judge label's letter and name, in the label's colour. Painted directly:
+/// it changes on every item, and style sheets would re-polish the widget each time.
+class LabelChipWidget : public QWidget
 {
     Q_OBJECT
 
@@ -16,4 +18,16 @@ public:
     void setLabel(const JudgeLabel &label, const QString &prefix = {});
     /// Shows that the run has no response to this item.
     void setNoResponse();
+    QString text() const { return m_text; }
+
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void setContent(const QString &text, const QColor &background);
+
+    QString m_text;
+    QColor m_background; ///< invalid: draw a dashed outline instead
 };

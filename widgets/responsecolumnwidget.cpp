@@ -1,11 +1,11 @@
 #include "responsecolumnwidget.h"
 
-#include "cuephrases.h"
+#include "cuehighlighter.h"
 #include "labelchipwidget.h"
-#include "labelstyle.h"
 
 #include <QLabel>
-#include <QTextBrowser>
+#include <QPainter>
+#include <QPlainTextEdit>
 #include <QVBoxLayout>
 
 ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
@@ -13,7 +13,7 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     , m_name(new QLabel(this))
     , m_chip(new LabelChipWidget(this))
     , m_explanation(new QLabel(this))
-    , m_response(new QTextBrowser(this))
+    , m_response(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("responseColumn"));
     setFrameShape(QFrame::StyledPanel);
@@ -24,17 +24,21 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     QFont nameFont = m_name->font();
     nameFont.setBold(true);
     m_name->setFont(nameFont);
-    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Responses and explanations are data: always plain text, never interpreted as markup. Not selectable
+    // either: a selectable label carries a whole text document, and the response below is selectable.
+    m_name->setTextFormat(Qt::PlainText);
+    m_explanation->setTextFormat(Qt::PlainText);
     m_explanation->setWordWrap(true);
-    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_explanation->setStyleSheet(QStringLiteral("QLabel { color: palette(dark); font-style: italic; }"));
-    m_response->setOpenLinks(false);
+    QFont italic = m_explanation->font();
+    italic.setItalic(true);
+    m_explanation->setFont(italic);
+    m_response->setReadOnly(true);
     m_response->setFocusPolicy(Qt::ClickFocus);
+    new CueHighlighter(m_response->document());
     layout->addWidget(m_name);
     layout->addWidget(m_chip);
     layout->addWidget(m_explanation);
     layout->addWidget(m_response, 1);
-    setCurrent(false);
 }
 
 void ResponseColumnWidget::show(const QString &runName, const ResultRecord *record)
@@ -43,21 +47,32 @@ void ResponseColumnWidget::show(const QString &runName, const ResultRecord *reco
     if (!record) {
         m_chip->setNoResponse();
         m_explanation->setText(tr("This run has no response to this item."));
-        m_explanation->setVisible(true);
         m_response->clear();
         return;
     }
     m_chip->setLabel(record->label, tr("Judge"));
     m_explanation->setText(record->explanation);
-    m_explanation->setVisible(!record->explanation.isEmpty());
-    m_response->setHtml(highlightedHtml(record->response));
+    m_response->setPlainText(record->response);
 }
 
 void ResponseColumnWidget::setCurrent(bool current)
 {
+    if (current == m_current)
+        return;
     m_current = current;
-    setStyleSheet(current ? QStringLiteral("#responseColumn { border: 2px solid palette(highlight); border-radius: 4px; }")
-                          : QStringLiteral("#responseColumn { border: 2px solid transparent; }"));
+    update();
+}
+
+void ResponseColumnWidget::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    if (!m_current)
+        return;
+    // The focused run: a highlight frame, painted rather than styled so moving focus costs one repaint.
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+    painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
 }
 
 QString ResponseColumnWidget::responseText() const
@@ -65,20 +80,7 @@ QString ResponseColumnWidget::responseText() const
     return m_response->toPlainText();
 }
 
-QString ResponseColumnWidget::highlightedHtml(const QString &text)
+const QTextDocument *ResponseColumnWidget::responseDocument() const
 {
-    QString html;
-    html.reserve(text.size() + text.size() / 4);
-    qsizetype at = 0;
-    for (const CuePhrases::Span &span : CuePhrases::find(text)) {
-        html += text.mid(at, span.start - at).toHtmlEscaped();
-        const QColor color = LabelStyle::color(span.kind == CuePhrases::Kind::Refusal ? Label::Refusal : Label::Warning);
-        html += QStringLiteral("<span style=\"background-color: %1; text-decoration: underline;\">%2</span>")
-                    .arg(QColor(color.red(), color.green(), color.blue(), 70).name(QColor::HexArgb),
-                         text.mid(span.start, span.length).toHtmlEscaped());
-        at = span.start + span.length;
-    }
-    html += text.mid(at).toHtmlEscaped();
-    html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-    return html;
+    return m_response->document();
 }

@@ -6,7 +6,8 @@
 
 class LabelChipWidget;
 class QLabel;
-class QTextBrowser;
+class QPlainTextEdit;
+class QTextDocument;
 
 /// One run's answer to the current item: run name, judge label, the judge's explanation and the response,
 /// with refusal and warning phrases highlighted.
@@ -22,14 +23,16 @@ public:
     void setCurrent(bool current);
     bool isCurrent() const { return m_current; }
     QString responseText() const;
+    /// The shown response's document, with its cue-phrase formats once laid out.
+    const QTextDocument *responseDocument() const;
 
-    /// The response as HTML with cue phrases marked (refusal blue, warning amber, underlined too).
-    static QString highlightedHtml(const QString &text);
+protected:
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     QLabel *m_name;
     LabelChipWidget *m_chip;
     QLabel *m_explanation;
-    QTextBrowser *m_response;
+    QPlainTextEdit *m_response; ///< lays out only the lines in view, unlike a rich-text browser
     bool m_current = false;
 };
