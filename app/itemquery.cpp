@@ -1,5 +1,6 @@
 #include "itemquery.h"
 
+#include <QStringMatcher>
 #include <QtConcurrent>
 
 namespace {
@@ -49,16 +50,16 @@ bool labelMatches(const ItemQuery &query, const Workspace &workspace, qsizetype 
     return true;
 }
 
-bool textMatches(const QString &text, const Workspace &workspace, qsizetype item)
+bool textMatches(const QStringMatcher &text, const Workspace &workspace, qsizetype item)
 {
     const Item &it = workspace.dataset.item(item);
     for (const QString *field : {&it.instruction, &it.imageDescription, &it.safetyReason}) {
-        if (field->contains(text, Qt::CaseInsensitive))
+        if (text.indexIn(*field) >= 0)
             return true;
     }
     for (qsizetype run = 0; run < workspace.runs.size(); ++run) {
         const ResultRecord *record = workspace.record(item, run);
-        if (record && record->response.contains(text, Qt::CaseInsensitive))
+        if (record && text.indexIn(record->response) >= 0)
             return true;
     }
     return false;
@@ -67,6 +68,11 @@ bool textMatches(const QString &text, const Workspace &workspace, qsizetype item
 } // namespace
 
 bool ItemQuery::matches(const Workspace &workspace, qsizetype item) const
+{
+    return matches(workspace, item, QStringMatcher(text, Qt::CaseInsensitive));
+}
+
+bool ItemQuery::matches(const Workspace &workspace, qsizetype item, const QStringMatcher &textMatcher) const
 {
     const Item &it = workspace.dataset.item(item);
     if (!category.isEmpty() && it.category != category)
@@ -77,7 +83,7 @@ bool ItemQuery::matches(const Workspace &workspace, qsizetype item) const
         return false;
     if (!labelMatches(*this, workspace, item))
         return false;
-    return text.isEmpty() || textMatches(text, workspace, item);
+    return text.isEmpty() || textMatches(textMatcher, workspace, item);
 }
 
 QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bool *cancel) const
@@ -88,12 +94,13 @@ QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bo
     QList<qsizetype> starts;
     for (qsizetype start = 0; start < count; start += chunk)
         starts.append(start);
+    const QStringMatcher matcher(text, Qt::CaseInsensitive); // built once: its skip table serves every item
     QtConcurrent::blockingMap(starts, [&](qsizetype start) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return;
         const qsizetype end = std::min(start + chunk, count);
         for (qsizetype i = start; i < end; ++i)
-            accepted[i] = matches(workspace, i);
+            accepted[i] = matches(workspace, i, matcher);
     });
     if (cancel && cancel->load(std::memory_order_relaxed))
         return {};

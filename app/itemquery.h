@@ -7,6 +7,8 @@
 
 #include <atomic>
 
+class QStringMatcher;
+
 /// The filters a reviewer has set on the item list, as a value that can be evaluated on any thread.
 struct ItemQuery
 {
@@ -28,6 +30,7 @@ struct ItemQuery
     qsizetype run = -1; ///< the run the Run* filters look at
 
     bool matches(const Workspace &workspace, qsizetype item) const;
+    bool matches(const Workspace &workspace, qsizetype item, const QStringMatcher &textMatcher) const;
 
     /// One flag per item, computed on all cores; returns an empty list when @p cancel is set midway.
     QList<bool> evaluate(const Workspace &workspace, const std::atomic_bool *cancel = nullptr) const;

@@ -42,6 +42,8 @@ void ItemPage::setImageCache(ImageCache *cache)
 {
     m_cache = cache;
     connect(cache, &ImageCache::imageReady, this, &ItemPage::imageReady);
+    cache->setViewSize(m_ui->imageView->size());
+    connect(m_ui->imageView, &ImageViewWidget::viewSizeChanged, cache, &ImageCache::setViewSize);
 }
 
 ImageViewWidget *ItemPage::imageView() const
@@ -66,6 +68,13 @@ void ItemPage::clear()
 void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype itemIndex, const QList<int> &runs,
                         bool revealed)
 {
+    if (m_workspace != workspace) {
+        // Runs whose judge gave no explanations get no explanation line at all.
+        m_runHasExplanations.clear();
+        for (const Run &run : workspace->runs)
+            m_runHasExplanations.append(std::any_of(run.records.cbegin(), run.records.cend(),
+                                                    [](const ResultRecord &r) { return !r.explanation.isEmpty(); }));
+    }
     m_workspace = std::move(workspace);
     m_item = itemIndex;
     const Item &item = m_workspace->dataset.item(itemIndex);
@@ -129,8 +138,10 @@ void ItemPage::updateColumnWidths()
     const int shown = std::max<int>(1, std::min<int>(int(m_runs.size()), 3));
     const int spacing = m_ui->responsesLayout->spacing();
     const int width = std::max(280, (m_ui->responsesArea->viewport()->width() - spacing * (shown + 1)) / shown);
-    for (ResponseColumnWidget *column : std::as_const(m_columns))
-        column->setFixedWidth(width);
+    for (ResponseColumnWidget *column : std::as_const(m_columns)) {
+        if (column->width() != width || column->minimumWidth() != width)
+            column->setFixedWidth(width);
+    }
 }
 
 void ItemPage::fillColumn(int index)
@@ -138,6 +149,7 @@ void ItemPage::fillColumn(int index)
     if (index < 0 || index >= m_runs.size() || m_filled[index] || !m_workspace)
         return;
     const int run = m_runs[index];
+    m_columns[index]->setExplanationShown(m_runHasExplanations.value(run));
     m_columns[index]->show(QStringLiteral("%1  %2").arg(run + 1).arg(m_workspace->runs[run].name),
                            m_workspace->record(m_item, run));
     m_filled[index] = true;
@@ -184,5 +196,5 @@ void ItemPage::showImage(const DecodedImage &image)
     if (image.image.isNull())
         m_ui->imageView->setPlaceholder(tr("Image not available"), image.path + QLatin1Char('\n') + image.error);
     else
-        m_ui->imageView->setImage(image.image, image.blurred);
+        m_ui->imageView->setImage(image.image, image.blurred, image.fitted, image.blurredFitted);
 }

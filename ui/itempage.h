@@ -64,5 +64,6 @@ private:
     QList<ResponseColumnWidget *> m_columns;
     int m_currentColumn = -1;
     QList<bool> m_filled; ///< per shown column: holds the current item's response
+    QList<bool> m_runHasExplanations;
     QTimer m_fillTimer;
 };

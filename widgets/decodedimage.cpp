@@ -4,7 +4,13 @@
 #include <QFileInfo>
 #include <QImageReader>
 
-DecodedImage DecodedImage::decode(const QString &path, int maxSide)
+QSize DecodedImage::fittedSize(QSize image, QSize view)
+{
+    const QSize room(std::max(1, view.width() - 16), std::max(1, view.height() - 16));
+    return image.scaled(room, Qt::KeepAspectRatio);
+}
+
+DecodedImage DecodedImage::decode(const QString &path, int maxSide, QSize viewSize)
 {
     DecodedImage result;
     result.path = path;
@@ -39,5 +45,11 @@ DecodedImage DecodedImage::decode(const QString &path, int maxSide)
             line[x] = qRgb(qRed(line[x]) * 3 / 5, qGreen(line[x]) * 3 / 5, qBlue(line[x]) * 3 / 5);
     }
     result.blurred = tiny;
+    // Scaling to the viewer here, on the worker, leaves the window nothing but a copy to paint.
+    if (viewSize.isValid() && !viewSize.isEmpty()) {
+        const QSize fit = fittedSize(result.image.size(), viewSize);
+        result.fitted = result.image.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        result.blurredFitted = tiny.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    }
     return result;
 }

@@ -21,7 +21,13 @@ ImageCache::ImageCache(QObject *parent, qsizetype budgetBytes)
 
 bool ImageCache::request(const QString &path, DecodedImage *out)
 {
-    if (const DecodedImage *cached = m_cache.object(path)) {
+    if (DecodedImage *cached = m_cache.object(path)) {
+        if (cached->fitted.isNull() && m_viewSize.isValid() && !cached->image.isNull()) {
+            // Cached before the viewer's size was known (or it changed): fit it now, once.
+            const QSize fit = DecodedImage::fittedSize(cached->image.size(), m_viewSize);
+            cached->fitted = cached->image.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            cached->blurredFitted = cached->blurred.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        }
         *out = *cached;
         return true;
     }
@@ -42,6 +48,21 @@ void ImageCache::clear()
     m_cache.clear();
 }
 
+void ImageCache::setViewSize(QSize size)
+{
+    if (size == m_viewSize)
+        return;
+    m_viewSize = size;
+    // Fitted copies of another size are useless now; the images themselves stay.
+    const QList<QString> keys = m_cache.keys();
+    for (const QString &key : keys) {
+        if (DecodedImage *image = m_cache.object(key)) {
+            image->fitted = QImage();
+            image->blurredFitted = QImage();
+        }
+    }
+}
+
 void ImageCache::startDecode(const QString &path)
 {
     if (path.isEmpty() || m_pending.contains(path))
@@ -55,5 +76,7 @@ void ImageCache::startDecode(const QString &path)
         m_cache.insert(image.path, new DecodedImage(image), costOf(image));
         emit imageReady(image);
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [path] { return DecodedImage::decode(path); }));
+    const QSize viewSize = m_viewSize;
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [path, viewSize] { return DecodedImage::decode(path, 4096, viewSize); }));
 }

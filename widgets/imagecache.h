@@ -22,6 +22,8 @@ public:
     void prefetch(const QStringList &paths);
     bool contains(const QString &path) const { return m_cache.contains(path); }
     void clear();
+    /// The viewer's size: images decoded from now on come with copies scaled to fit it.
+    void setViewSize(QSize size);
 
 signals:
     void imageReady(const DecodedImage &image);
@@ -32,4 +34,5 @@ private:
     QThreadPool m_pool; ///< one decoder thread: the other core stays with the window
     QCache<QString, DecodedImage> m_cache;
     QSet<QString> m_pending;
+    QSize m_viewSize;
 };

@@ -1,5 +1,7 @@
 #include "imageviewwidget.h"
 
+#include "decodedimage.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -26,10 +28,13 @@ void ImageViewWidget::invalidateScaled()
     m_smoothTimer.start();
 }
 
-void ImageViewWidget::setImage(const QImage &image, const QImage &blurred)
+void ImageViewWidget::setImage(const QImage &image, const QImage &blurred, const QImage &fitted,
+                               const QImage &blurredFitted)
 {
     m_image = image;
     m_blurred = blurred;
+    m_fitted = fitted;
+    m_blurredFitted = blurredFitted;
     m_title.clear();
     m_detail.clear();
     m_fit = true;
@@ -42,6 +47,8 @@ void ImageViewWidget::setPlaceholder(const QString &title, const QString &detail
 {
     m_image = QImage();
     m_blurred = QImage();
+    m_fitted = QImage();
+    m_blurredFitted = QImage();
     m_title = title;
     m_detail = detail;
     update();
@@ -73,7 +80,8 @@ double ImageViewWidget::fitZoom() const
 QRectF ImageViewWidget::imageRect() const
 {
     const double zoom = m_fit ? fitZoom() : m_zoom;
-    const QSizeF size(m_image.width() * zoom, m_image.height() * zoom);
+    const QSizeF size = m_fit ? QSizeF(DecodedImage::fittedSize(m_image.size(), this->size()))
+                              : QSizeF(m_image.width() * zoom, m_image.height() * zoom);
     const QPointF centre = QPointF(width() / 2.0, height() / 2.0) + (m_fit ? QPointF() : m_offset);
     return QRectF(centre - QPointF(size.width() / 2, size.height() / 2), size);
 }
@@ -138,7 +146,11 @@ void ImageViewWidget::paintEvent(QPaintEvent *)
     const QRectF target = imageRect();
     const QImage &source = m_revealed ? m_image : m_blurred;
     const QSize size = target.size().toSize();
-    if (m_fit && m_scaledSmooth) {
+    const QImage &prepared = m_revealed ? m_fitted : m_blurredFitted;
+    if (m_fit && prepared.size() == size) {
+        // Scaled on the decoding thread for exactly this view: a plain copy.
+        painter.drawImage(target.topLeft(), prepared);
+    } else if (m_fit && m_scaledSmooth) {
         // Settled: a smoothly scaled copy, made once per image, size and state.
         if (m_scaled.isNull() || m_scaledSize != size || m_scaledRevealed != m_revealed) {
             m_scaled = QPixmap::fromImage(source.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
@@ -209,4 +221,5 @@ void ImageViewWidget::resizeEvent(QResizeEvent *)
 {
     m_scaledSmooth = false;
     update();
+    emit viewSizeChanged(size());
 }

@@ -15,7 +15,9 @@ class ImageViewWidget : public QWidget
 public:
     explicit ImageViewWidget(QWidget *parent = nullptr);
 
-    void setImage(const QImage &image, const QImage &blurred);
+    /// @p fitted and @p blurredFitted, when given, are the two pictures already scaled to fit this view.
+    void setImage(const QImage &image, const QImage &blurred, const QImage &fitted = {},
+                  const QImage &blurredFitted = {});
     void setPlaceholder(const QString &title, const QString &detail);
     void setLoading(const QString &path);
 
@@ -36,6 +38,7 @@ public slots:
 
 signals:
     void revealedChanged(bool revealed);
+    void viewSizeChanged(QSize size);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -53,6 +56,8 @@ private:
 
     QImage m_image;
     QImage m_blurred;
+    QImage m_fitted;
+    QImage m_blurredFitted;
     QString m_title;
     QString m_detail;
     bool m_revealed = false;

@@ -11,7 +11,9 @@ ItemFilterModel::ItemFilterModel(QObject *parent)
 void ItemFilterModel::setAccepted(QList<bool> accepted)
 {
     m_accepted = std::move(accepted);
-    invalidateRowsFilter();
+    // A new filter can drop rows in thousands of separate runs; announcing each run makes the view's cost
+    // quadratic. One layout change rebuilds the mapping in a single pass.
+    invalidate();
 }
 
 bool ItemFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -47,11 +47,13 @@ void ResponseColumnWidget::show(const QString &runName, const ResultRecord *reco
     if (!record) {
         m_chip->setNoResponse();
         m_explanation->setText(tr("This run has no response to this item."));
+        m_explanation->setVisible(true);
         m_response->clear();
         return;
     }
     m_chip->setLabel(record->label, tr("Judge"));
     m_explanation->setText(record->explanation);
+    m_explanation->setVisible(m_explanationShown);
     m_response->setPlainText(record->response);
 }
 

@@ -21,6 +21,8 @@ public:
     /// @p record may be null: the run did not answer this item.
     void show(const QString &runName, const ResultRecord *record);
     void setCurrent(bool current);
+    /// Whether the explanation line is shown at all (a run whose judge gave none has no use for it).
+    void setExplanationShown(bool shown) { m_explanationShown = shown; }
     bool isCurrent() const { return m_current; }
     QString responseText() const;
     /// The shown response's document, with its cue-phrase formats once laid out.
@@ -35,4 +37,5 @@ private:
     QLabel *m_explanation;
     QPlainTextEdit *m_response; ///< lays out only the lines in view, unlike a rich-text browser
     bool m_current = false;
+    bool m_explanationShown = true;
 };
