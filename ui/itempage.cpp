@@ -15,6 +15,9 @@ ItemPage::ItemPage(QWidget *parent)
     instructionFont.setPointSizeF(instructionFont.pointSizeF() * 1.3);
     instructionFont.setBold(true);
     m_ui->instructionLabel->setFont(instructionFont);
+    // Two lines, always: a height that followed each instruction would resize the image on every item.
+    m_ui->instructionLabel->setFixedHeight(QFontMetrics(instructionFont).lineSpacing() * 2 + 4);
+    m_ui->instructionLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_ui->detailsBox->setVisible(false);
     connect(m_ui->detailsButton, &QToolButton::toggled, m_ui->detailsBox, &QWidget::setVisible);
     m_ui->pageSplitter->setStretchFactor(0, 1);
@@ -79,6 +82,7 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
     m_item = itemIndex;
     const Item &item = m_workspace->dataset.item(itemIndex);
     m_ui->instructionLabel->setText(item.instruction.isEmpty() ? tr("(empty instruction)") : item.instruction);
+    m_ui->instructionLabel->setToolTip(item.instruction);
     QStringList meta{QStringLiteral("#%1").arg(item.instructionId), item.category, item.subCategory};
     if (!item.source.isEmpty())
         meta.append(tr("source: %1").arg(item.source));

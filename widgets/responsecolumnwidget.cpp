@@ -33,6 +33,10 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     italic.setItalic(true);
     m_explanation->setFont(italic);
     m_response->setReadOnly(true);
+    // A scroll bar that came and went with the length of each answer would change the text width and lay
+    // every answer out twice.
+    m_response->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_response->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_response->setFocusPolicy(Qt::ClickFocus);
     new CueHighlighter(m_response->document());
     layout->addWidget(m_name);
