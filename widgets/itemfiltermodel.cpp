@@ -16,12 +16,11 @@ void ItemFilterModel::setAccepted(QList<bool> accepted)
     invalidate();
 }
 
-bool ItemFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool ItemFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     if (m_accepted.isEmpty())
         return true;
     const auto *items = static_cast<const ItemTableModel *>(sourceModel());
     const qsizetype item = items->itemAtRow(sourceRow);
     return item >= 0 && item < m_accepted.size() && m_accepted[item];
-    Q_UNUSED(sourceParent)
 }
