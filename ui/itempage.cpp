@@ -29,6 +29,15 @@ ItemPage::ItemPage(QWidget *parent)
     connect(&m_fillTimer, &QTimer::timeout, this, [this] {
         for (int i = 0; i < m_runs.size(); ++i)
             fillColumn(i);
+        // Then the answers of the items the reader will probably open next, for the columns in view.
+        if (!m_workspace)
+            return;
+        for (qsizetype item : std::as_const(m_neighbours)) {
+            if (item < 0 || item >= m_workspace->dataset.size())
+                continue;
+            for (int i = 0; i < m_runs.size() && i < 4; ++i)
+                m_columns[i]->prepare(m_workspace->record(item, m_runs[i]));
+        }
     });
     connect(m_ui->responsesArea->horizontalScrollBar(), &QScrollBar::valueChanged, this,
             &ItemPage::fillVisibleColumns);
@@ -71,13 +80,6 @@ void ItemPage::clear()
 void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype itemIndex, const QList<int> &runs,
                         bool revealed)
 {
-    if (m_workspace != workspace) {
-        // Runs whose judge gave no explanations get no explanation line at all.
-        m_runHasExplanations.clear();
-        for (const Run &run : workspace->runs)
-            m_runHasExplanations.append(std::any_of(run.records.cbegin(), run.records.cend(),
-                                                    [](const ResultRecord &r) { return !r.explanation.isEmpty(); }));
-    }
     m_workspace = std::move(workspace);
     m_item = itemIndex;
     const Item &item = m_workspace->dataset.item(itemIndex);
@@ -153,7 +155,6 @@ void ItemPage::fillColumn(int index)
     if (index < 0 || index >= m_runs.size() || m_filled[index] || !m_workspace)
         return;
     const int run = m_runs[index];
-    m_columns[index]->setExplanationShown(m_runHasExplanations.value(run));
     m_columns[index]->show(QStringLiteral("%1  %2").arg(run + 1).arg(m_workspace->runs[run].name),
                            m_workspace->record(m_item, run));
     m_filled[index] = true;

@@ -38,6 +38,8 @@ public:
     int columnCount() const { return int(m_runs.size()); }
     int currentColumn() const { return m_currentColumn; }
     void setCurrentColumn(int column);
+    /// Items the reader is likely to open next; their answers are laid out while the reader pauses.
+    void setNeighbours(const QList<qsizetype> &items) { m_neighbours = items; }
     ResponseColumnWidget *column(int index) const { return m_columns.value(index); }
 
 signals:
@@ -64,6 +66,6 @@ private:
     QList<ResponseColumnWidget *> m_columns;
     int m_currentColumn = -1;
     QList<bool> m_filled; ///< per shown column: holds the current item's response
-    QList<bool> m_runHasExplanations;
+    QList<qsizetype> m_neighbours;
     QTimer m_fillTimer;
 };

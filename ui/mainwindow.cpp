@@ -579,16 +579,20 @@ void MainWindow::currentRowChanged()
 void MainWindow::prefetchAround(int proxyRow)
 {
     QStringList paths;
+    QList<qsizetype> neighbours;
     for (int delta : {1, 2, -1, 3}) {
         const int row = proxyRow + delta;
         if (row < 0 || row >= m_filter->rowCount())
             continue;
         const qsizetype item = m_filter->data(m_filter->index(row, 0), ItemTableModel::ItemIndexRole).value<qsizetype>();
+        if (delta == 1 || delta == -1)
+            neighbours.append(item);
         const ImagePath::Resolved resolved = m_workspace->dataset.resolveImage(m_workspace->dataset.item(item));
         if (resolved.status == ImagePath::Status::Ok)
             paths.append(resolved.absolutePath);
     }
     m_images->prefetch(paths);
+    m_ui->itemPage->setNeighbours(neighbours);
 }
 
 void MainWindow::moveItem(int delta)

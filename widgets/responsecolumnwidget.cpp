@@ -1,19 +1,18 @@
 #include "responsecolumnwidget.h"
 
-#include "cuehighlighter.h"
+#include "responsetextview.h"
 #include "labelchipwidget.h"
 
 #include <QLabel>
 #include <QPainter>
-#include <QPlainTextEdit>
+
 #include <QVBoxLayout>
 
 ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     : QFrame(parent)
     , m_name(new QLabel(this))
     , m_chip(new LabelChipWidget(this))
-    , m_explanation(new QLabel(this))
-    , m_response(new QPlainTextEdit(this))
+    , m_response(new ResponseTextView(this))
 {
     setObjectName(QStringLiteral("responseColumn"));
     setFrameShape(QFrame::StyledPanel);
@@ -24,24 +23,10 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     QFont nameFont = m_name->font();
     nameFont.setBold(true);
     m_name->setFont(nameFont);
-    // Responses and explanations are data: always plain text, never interpreted as markup. Not selectable
-    // either: a selectable label carries a whole text document, and the response below is selectable.
+    // Run names are data: plain text, never interpreted as markup.
     m_name->setTextFormat(Qt::PlainText);
-    m_explanation->setTextFormat(Qt::PlainText);
-    m_explanation->setWordWrap(true);
-    QFont italic = m_explanation->font();
-    italic.setItalic(true);
-    m_explanation->setFont(italic);
-    m_response->setReadOnly(true);
-    // A scroll bar that came and went with the length of each answer would change the text width and lay
-    // every answer out twice.
-    m_response->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
-    m_response->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_response->setFocusPolicy(Qt::ClickFocus);
-    new CueHighlighter(m_response->document());
     layout->addWidget(m_name);
     layout->addWidget(m_chip);
-    layout->addWidget(m_explanation);
     layout->addWidget(m_response, 1);
 }
 
@@ -50,15 +35,11 @@ void ResponseColumnWidget::show(const QString &runName, const ResultRecord *reco
     m_name->setText(runName);
     if (!record) {
         m_chip->setNoResponse();
-        m_explanation->setText(tr("This run has no response to this item."));
-        m_explanation->setVisible(true);
-        m_response->clear();
+        m_response->setText(QString(), tr("This run has no response to this item."), 0);
         return;
     }
     m_chip->setLabel(record->label, tr("Judge"));
-    m_explanation->setText(record->explanation);
-    m_explanation->setVisible(m_explanationShown);
-    m_response->setPlainText(record->response);
+    m_response->setText(record->response, record->explanation, quintptr(record));
 }
 
 void ResponseColumnWidget::setCurrent(bool current)
@@ -83,10 +64,16 @@ void ResponseColumnWidget::paintEvent(QPaintEvent *event)
 
 QString ResponseColumnWidget::responseText() const
 {
-    return m_response->toPlainText();
+    return m_response->text();
 }
 
-const QTextDocument *ResponseColumnWidget::responseDocument() const
+QList<QPair<int, int>> ResponseColumnWidget::markedRanges() const
 {
-    return m_response->document();
+    return m_response->markedRanges();
+}
+
+void ResponseColumnWidget::prepare(const ResultRecord *record)
+{
+    if (record)
+        m_response->prepare(record->response, record->explanation, quintptr(record));
 }

@@ -6,11 +6,10 @@
 
 class LabelChipWidget;
 class QLabel;
-class QPlainTextEdit;
-class QTextDocument;
+class ResponseTextView;
 
-/// One run's answer to the current item: run name, judge label, the judge's explanation and the response,
-/// with refusal and warning phrases highlighted.
+/// One run's answer to the current item: run name, judge label, and the response under the judge's
+/// explanation, with refusal and warning phrases highlighted.
 class ResponseColumnWidget : public QFrame
 {
     Q_OBJECT
@@ -21,12 +20,12 @@ public:
     /// @p record may be null: the run did not answer this item.
     void show(const QString &runName, const ResultRecord *record);
     void setCurrent(bool current);
-    /// Whether the explanation line is shown at all (a run whose judge gave none has no use for it).
-    void setExplanationShown(bool shown) { m_explanationShown = shown; }
     bool isCurrent() const { return m_current; }
     QString responseText() const;
-    /// The shown response's document, with its cue-phrase formats once laid out.
-    const QTextDocument *responseDocument() const;
+    /// The phrases marked in the shown response, as (start, length).
+    QList<QPair<int, int>> markedRanges() const;
+    /// Lays out @p record's response ahead of time, so showing it later only paints.
+    void prepare(const ResultRecord *record);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -34,8 +33,6 @@ protected:
 private:
     QLabel *m_name;
     LabelChipWidget *m_chip;
-    QLabel *m_explanation;
-    QPlainTextEdit *m_response; ///< lays out only the lines in view, unlike a rich-text browser
+    ResponseTextView *m_response;
     bool m_current = false;
-    bool m_explanationShown = true;
 };
