@@ -696,20 +696,33 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
         event->acceptProposedAction();
 }
 
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
 void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (!url.toLocalFile().isEmpty())
+            paths.append(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+    openFiles(paths);
+}
+
+void MainWindow::openFiles(const QStringList &paths)
 {
     QString dataset;
     QStringList results;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        const QString path = url.toLocalFile();
-        if (path.isEmpty())
-            continue;
+    for (const QString &path : paths) {
         if (QFileInfo(path).isDir() || !looksLikeResults(path))
             dataset = path;
         else
             results.append(path);
     }
-    event->acceptProposedAction();
     if (!dataset.isEmpty())
         openDataset(dataset, results);
     else if (!results.isEmpty())

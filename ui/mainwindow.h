@@ -37,6 +37,9 @@ public:
     void openDataset(const QString &dataset, const QStringList &results, const QString &imageRoot = {});
     /// Adds result files to the open dataset in the background.
     void addResults(const QStringList &results);
+    /// Opens dropped files: a data file (or folder) as the dataset, result files as runs (added to the open
+    /// dataset when no data file is among them).
+    void openFiles(const QStringList &paths);
 
     bool isLoading() const { return m_loadGeneration != m_finishedGeneration; }
     const std::shared_ptr<const Workspace> &workspace() const { return m_workspace; }
@@ -55,6 +58,7 @@ signals:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:

@@ -215,6 +215,41 @@ private slots:
         QCOMPARE(m_window->workspace()->runs.size(), 3); // nothing lost
     }
 
+    void droppedFilesOpenAsDatasetAndRuns()
+    {
+        // A data file and a result file dropped together: the data file is read as the dataset, the other as a run.
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openFiles({sample() + "/results/basalt-13b.json", sample() + "/data.json"});
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_window->workspace()->runs.size(), 1);
+        QCOMPARE(m_window->workspace()->runs[0].name, QStringLiteral("basalt-13b"));
+
+        // A result file alone is added to what is open.
+        m_window->openFiles({sample() + "/results/aurora-vl-7b.json"});
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_window->workspace()->runs.size(), 2);
+        QCOMPARE(m_window->workspace()->runs[1].name, QStringLiteral("aurora-vl-7b"));
+    }
+
+    void recentDatasetsAreRemembered()
+    {
+        auto *recent = m_window->findChild<QMenu *>(QStringLiteral("menuRecent"));
+        QVERIFY(recent->isEnabled());
+        QCOMPARE(recent->actions().first()->text(), QFileInfo(sample()).absoluteFilePath());
+    }
+
+    void aNewerLoadReplacesAnOlderOne()
+    {
+        // Two loads in a row: only the second one's result is applied, and nothing is left loading.
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openDataset(sample(), {sample() + "/results/aurora-vl-7b.json"});
+        m_window->openDataset(sample(), {sample() + "/results/cirrus-vision.json"});
+        QVERIFY(loaded.wait(10000));
+        QTRY_VERIFY(!m_window->isLoading());
+        QCOMPARE(m_window->workspace()->runs.size(), 1);
+        QCOMPARE(m_window->workspace()->runs[0].name, QStringLiteral("cirrus-vision"));
+    }
+
     void shortcutsDialogListsEveryShortcut()
     {
         ShortcutsDialog dialog(m_window->findChildren<QAction *>());
