@@ -25,7 +25,11 @@ void ImageViewWidget::invalidateScaled()
 {
     m_scaled = QPixmap();
     m_scaledSmooth = false;
-    m_smoothTimer.start();
+    // Images fitted on the decoding thread are already smooth; only others need a second, smooth pass.
+    if (m_fitted.isNull())
+        m_smoothTimer.start();
+    else
+        m_smoothTimer.stop();
 }
 
 void ImageViewWidget::setImage(const QImage &image, const QImage &blurred, const QImage &fitted,
