@@ -277,7 +277,8 @@ void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
         const int logical = ItemTableModel::FirstRunColumn + run;
         header->resizeSection(logical, 30);
         m_ui->itemTable->setItemDelegateForColumn(logical, m_labelDelegate);
-        if (newDataset || run >= previousRuns)
+        // Keep a reviewer's own order of runs; place new ones (and all after a reset) right after the id.
+        if (newDataset || run >= previousRuns || header->visualIndex(logical) > ItemTableModel::InstructionColumn + run)
             header->moveSection(header->visualIndex(logical), 1 + run);
     }
 

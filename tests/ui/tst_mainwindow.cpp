@@ -1,5 +1,6 @@
 #include "bannerwidget.h"
 #include "imageviewwidget.h"
+#include "itemtablemodel.h"
 #include "itempage.h"
 #include "mainwindow.h"
 #include "responsecolumnwidget.h"
@@ -7,6 +8,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
@@ -198,6 +200,8 @@ private slots:
         action("actionRemoveRun")->trigger();
         QCOMPARE(m_window->workspace()->runs.size(), 1);
         QCOMPARE(m_window->workspace()->runs[0].name, QStringLiteral("aurora-vl-7b"));
+        // The remaining run's label column still sits right after the id.
+        QCOMPARE(table()->horizontalHeader()->visualIndex(ItemTableModel::FirstRunColumn), 1);
     }
 
     void badInputShowsABannerAndKeepsTheData()
