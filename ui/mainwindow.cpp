@@ -498,6 +498,7 @@ void MainWindow::runFilter()
         if (generation != m_filterGeneration)
             return; // a newer filter is on its way
         const qsizetype keep = currentItem();
+        statusBar()->clearMessage();
         m_filter->setAccepted(std::move(accepted));
         int row = keep >= 0 ? m_filter->mapFromSource(m_model->index(m_model->rowOfItem(keep), 0)).row() : -1;
         if (row < 0 && m_filter->rowCount() > 0)
@@ -517,6 +518,9 @@ void MainWindow::runFilter()
     }
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_filterCancel = cancel;
+    // A search through every response can take a while on a large benchmark: say it is under way.
+    if (!query.text.isEmpty())
+        statusBar()->showMessage(tr("Searching for “%1”…").arg(query.text));
     QPointer<MainWindow> self(this);
     std::shared_ptr<const Workspace> workspace = m_workspace;
     (void)QtConcurrent::run([self, query, workspace, cancel, apply] {
