@@ -95,12 +95,13 @@ QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bo
     for (qsizetype start = 0; start < count; start += chunk)
         starts.append(start);
     const QStringMatcher matcher(text, Qt::CaseInsensitive); // built once: its skip table serves every item
+    bool *flags = accepted.data(); // detached once here; workers write disjoint elements
     QtConcurrent::blockingMap(starts, [&](qsizetype start) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return;
         const qsizetype end = std::min(start + chunk, count);
         for (qsizetype i = start; i < end; ++i)
-            accepted[i] = matches(workspace, i, matcher);
+            flags[i] = matches(workspace, i, matcher);
     });
     if (cancel && cancel->load(std::memory_order_relaxed))
         return {};
