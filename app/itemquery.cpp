@@ -1,5 +1,7 @@
 #include "itemquery.h"
 
+#include "wordindex.h"
+
 #include <QStringMatcher>
 #include <QtConcurrent>
 
@@ -74,6 +76,11 @@ bool ItemQuery::matches(const Workspace &workspace, qsizetype item) const
 
 bool ItemQuery::matches(const Workspace &workspace, qsizetype item, const QStringMatcher &textMatcher) const
 {
+    return matchesFilters(workspace, item) && (text.isEmpty() || textMatches(textMatcher, workspace, item));
+}
+
+bool ItemQuery::matchesFilters(const Workspace &workspace, qsizetype item) const
+{
     const Item &it = workspace.dataset.item(item);
     if (!category.isEmpty() && it.category != category)
         return false;
@@ -81,14 +88,17 @@ bool ItemQuery::matches(const Workspace &workspace, qsizetype item, const QStrin
         return false;
     if (!source.isEmpty() && it.source != source)
         return false;
-    if (!labelMatches(*this, workspace, item))
-        return false;
-    return text.isEmpty() || textMatches(textMatcher, workspace, item);
+    return labelMatches(*this, workspace, item);
 }
 
-QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bool *cancel) const
+QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bool *cancel,
+                                const WordIndex *index) const
 {
     const qsizetype count = workspace.dataset.size();
+    QList<bool> candidates;
+    bool exact = false;
+    if (index && !index->isEmpty() && !text.isEmpty())
+        candidates = index->candidates(text, count, &exact);
     QList<bool> accepted(count, false);
     constexpr qsizetype chunk = 2048;
     QList<qsizetype> starts;
@@ -101,7 +111,12 @@ QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bo
             return;
         const qsizetype end = std::min(start + chunk, count);
         for (qsizetype i = start; i < end; ++i)
-            flags[i] = matches(workspace, i, matcher);
+            if (!candidates.isEmpty() && !candidates[i])
+                flags[i] = false;
+            else if (exact)
+                flags[i] = matchesFilters(workspace, i);
+            else
+                flags[i] = matches(workspace, i, matcher);
     });
     if (cancel && cancel->load(std::memory_order_relaxed))
         return {};

@@ -8,6 +8,7 @@
 #include <atomic>
 
 class QStringMatcher;
+class WordIndex;
 
 /// The filters a reviewer has set on the item list, as a value that can be evaluated on any thread.
 struct ItemQuery
@@ -31,9 +32,13 @@ struct ItemQuery
 
     bool matches(const Workspace &workspace, qsizetype item) const;
     bool matches(const Workspace &workspace, qsizetype item, const QStringMatcher &textMatcher) const;
+    /// Everything but the text.
+    bool matchesFilters(const Workspace &workspace, qsizetype item) const;
 
     /// One flag per item, computed on all cores; returns an empty list when @p cancel is set midway.
-    QList<bool> evaluate(const Workspace &workspace, const std::atomic_bool *cancel = nullptr) const;
+    /// With @p index (built from the same workspace) a text search looks words up instead of reading every text.
+    QList<bool> evaluate(const Workspace &workspace, const std::atomic_bool *cancel = nullptr,
+                         const WordIndex *index = nullptr) const;
 
     bool isEmpty() const
     {

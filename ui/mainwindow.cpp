@@ -10,6 +10,7 @@
 #include "itemtablemodel.h"
 #include "labelcelldelegate.h"
 #include "shortcutsdialog.h"
+#include "wordindex.h"
 
 #include <QCloseEvent>
 #include <QDialog>
@@ -286,6 +287,7 @@ void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
     rebuildRunMenu();
     rebuildUnblurredMenu();
     showLoadProblems();
+    buildSearchIndex();
     m_filter->setAccepted({});
     runFilter();
     const int row = keepItem >= 0 ? m_filter->mapFromSource(m_model->index(m_model->rowOfItem(keepItem), 0)).row() : 0;
@@ -296,6 +298,26 @@ void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
     if (m_ui->itemPage->columnCount() > 0 && m_ui->itemPage->currentColumn() < 0)
         m_ui->itemPage->setCurrentColumn(0);
     updateStatus();
+}
+
+void MainWindow::buildSearchIndex()
+{
+    // Until the index is ready, text search reads every text; afterwards it looks words up.
+    std::shared_ptr<const Workspace> workspace = m_workspace;
+    QPointer<MainWindow> self(this);
+    auto cancel = m_cancel; // a new load makes this index useless
+    (void)QtConcurrent::run([self, workspace, cancel] {
+        auto index = std::make_shared<const WordIndex>(WordIndex::build(*workspace, cancel.get()));
+        QMetaObject::invokeMethod(
+            self, [self, workspace, index] {
+                if (!self || self->m_workspace != workspace || index->isEmpty())
+                    return;
+                self->m_index = index;
+                self->m_indexFor = workspace.get();
+                emit self->searchIndexReady();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void MainWindow::showLoadProblems()
@@ -523,8 +545,9 @@ void MainWindow::runFilter()
         statusBar()->showMessage(tr("Searching for “%1”…").arg(query.text));
     QPointer<MainWindow> self(this);
     std::shared_ptr<const Workspace> workspace = m_workspace;
-    (void)QtConcurrent::run([self, query, workspace, cancel, apply] {
-        QList<bool> accepted = query.evaluate(*workspace, cancel.get());
+    std::shared_ptr<const WordIndex> index = isSearchIndexReady() ? m_index : nullptr;
+    (void)QtConcurrent::run([self, query, workspace, index, cancel, apply] {
+        QList<bool> accepted = query.evaluate(*workspace, cancel.get(), index.get());
         if (cancel->load())
             return;
         QMetaObject::invokeMethod(

@@ -10,6 +10,7 @@
 #include <memory>
 
 class ImageCache;
+class WordIndex;
 class ItemFilterModel;
 class ItemTableModel;
 class LabelCellDelegate;
@@ -49,11 +50,14 @@ public:
     int visibleItemCount() const;
     /// The runs shown, in the order shown.
     QList<int> shownRuns() const;
+    /// True once the word index of the open workspace is built (text search then looks words up).
+    bool isSearchIndexReady() const { return m_index && m_indexFor == m_workspace.get(); }
 
 signals:
     /// Emitted when a load finishes (successfully or not) and when a filter result has been applied.
     void workspaceChanged();
     void filterApplied();
+    void searchIndexReady();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -103,4 +107,7 @@ private:
     quint64 m_filterGeneration = 0;
     std::shared_ptr<std::atomic_bool> m_filterCancel;
     QStringList m_unblurred; ///< categories whose images open unblurred (AppSettings, cached)
+    std::shared_ptr<const WordIndex> m_index;
+    const Workspace *m_indexFor = nullptr; ///< the workspace m_index was built from
+    void buildSearchIndex();
 };

@@ -1,4 +1,5 @@
 #include "itemquery.h"
+#include "wordindex.h"
 #include "workspaceloader.h"
 
 #include <QTest>
@@ -9,6 +10,7 @@ class TestItemQuery : public QObject
     Q_OBJECT
 
     Workspace m_workspace;
+    std::atomic_bool m_cancelled{true};
 
     int count(const ItemQuery &query) const
     {
@@ -90,6 +92,33 @@ private slots:
         QCOMPARE(count(q), 1);
         q.text = QStringLiteral("knife");
         QCOMPARE(count(q), 0);
+    }
+
+    void indexGivesTheSameAnswersAsReading()
+    {
+        const WordIndex index = WordIndex::build(m_workspace);
+        QVERIFY(index.wordCount() > 500);
+        const QStringList queries{"window", "WINDOW", "password", "knife", "indo", "can't", "be careful", "I ",
+                                  ".", "sorry, but", "a", "z", "careful.", "Sample"};
+        for (const QString &text : queries) {
+            ItemQuery q;
+            q.text = text;
+            const QList<bool> read = q.evaluate(m_workspace);
+            const QList<bool> looked = q.evaluate(m_workspace, nullptr, &index);
+            QVERIFY2(read == looked, qPrintable(text));
+            q.category = QStringLiteral("Hate"); // the index narrows, the other filters still apply
+            QVERIFY2(q.evaluate(m_workspace) == q.evaluate(m_workspace, nullptr, &index), qPrintable(text));
+        }
+        ItemQuery window;
+        window.text = QStringLiteral("window");
+        const QList<bool> hits = window.evaluate(m_workspace, nullptr, &index);
+        QCOMPARE(std::count(hits.cbegin(), hits.cend(), true), 7);
+        bool exact = false;
+        index.candidates(QStringLiteral("window"), m_workspace.dataset.size(), &exact);
+        QVERIFY(exact);
+        index.candidates(QStringLiteral("be careful"), m_workspace.dataset.size(), &exact);
+        QVERIFY(!exact);
+        QVERIFY(WordIndex::build(m_workspace, &m_cancelled).isEmpty());
     }
 
     void cancelledEvaluationReturnsNothing()
