@@ -7,6 +7,12 @@
 
 namespace {
 
+// Judged after case folding, as the case-insensitive scan compares (U+0345 folds to a letter, for one).
+bool isWordCharacter(QChar ch)
+{
+    return ch.toCaseFolded().isLetterOrNumber();
+}
+
 template<typename Visit>
 void forEachWord(const QString &text, QString *buffer, Visit visit)
 {
@@ -14,12 +20,12 @@ void forEachWord(const QString &text, QString *buffer, Visit visit)
     const qsizetype size = text.size();
     qsizetype i = 0;
     while (i < size) {
-        while (i < size && !data[i].isLetterOrNumber())
+        while (i < size && !isWordCharacter(data[i]))
             ++i;
         if (i >= size)
             break;
         buffer->clear();
-        while (i < size && data[i].isLetterOrNumber())
+        while (i < size && isWordCharacter(data[i]))
             buffer->append(data[i++].toCaseFolded());
         visit(*buffer);
     }
@@ -70,7 +76,7 @@ QList<bool> WordIndex::candidates(const QString &text, qsizetype itemCount, bool
     forEachWord(text, &buffer, [&pieces](const QString &word) { pieces.append(word); });
     bool onlyWordCharacters = !text.isEmpty();
     for (const QChar ch : text)
-        onlyWordCharacters = onlyWordCharacters && ch.isLetterOrNumber();
+        onlyWordCharacters = onlyWordCharacters && isWordCharacter(ch) && !ch.isSurrogate();
     *exact = onlyWordCharacters && pieces.size() == 1;
 
     QList<bool> result(itemCount, pieces.isEmpty());

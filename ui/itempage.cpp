@@ -110,6 +110,7 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
     }
 
     // Response columns: reuse the widgets, create only what is missing.
+    const bool runCountChanged = runs.size() != m_runs.size();
     m_runs = runs;
     const bool added = m_columns.size() < runs.size();
     while (m_columns.size() < runs.size()) {
@@ -117,10 +118,8 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
         m_ui->responsesLayout->insertWidget(int(m_columns.size()), column);
         m_columns.append(column);
     }
-    if (added || runs.size() != m_runs.size()) {
-        m_runs = runs;
+    if (added || runCountChanged)
         updateColumnWidths();
-    }
     for (qsizetype i = 0; i < m_columns.size(); ++i)
         m_columns[i]->setVisible(i < runs.size());
     m_filled.fill(false, runs.size());

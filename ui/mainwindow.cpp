@@ -121,6 +121,8 @@ MainWindow::~MainWindow()
 {
     if (m_cancel)
         m_cancel->store(true);
+    if (m_indexCancel)
+        m_indexCancel->store(true);
     if (m_filterCancel)
         m_filterCancel->store(true);
     QThreadPool::globalInstance()->waitForDone(); // workers hold no pointer to us, but finish before teardown
@@ -174,12 +176,18 @@ void MainWindow::openDataset(const QString &dataset, const QStringList &results,
         return WorkspaceLoader::load(request, workspace, error, progress, cancel);
     },
               tr("Opening %1").arg(QFileInfo(dataset).fileName()));
-    AppSettings::addRecentDataset(QFileInfo(dataset).absoluteFilePath());
-    rebuildRecentMenu();
 }
 
 void MainWindow::addResults(const QStringList &results)
 {
+    if (isLoading()) {
+        // Adding to what is open now would drop the load under way: add them once it has finished.
+        m_queuedResults.append(results);
+        m_ui->banner->showMessage(BannerWidget::Kind::Info,
+                                  tr("%n result file(s) will be added when loading has finished.", nullptr,
+                                     int(m_queuedResults.size())));
+        return;
+    }
     if (!m_workspace) {
         m_ui->banner->showMessage(BannerWidget::Kind::Warning, tr("Open a dataset before adding result files."));
         return;
@@ -253,7 +261,13 @@ void MainWindow::loadFinished(quint64 generation, bool ok, const Workspace &work
         return;
     }
     applyWorkspace(std::make_shared<const Workspace>(workspace));
+    AppSettings::addRecentDataset(workspace.dataset.filePath());
+    rebuildRecentMenu();
     emit workspaceChanged();
+    if (!m_queuedResults.isEmpty()) {
+        const QStringList queued = std::exchange(m_queuedResults, {});
+        addResults(queued);
+    }
 }
 
 void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
@@ -305,7 +319,11 @@ void MainWindow::buildSearchIndex()
     // Until the index is ready, text search reads every text; afterwards it looks words up.
     std::shared_ptr<const Workspace> workspace = m_workspace;
     QPointer<MainWindow> self(this);
-    auto cancel = m_cancel; // a new load makes this index useless
+    if (m_indexCancel)
+        m_indexCancel->store(true); // the index of a replaced workspace is useless
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_indexCancel = cancel;
+    m_index.reset();
     (void)QtConcurrent::run([self, workspace, cancel] {
         auto index = std::make_shared<const WordIndex>(WordIndex::build(*workspace, cancel.get()));
         QMetaObject::invokeMethod(
@@ -313,7 +331,7 @@ void MainWindow::buildSearchIndex()
                 if (!self || self->m_workspace != workspace || index->isEmpty())
                     return;
                 self->m_index = index;
-                self->m_indexFor = workspace.get();
+                self->m_indexFor = workspace;
                 emit self->searchIndexReady();
             },
             Qt::QueuedConnection);
@@ -377,6 +395,11 @@ void MainWindow::showLoadProblems()
 
 void MainWindow::rebuildFilters()
 {
+    // What the reviewer had chosen survives adding or removing runs (a run filter follows its run by name).
+    const ItemQuery previous = currentQuery();
+    const QString previousRunName = previous.run >= 0 && previous.run < m_labelRunNames.size()
+                                        ? m_labelRunNames[previous.run]
+                                        : QString();
     const Dataset &dataset = m_workspace->dataset;
     QMap<QString, QMap<QString, int>> counts;
     QMap<QString, int> sources;
@@ -404,12 +427,20 @@ void MainWindow::rebuildFilters()
         node->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     all->setExpanded(true);
     m_ui->categoryTree->setCurrentItem(all);
+    for (QTreeWidgetItem *node = all; node; node = m_ui->categoryTree->itemBelow(node)) {
+        if (!previous.category.isEmpty() && node->data(0, kCategoryRole).toString() == previous.category &&
+            node->data(0, kSubCategoryRole).toString() == previous.subCategory) {
+            m_ui->categoryTree->setCurrentItem(node);
+            break;
+        }
+    }
 
     QSignalBlocker sourceBlocker(m_ui->sourceCombo);
     m_ui->sourceCombo->clear();
     m_ui->sourceCombo->addItem(tr("All sources"), QString());
     for (auto it = sources.cbegin(); it != sources.cend(); ++it)
         m_ui->sourceCombo->addItem(QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value()), it.key());
+    m_ui->sourceCombo->setCurrentIndex(std::max(0, m_ui->sourceCombo->findData(previous.source)));
 
     using F = ItemQuery::LabelFilter;
     QSignalBlocker labelBlocker(m_ui->labelCombo);
@@ -421,12 +452,19 @@ void MainWindow::rebuildFilters()
     add(tr("Any run unsafe"), F::AnyUnsafe, -1);
     add(tr("Any run invalid"), F::AnyInvalid, -1);
     add(tr("Runs disagree"), F::RunsDisagree, -1);
+    m_labelRunNames.clear();
     for (int run = 0; run < m_workspace->runs.size(); ++run) {
         const QString name = m_workspace->runs[run].name;
+        m_labelRunNames.append(name);
         add(tr("%1 is unsafe").arg(name), F::RunUnsafe, run);
         add(tr("%1 is invalid").arg(name), F::RunInvalid, run);
         add(tr("%1 has no response").arg(name), F::RunMissing, run);
     }
+    const int run = previousRunName.isEmpty() ? -1 : int(m_labelRunNames.indexOf(previousRunName));
+    const bool runFilter = previous.run >= 0;
+    if (!runFilter || run >= 0)
+        m_ui->labelCombo->setCurrentIndex(
+            std::max(0, m_ui->labelCombo->findData(QVariantList{int(previous.labelFilter), runFilter ? run : -1})));
 }
 
 void MainWindow::rebuildRunMenu()
@@ -685,6 +723,10 @@ void MainWindow::removeCurrentRun()
 {
     if (!m_workspace)
         return;
+    if (isLoading()) {
+        m_ui->banner->showMessage(BannerWidget::Kind::Info, tr("Wait for loading to finish before removing a run."));
+        return;
+    }
     const int run = m_ui->itemPage->runOfColumn(m_ui->itemPage->currentColumn());
     if (run < 0)
         return;

@@ -51,7 +51,7 @@ public:
     /// The runs shown, in the order shown.
     QList<int> shownRuns() const;
     /// True once the word index of the open workspace is built (text search then looks words up).
-    bool isSearchIndexReady() const { return m_index && m_indexFor == m_workspace.get(); }
+    bool isSearchIndexReady() const { return m_index && m_indexFor.lock() == m_workspace; }
 
 signals:
     /// Emitted when a load finishes (successfully or not) and when a filter result has been applied.
@@ -108,6 +108,9 @@ private:
     std::shared_ptr<std::atomic_bool> m_filterCancel;
     QStringList m_unblurred; ///< categories whose images open unblurred (AppSettings, cached)
     std::shared_ptr<const WordIndex> m_index;
-    const Workspace *m_indexFor = nullptr; ///< the workspace m_index was built from
+    std::weak_ptr<const Workspace> m_indexFor; ///< the workspace m_index was built from
+    std::shared_ptr<std::atomic_bool> m_indexCancel;
+    QStringList m_queuedResults; ///< result files dropped or chosen while a load was running
+    QStringList m_labelRunNames; ///< run names behind the label filter's per-run entries
     void buildSearchIndex();
 };

@@ -7,7 +7,9 @@ namespace {
 
 qsizetype costOf(const DecodedImage &image)
 {
-    return std::max<qsizetype>(1, (image.image.sizeInBytes() + image.blurred.sizeInBytes()) / 1024);
+    return std::max<qsizetype>(1, (image.image.sizeInBytes() + image.blurred.sizeInBytes() +
+                                   image.fitted.sizeInBytes() + image.blurredFitted.sizeInBytes()) /
+                                      1024);
 }
 
 } // namespace
@@ -25,8 +27,12 @@ bool ImageCache::request(const QString &path, DecodedImage *out)
         if (cached->fitted.isNull() && m_viewSize.isValid() && !cached->image.isNull()) {
             // Cached before the viewer's size was known (or it changed): fit it now, once.
             const QSize fit = DecodedImage::fittedSize(cached->image.size(), m_viewSize);
-            cached->fitted = cached->image.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-            cached->blurredFitted = cached->blurred.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            DecodedImage fitted = *cached;
+            fitted.fitted = cached->image.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            fitted.blurredFitted = cached->blurred.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            *out = fitted;
+            m_cache.insert(path, new DecodedImage(fitted), costOf(fitted)); // charged for what it now holds
+            return true;
         }
         *out = *cached;
         return true;
@@ -45,6 +51,7 @@ void ImageCache::prefetch(const QStringList &paths)
 
 void ImageCache::clear()
 {
+    m_pool.clear(); // decodes not started yet belong to the data being closed
     m_cache.clear();
 }
 

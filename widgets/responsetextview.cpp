@@ -27,7 +27,7 @@ ResponseTextView::ResponseTextView(QWidget *parent)
 
 QCache<quintptr, std::shared_ptr<ResponseTextView::Prepared>> &ResponseTextView::cache()
 {
-    static QCache<quintptr, std::shared_ptr<Prepared>> prepared(256);
+    static QCache<quintptr, std::shared_ptr<Prepared>> prepared(2 * 1024 * 1024); // cost: characters
     return prepared;
 }
 
@@ -101,7 +101,7 @@ std::shared_ptr<ResponseTextView::Prepared> ResponseTextView::lookup(const QStri
     }
     auto prepared = build(text, note);
     if (key != 0)
-        cache().insert(key, new std::shared_ptr<Prepared>(prepared));
+        cache().insert(key, new std::shared_ptr<Prepared>(prepared), std::max<qsizetype>(1, text.size() + note.size()));
     return prepared;
 }
 

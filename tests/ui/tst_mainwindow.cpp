@@ -175,6 +175,32 @@ private slots:
         QCOMPARE(m_window->visibleItemCount(), 23);
     }
 
+    void filtersSurviveAddingARun()
+    {
+        auto *tree = m_window->findChild<QTreeWidget *>(QStringLiteral("categoryTree"));
+        auto *labels = m_window->findChild<QComboBox *>(QStringLiteral("labelCombo"));
+        tree->setCurrentItem(tree->findItems(QStringLiteral("Hate"), Qt::MatchExactly | Qt::MatchRecursive)[0]);
+        labels->setCurrentIndex(labels->findText(QStringLiteral("basalt-13b is unsafe")));
+        waitForFilter();
+        QCOMPARE(m_window->visibleItemCount(), 8); // Hate items basalt-13b labels unsafe (counted in Python)
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->addResults({sample() + "/results/aurora-vl-7b.json"});
+        QVERIFY(loaded.wait(10000));
+        QTRY_COMPARE(m_window->visibleItemCount(), 8);
+        QCOMPARE(tree->currentItem()->text(0), QStringLiteral("Hate"));
+        QCOMPARE(labels->currentText(), QStringLiteral("basalt-13b is unsafe"));
+    }
+
+    void resultsAddedDuringALoadAreQueued()
+    {
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openDataset(sample(), {sample() + "/results/aurora-vl-7b.json"});
+        m_window->addResults({sample() + "/results/cirrus-vision.json"}); // while the dataset is loading
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoading() && m_window->workspace()->runs.size() == 2, 10000);
+        QCOMPARE(m_window->workspace()->runs[0].name, QStringLiteral("aurora-vl-7b"));
+        QCOMPARE(m_window->workspace()->runs[1].name, QStringLiteral("cirrus-vision"));
+    }
+
     void hidingARunRemovesItsColumn()
     {
         QMenu *runs = m_window->findChild<QMenu *>(QStringLiteral("menuRuns"));
@@ -239,7 +265,7 @@ private slots:
     {
         auto *recent = m_window->findChild<QMenu *>(QStringLiteral("menuRecent"));
         QVERIFY(recent->isEnabled());
-        QCOMPARE(recent->actions().first()->text(), QFileInfo(sample()).absoluteFilePath());
+        QCOMPARE(recent->actions().first()->text(), QFileInfo(sample() + "/data.json").absoluteFilePath());
     }
 
     void aNewerLoadReplacesAnOlderOne()
