@@ -37,7 +37,7 @@ bool ImageCache::request(const QString &path, DecodedImage *out)
         *out = *cached;
         return true;
     }
-    startDecode(path);
+    startDecode(path, 1); // the image on screen goes ahead of prefetched neighbours
     return false;
 }
 
@@ -45,13 +45,16 @@ void ImageCache::prefetch(const QStringList &paths)
 {
     for (const QString &path : paths) {
         if (!m_cache.contains(path))
-            startDecode(path);
+            startDecode(path, 0);
     }
 }
 
 void ImageCache::clear()
 {
-    m_pool.clear(); // decodes not started yet belong to the data being closed
+    // Decodes not started yet belong to the data being closed; those under way finish and are dropped.
+    m_pool.clear();
+    m_pending.clear();
+    ++m_generation;
     m_cache.clear();
 }
 
@@ -70,20 +73,25 @@ void ImageCache::setViewSize(QSize size)
     }
 }
 
-void ImageCache::startDecode(const QString &path)
+void ImageCache::startDecode(const QString &path, int priority)
 {
     if (path.isEmpty() || m_pending.contains(path))
         return;
     m_pending.insert(path);
     auto *watcher = new QFutureWatcher<DecodedImage>(this);
-    connect(watcher, &QFutureWatcher<DecodedImage>::finished, this, [this, watcher] {
-        const DecodedImage image = watcher->result();
+    const quint64 generation = m_generation;
+    connect(watcher, &QFutureWatcher<DecodedImage>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        if (generation != m_generation || watcher->isCanceled())
+            return;
+        const DecodedImage image = watcher->result();
         m_pending.remove(image.path);
         m_cache.insert(image.path, new DecodedImage(image), costOf(image));
         emit imageReady(image);
     });
     const QSize viewSize = m_viewSize;
-    watcher->setFuture(
-        QtConcurrent::run(&m_pool, [path, viewSize] { return DecodedImage::decode(path, 4096, viewSize); }));
+    watcher->setFuture(QtConcurrent::task([path, viewSize] { return DecodedImage::decode(path, 4096, viewSize); })
+                           .onThreadPool(m_pool)
+                           .withPriority(priority)
+                           .spawn());
 }

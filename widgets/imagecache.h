@@ -29,10 +29,11 @@ signals:
     void imageReady(const DecodedImage &image);
 
 private:
-    void startDecode(const QString &path);
+    void startDecode(const QString &path, int priority);
 
     QThreadPool m_pool; ///< one decoder thread: the other core stays with the window
     QCache<QString, DecodedImage> m_cache;
     QSet<QString> m_pending;
     QSize m_viewSize;
+    quint64 m_generation = 0; ///< bumped by clear(): decodes started before it are dropped
 };

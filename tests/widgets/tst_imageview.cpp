@@ -90,6 +90,12 @@ private slots:
         QCOMPARE(out.image.size(), QSize(64, 64));
         cache.prefetch({path});
         QCOMPARE(ready.size(), 1); // cached: nothing decoded again
+
+        // After clear() the same path decodes again (nothing stays marked as pending).
+        cache.clear();
+        QVERIFY(!cache.request(path, &out));
+        QVERIFY(ready.wait(5000));
+        QVERIFY(cache.request(path, &out));
     }
 
     void viewerStartsHiddenAndZooms()
