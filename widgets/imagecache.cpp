@@ -24,16 +24,8 @@ ImageCache::ImageCache(QObject *parent, qsizetype budgetBytes)
 bool ImageCache::request(const QString &path, DecodedImage *out)
 {
     if (DecodedImage *cached = m_cache.object(path)) {
-        if (cached->fitted.isNull() && m_viewSize.isValid() && !cached->image.isNull()) {
-            // Cached before the viewer's size was known (or it changed): fit it now, once.
-            const QSize fit = DecodedImage::fittedSize(cached->image.size(), m_viewSize);
-            DecodedImage fitted = *cached;
-            fitted.fitted = cached->image.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-            fitted.blurredFitted = cached->blurred.scaled(fit, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-            *out = fitted;
-            m_cache.insert(path, new DecodedImage(fitted), costOf(fitted)); // charged for what it now holds
-            return true;
-        }
+        if (cached->fitted.isNull() && m_viewSize.isValid() && !cached->image.isNull())
+            startDecode(path, 1); // cached before the viewer's size was known: refit on the worker, show as is now
         *out = *cached;
         return true;
     }

@@ -20,7 +20,6 @@ public:
     /// The decoded image if cached (and true); otherwise starts decoding and returns false.
     bool request(const QString &path, DecodedImage *out);
     void prefetch(const QStringList &paths);
-    bool contains(const QString &path) const { return m_cache.contains(path); }
     void clear();
     /// The viewer's size: images decoded from now on come with copies scaled to fit it.
     void setViewSize(QSize size);
