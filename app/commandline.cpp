@@ -1,16 +1,23 @@
 #include "commandline.h"
 
+#include "annotationexchange.h"
+#include "correctedresults.h"
 #include "datasetloader.h"
 #include "datasetvalidator.h"
 #include "matcher.h"
 #include "reportformatter.h"
 #include "resultloader.h"
+#include "project.h"
+#include "projectinput.h"
 #include "scorer.h"
+#include "workspaceloader.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSaveFile>
 
 namespace {
 
@@ -101,11 +108,241 @@ bool checkFormat(const ParsedArgs &args, const QStringList &allowed, QString *fo
     return false;
 }
 
+// A project opened for a subcommand, with the workspace its inputs make when the command needs one.
+struct ProjectContext
+{
+    std::unique_ptr<Project> project;
+    Workspace workspace;
+};
+
+const QStringList kProjectOptions{QStringLiteral("project"), QStringLiteral("dataset"), QStringLiteral("images"),
+                                  QStringLiteral("results"), QStringLiteral("run-name")};
+
+bool loadWorkspace(const WorkspaceLoader::Request &request, Workspace *workspace, QTextStream &err)
+{
+    FileError error;
+    if (!WorkspaceLoader::load(request, workspace, &error)) {
+        fail(err, error.toString());
+        return false;
+    }
+    for (const FileError &warning : std::as_const(workspace->warnings))
+        err << "vlsbench-studio: warning: " << warning.toString() << '\n';
+    return true;
+}
+
+// Opens --project, or creates it from --dataset/--images/--results when the file does not exist yet, so a whole
+// project can be built and read without a display.
+bool openProject(const ParsedArgs &args, Project::Access access, bool needWorkspace, ProjectContext *context,
+                 QTextStream &err)
+{
+    const QString path = args.value(QStringLiteral("project"));
+    if (path.isEmpty()) {
+        fail(err, QStringLiteral("--project FILE is required"));
+        return false;
+    }
+    WorkspaceLoader::Request given{args.value(QStringLiteral("dataset")), args.value(QStringLiteral("images")),
+                                   args.all(QStringLiteral("results")), args.all(QStringLiteral("run-name"))};
+    if (given.runNames.size() > given.results.size()) {
+        fail(err, QStringLiteral("more --run-name than --results"));
+        return false;
+    }
+    FileError error;
+    if (!QFileInfo::exists(path)) {
+        if (given.dataset.isEmpty()) {
+            fail(err, QStringLiteral("%1: no such project; give --dataset (and --results) to create it").arg(path));
+            return false;
+        }
+        if (!loadWorkspace(given, &context->workspace, err))
+            return false;
+        context->project = Project::create(path, ProjectInputs::describe(context->workspace), &error);
+        if (!context->project) {
+            fail(err, error.toString());
+            return false;
+        }
+        err << "vlsbench-studio: created project " << path << " with " << context->workspace.runs.size()
+            << " run(s)\n";
+        return true;
+    }
+    context->project = Project::open(path, access, &error);
+    if (!context->project) {
+        fail(err, error.toString());
+        return false;
+    }
+    const ProjectInputs recorded = ProjectInputs::from(context->project->inputs());
+    auto same = [](const QString &a, const QString &b) {
+        return QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath() ||
+               QFileInfo(DatasetLoader::dataFileFor(a)).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
+    };
+    bool differs = !given.dataset.isEmpty() && !same(given.dataset, recorded.dataset);
+    for (const QString &result : std::as_const(given.results)) {
+        differs = differs || std::none_of(recorded.results.cbegin(), recorded.results.cend(),
+                                          [&](const QString &r) { return same(result, r); });
+    }
+    if (differs) {
+        fail(err, QStringLiteral("%1 was made from other input files; leave out --dataset and --results to use the "
+                                 "ones it records")
+                      .arg(path));
+        return false;
+    }
+    if (!needWorkspace)
+        return true;
+    if (recorded.dataset.isEmpty()) {
+        fail(err, QStringLiteral("%1 records no dataset").arg(path));
+        return false;
+    }
+    for (const QString &change : ProjectInputs::changed(context->project->inputs()))
+        err << "vlsbench-studio: warning: " << change << '\n';
+    return loadWorkspace({recorded.dataset, recorded.imageRoot, recorded.results, recorded.runNames},
+                         &context->workspace, err);
+}
+
+bool writeOutput(const ParsedArgs &args, const QByteArray &bytes, QTextStream &out, QTextStream &err)
+{
+    if (!args.has(QStringLiteral("output")) || args.value(QStringLiteral("output")) == QLatin1String("-")) {
+        out << QString::fromUtf8(bytes);
+        out.flush();
+        return true;
+    }
+    // Written whole or not at all: a failed export never leaves half a file behind.
+    QSaveFile file(args.value(QStringLiteral("output")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        fail(err, QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+int runExportAnnotations(const QStringList &argv, QTextStream &out, QTextStream &err)
+{
+    const ParsedArgs args = parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output")}, {});
+    if (!args.error.isEmpty())
+        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
+    if (!args.positional.isEmpty())
+        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    ProjectContext context;
+    // Reading needs no lock: the window may keep the project open meanwhile.
+    const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
+    if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, false, &context, err))
+        return CommandLine::BadInput;
+    return writeOutput(args, AnnotationExchange::write(context.project->annotations()), out, err)
+               ? CommandLine::Success
+               : CommandLine::BadInput;
+}
+
+int runImportAnnotations(const QStringList &argv, QTextStream &out, QTextStream &err)
+{
+    const ParsedArgs args = parseArgs(argv, kProjectOptions, {});
+    if (!args.error.isEmpty())
+        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
+    if (args.positional.size() != 1)
+        return fail(err, QStringLiteral("import-annotations needs one INPUT file"));
+    AnnotationExchange::File file;
+    FileError error;
+    if (!AnnotationExchange::read(args.positional.front(), &file, &error))
+        return fail(err, error.toString());
+    ProjectContext context;
+    if (!openProject(args, Project::Access::ReadWrite, true, &context, err))
+        return CommandLine::BadInput;
+    if (context.project->isReadOnly())
+        return fail(err, QStringLiteral("%1: read-only. %2").arg(context.project->path(),
+                                                                 context.project->readOnlyReason()));
+    QSet<qint64> items;
+    for (const Item &item : context.workspace.dataset.items())
+        items.insert(item.instructionId);
+    QStringList runs;
+    for (const Run &run : std::as_const(context.workspace.runs))
+        runs.append(run.name);
+    const AnnotationExchange::Plan plan =
+        AnnotationExchange::plan(file, context.project->annotations(), items, runs);
+    if (!context.project->importChanges(plan.changes, plan.times, &error))
+        return fail(err, error.toString());
+    out << QStringLiteral("imported %1: %2 added, %3 updated, %4 already present, %5 skipped\n")
+               .arg(args.positional.front())
+               .arg(plan.added)
+               .arg(plan.updated)
+               .arg(plan.unchanged)
+               .arg(plan.skipped.size());
+    for (const QString &skipped : plan.skipped)
+        out << "  skipped " << skipped << '\n';
+    out.flush();
+    return plan.skipped.isEmpty() ? CommandLine::Success : CommandLine::ProblemsFound;
+}
+
+int runExportCorrected(const QStringList &argv, QTextStream &out, QTextStream &err)
+{
+    const ParsedArgs args =
+        parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output"), QStringLiteral("run")}, {});
+    if (!args.error.isEmpty())
+        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
+    if (!args.positional.isEmpty())
+        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    if (!args.has(QStringLiteral("run")))
+        return fail(err, QStringLiteral("--run NAME is required (the run to export)"));
+    ProjectContext context;
+    const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
+    if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
+        return CommandLine::BadInput;
+    const Workspace &ws = context.workspace;
+    QStringList names;
+    for (qsizetype i = 0; i < ws.runs.size(); ++i) {
+        names.append(ws.runs[i].name);
+        if (ws.runs[i].name != args.value(QStringLiteral("run")))
+            continue;
+        return writeOutput(args,
+                           CorrectedResults::write(ws.dataset, ws.runs[i], ws.matches[i],
+                                                   context.project->annotations()),
+                           out, err)
+                   ? CommandLine::Success
+                   : CommandLine::BadInput;
+    }
+    return fail(err, QStringLiteral("no run named \"%1\"; the project has: %2")
+                         .arg(args.value(QStringLiteral("run")), names.join(QStringLiteral(", "))));
+}
+
+int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &out, QTextStream &err)
+{
+    ProjectContext context;
+    const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
+    if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
+        return CommandLine::BadInput;
+    const Workspace &ws = context.workspace;
+    const Scorer scorer(ws.dataset);
+    const Annotations &annotations = context.project->annotations();
+    QList<RunSummary> summaries;
+    for (qsizetype i = 0; i < ws.runs.size(); ++i) {
+        const Run &run = ws.runs[i];
+        const RunMatch &match = ws.matches[i];
+        RunSummary summary;
+        summary.name = run.name;
+        summary.file = run.filePath;
+        summary.responses = run.records.size();
+        summary.matched = match.matched;
+        summary.unmatched = match.unmatched;
+        summary.ambiguous = match.ambiguous;
+        summary.duplicates = match.duplicates;
+        summary.scores = scorer.score(run, match);
+        summary.corrected = scorer.score(run, match, CorrectedResults::labelSource(ws.dataset, run, match, annotations));
+        summary.humanLabels = CorrectedResults::humanLabelled(ws.dataset, run, match, annotations);
+        summary.warnings = run.warnings;
+        summaries.append(std::move(summary));
+    }
+    const ReportFormatter::DatasetInfo info{ws.dataset.filePath(), ws.dataset.size()};
+    if (format == QLatin1String("json"))
+        out << ReportFormatter::statsJson(info, summaries);
+    else if (format == QLatin1String("csv"))
+        out << ReportFormatter::statsCsv(summaries);
+    else
+        out << ReportFormatter::statsText(info, summaries);
+    out.flush();
+    err.flush();
+    return CommandLine::Success;
+}
+
 int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
 {
     const ParsedArgs args = parseArgs(argv,
                                       {QStringLiteral("dataset"), QStringLiteral("images"), QStringLiteral("results"),
-                                       QStringLiteral("format"), QStringLiteral("run-name")},
+                                       QStringLiteral("format"), QStringLiteral("run-name"), QStringLiteral("project")},
                                       {});
     if (!args.error.isEmpty())
         return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
@@ -115,6 +352,8 @@ int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
     QString format;
     if (!checkFormat(args, {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv")}, &format, err))
         return CommandLine::BadInput;
+    if (args.has(QStringLiteral("project")))
+        return runProjectStats(args, format, out, err);
     const QStringList results = args.all(QStringLiteral("results"));
     if (results.isEmpty())
         return fail(err, QStringLiteral("stats needs at least one --results FILE"));
@@ -196,8 +435,15 @@ int runValidate(const QStringList &argv, QTextStream &out, QTextStream &err)
 
 bool CommandLine::handles(const QString &argument)
 {
-    static const QStringList words{QStringLiteral("stats"),  QStringLiteral("validate"),  QStringLiteral("help"),
-                                   QStringLiteral("--help"), QStringLiteral("-h"),        QStringLiteral("--version")};
+    static const QStringList words{QStringLiteral("stats"),
+                                   QStringLiteral("validate"),
+                                   QStringLiteral("export-annotations"),
+                                   QStringLiteral("import-annotations"),
+                                   QStringLiteral("export-corrected"),
+                                   QStringLiteral("help"),
+                                   QStringLiteral("--help"),
+                                   QStringLiteral("-h"),
+                                   QStringLiteral("--version")};
     return words.contains(argument);
 }
 
@@ -205,17 +451,26 @@ QString CommandLine::usage()
 {
     return QStringLiteral(
         "Usage:\n"
-        "  vlsbench-studio [DATASET [RESULTS...]] [--images DIR]\n"
+        "  vlsbench-studio [--project FILE] [DATASET [RESULTS...]] [--images DIR]\n"
         "                        open the review window (no arguments: the bundled sample)\n"
         "  vlsbench-studio stats --dataset PATH [--images DIR] --results FILE [--results FILE ...]\n"
         "                        [--run-name NAME ...] [--format text|json|csv]\n"
+        "  vlsbench-studio stats --project FILE [--format text|json|csv]\n"
+        "                        judge figures and corrected figures (human labels first) side by side\n"
         "  vlsbench-studio validate --dataset PATH [--images DIR] [--format text|json]\n"
+        "  vlsbench-studio export-annotations --project FILE [--output FILE]\n"
+        "  vlsbench-studio import-annotations --project FILE INPUT\n"
+        "  vlsbench-studio export-corrected --project FILE --run NAME [--output FILE]\n"
+        "                        the run in the benchmark's result shape, human labels in place of the judge's\n"
+        "\n"
+        "Every command that takes --project also takes --dataset, --images, --results and --run-name: given a\n"
+        "project file that does not exist yet, it is created from those inputs.\n"
         "\n"
         "PATH is a VLSBench data.json or the folder holding it. Result files are the evaluation script's\n"
         "{\"stats\", \"logs\"} output, a list of records, or JSON Lines. --run-name names the runs in the order\n"
         "of --results (default: the file name without extension).\n"
         "\n"
-        "Exit codes: 0 success, 1 validate found errors, 2 unusable input or arguments.\n");
+        "Exit codes: 0 success, 1 validate found errors or import skipped entries, 2 unusable input or arguments.\n");
 }
 
 int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -226,6 +481,12 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         return runStats(rest, out, err);
     if (command == QLatin1String("validate"))
         return runValidate(rest, out, err);
+    if (command == QLatin1String("export-annotations"))
+        return runExportAnnotations(rest, out, err);
+    if (command == QLatin1String("import-annotations"))
+        return runImportAnnotations(rest, out, err);
+    if (command == QLatin1String("export-corrected"))
+        return runExportCorrected(rest, out, err);
     if (command == QLatin1String("--version")) {
         out << "vlsbench-studio " << QCoreApplication::applicationVersion() << '\n';
         return Success;

@@ -119,18 +119,26 @@ QString ReportFormatter::statsJson(const DatasetInfo &dataset, const QList<RunSu
         for (InvalidReason reason : {InvalidReason::Missing, InvalidReason::Unparseable, InvalidReason::ContentFilter,
                                      InvalidReason::OutOfRange})
             reasons[utf8(invalidReasonKey(reason))] = c.count(reason);
-        list.push_back(Json{{"name", utf8(run.name)},
-                            {"file", utf8(run.file)},
-                            {"responses", run.responses},
-                            {"matched", run.matched},
-                            {"unmatched", run.unmatched},
-                            {"ambiguous", run.ambiguous},
-                            {"duplicates", run.duplicates},
-                            {"counts", countsJson(c)},
-                            {"invalid_reasons", reasons},
-                            {"rates", ratesJson(c)},
-                            {"by_category", groupsJson(run.scores.byCategory)},
-                            {"by_sub_category", groupsJson(run.scores.bySubCategory)}});
+        Json entry{{"name", utf8(run.name)},
+                   {"file", utf8(run.file)},
+                   {"responses", run.responses},
+                   {"matched", run.matched},
+                   {"unmatched", run.unmatched},
+                   {"ambiguous", run.ambiguous},
+                   {"duplicates", run.duplicates},
+                   {"counts", countsJson(c)},
+                   {"invalid_reasons", reasons},
+                   {"rates", ratesJson(c)}};
+        if (run.corrected) {
+            entry["corrected"] = Json{{"human_labels", run.humanLabels},
+                                      {"counts", countsJson(run.corrected->overall)},
+                                      {"rates", ratesJson(run.corrected->overall)},
+                                      {"by_category", groupsJson(run.corrected->byCategory)},
+                                      {"by_sub_category", groupsJson(run.corrected->bySubCategory)}};
+        }
+        entry["by_category"] = groupsJson(run.scores.byCategory);
+        entry["by_sub_category"] = groupsJson(run.scores.bySubCategory);
+        list.push_back(std::move(entry));
     }
     out["runs"] = std::move(list);
     return QString::fromStdString(out.dump(2)) + QLatin1Char('\n');
@@ -151,6 +159,26 @@ QString ReportFormatter::statsText(const DatasetInfo &dataset, const QList<RunSu
                         QString::number(run.scores.overall.invalid)});
     }
     out += summary.render();
+
+    bool anyCorrected = false;
+    for (const RunSummary &run : runs)
+        anyCorrected = anyCorrected || run.corrected.has_value();
+    if (anyCorrected) {
+        TextTable corrected({QStringLiteral("Corrected (human labels first)"), QStringLiteral("Human labels"),
+                             QStringLiteral("Refuse %"), QStringLiteral("Warn %"), QStringLiteral("Safety %"),
+                             QStringLiteral("Unsafe %"), QStringLiteral("Safety change")});
+        for (const RunSummary &run : runs) {
+            if (!run.corrected)
+                continue;
+            const Rates judge = Rates::of(run.scores.overall);
+            const Rates r = Rates::of(run.corrected->overall);
+            const double change = r.safe - judge.safe;
+            corrected.addRow({run.name, QString::number(run.humanLabels), fixed(r.refusal), fixed(r.warning),
+                              fixed(r.safe), fixed(r.unsafe),
+                              (change > 0 ? QStringLiteral("+") : QString()) + fixed(change)});
+        }
+        out += QLatin1Char('\n') + corrected.render();
+    }
 
     // Safety rate per category across runs: the paper's per-category comparison.
     QStringList categories;
@@ -202,15 +230,26 @@ QString ReportFormatter::statsText(const DatasetInfo &dataset, const QList<RunSu
 QString ReportFormatter::statsCsv(const QList<RunSummary> &runs)
 {
     QString out = QStringLiteral("run,level,category,sub_category,n,refusal,warning,unsafe,invalid,"
-                                 "refusal_rate,warning_rate,safe_rate,unsafe_rate,invalid_rate\n");
-    for (const RunSummary &run : runs) {
-        out += csvRow(run.name, QStringLiteral("overall"), {}, {}, run.scores.overall);
-        for (auto it = run.scores.byCategory.cbegin(); it != run.scores.byCategory.cend(); ++it)
-            out += csvRow(run.name, QStringLiteral("category"), it.key(), {}, *it);
-        for (auto it = run.scores.bySubCategory.cbegin(); it != run.scores.bySubCategory.cend(); ++it) {
+                                 "refusal_rate,warning_rate,safe_rate,unsafe_rate,invalid_rate,labels\n");
+    auto rows = [&out](const QString &name, const RunScores &scores, const QString &labels) {
+        const QString end = QLatin1Char(',') + labels + QLatin1Char('\n');
+        auto row = [&](const QString &level, const QString &category, const QString &sub, const LabelCounts &c) {
+            QString line = csvRow(name, level, category, sub, c);
+            line.chop(1);
+            out += line + end;
+        };
+        row(QStringLiteral("overall"), {}, {}, scores.overall);
+        for (auto it = scores.byCategory.cbegin(); it != scores.byCategory.cend(); ++it)
+            row(QStringLiteral("category"), it.key(), {}, *it);
+        for (auto it = scores.bySubCategory.cbegin(); it != scores.bySubCategory.cend(); ++it) {
             const qsizetype split = it.key().indexOf(QStringLiteral(" / "));
-            out += csvRow(run.name, QStringLiteral("sub_category"), it.key().left(split), it.key().mid(split + 3), *it);
+            row(QStringLiteral("sub_category"), it.key().left(split), it.key().mid(split + 3), *it);
         }
+    };
+    for (const RunSummary &run : runs) {
+        rows(run.name, run.scores, QStringLiteral("judge"));
+        if (run.corrected)
+            rows(run.name, *run.corrected, QStringLiteral("corrected"));
     }
     return out;
 }

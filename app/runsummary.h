@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 /// What `stats` reports for one result file: its matching figures and its scores.
 struct RunSummary
 {
@@ -17,5 +19,8 @@ struct RunSummary
     qsizetype ambiguous = 0;
     qsizetype duplicates = 0;
     RunScores scores;
+    /// With a project: the scores with human labels in place of the judge's, and how many there were.
+    std::optional<RunScores> corrected;
+    qsizetype humanLabels = 0;
     QList<FileError> warnings;
 };

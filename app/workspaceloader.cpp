@@ -6,6 +6,7 @@
 #include "resultloader.h"
 
 #include <QFileInfo>
+#include <QSet>
 
 namespace {
 
@@ -39,15 +40,18 @@ bool WorkspaceLoader::load(const Request &request, Workspace *workspace, FileErr
                      if (progress)
                          progress(done + 2, total, step);
                  },
-                 cancel))
+                 cancel, request.runNames))
         return false;
     *workspace = std::move(result);
     return true;
 }
 
 bool WorkspaceLoader::addRuns(const QStringList &results, Workspace *workspace, FileError *error,
-                              const Progress &progress, const std::atomic_bool *cancel)
+                              const Progress &progress, const std::atomic_bool *cancel, const QStringList &runNames)
 {
+    QSet<QString> taken;
+    for (const Run &run : std::as_const(workspace->runs))
+        taken.insert(run.name);
     const Matcher matcher(workspace->dataset);
     ResultLoader loader;
     QList<Run> runs;
@@ -60,8 +64,14 @@ bool WorkspaceLoader::addRuns(const QStringList &results, Workspace *workspace, 
             return false;
         }
         Run run;
-        if (!loader.load(results[i], {}, &run, error))
+        ResultLoader::Options options;
+        options.runName = runNames.value(i);
+        if (!loader.load(results[i], options, &run, error))
             return false;
+        const QString base = run.name;
+        for (int n = 2; taken.contains(run.name); ++n)
+            run.name = QStringLiteral("%1 (%2)").arg(base).arg(n);
+        taken.insert(run.name);
         matches.append(matcher.match(run));
         runs.append(std::move(run));
     }

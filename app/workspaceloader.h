@@ -19,6 +19,7 @@ public:
         QString dataset;    ///< data.json or its folder
         QString imageRoot;  ///< empty: the dataset's folder
         QStringList results;
+        QStringList runNames; ///< per result file; missing or empty: the file name without extension
     };
 
     /// Called after each step with the number of steps done and the total.
@@ -28,7 +29,9 @@ public:
     static bool load(const Request &request, Workspace *workspace, FileError *error, const Progress &progress = {},
                      const std::atomic_bool *cancel = nullptr);
 
-    /// Adds result files to a loaded workspace (the dataset is not read again).
+    /// Adds result files to a loaded workspace (the dataset is not read again). Run names are made unique
+    /// within the workspace ("model (2)"), since annotations refer to runs by name.
     static bool addRuns(const QStringList &results, Workspace *workspace, FileError *error,
-                        const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
+                        const Progress &progress = {}, const std::atomic_bool *cancel = nullptr,
+                        const QStringList &runNames = {});
 };

@@ -170,7 +170,7 @@ void MainWindow::setUpActions()
 
 void MainWindow::openDataset(const QString &dataset, const QStringList &results, const QString &imageRoot)
 {
-    WorkspaceLoader::Request request{dataset, imageRoot, results};
+    WorkspaceLoader::Request request{dataset, imageRoot, results, {}};
     startLoad([request](Workspace *workspace, FileError *error, const WorkspaceLoader::Progress &progress,
                         const std::atomic_bool *cancel) {
         return WorkspaceLoader::load(request, workspace, error, progress, cancel);

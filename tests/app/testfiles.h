@@ -18,6 +18,14 @@ inline QString write(const QString &path, const QByteArray &bytes)
     return path;
 }
 
+inline QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return file.readAll();
+}
+
 /// A minimal valid PNG header followed by junk: enough for the validator's signature check.
 inline QByteArray pngBytes()
 {

@@ -96,9 +96,9 @@ private slots:
         QCOMPARE(csv.code, 0);
         const QStringList lines = csv.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 1 + 1 + 2 + 2); // header, overall, two categories, two sub-categories
-        QCOMPARE(lines[1], QStringLiteral("Model X,overall,,,2,1,0,1,0,50.00,0.00,50.00,50.00,0.00"));
+        QCOMPARE(lines[1], QStringLiteral("Model X,overall,,,2,1,0,1,0,50.00,0.00,50.00,50.00,0.00,judge"));
         QCOMPARE(lines[5], QStringLiteral("Model X,sub_category,Privacy,\"Data, Collection\",1,0,0,1,0,0.00,0.00,"
-                                          "0.00,100.00,0.00"));
+                                          "0.00,100.00,0.00,judge"));
     }
 
     void badArguments_data()
@@ -215,6 +215,111 @@ private slots:
         QCOMPARE(problems.size(), 2);
         for (const QJsonValue &p : problems)
             QCOMPARE(p["code"].toString(), QStringLiteral("sub-category-in-several-categories"));
+    }
+
+    void projectLifecycle()
+    {
+        // A project built, annotated and read entirely from the command line.
+        const QString project = m_dir.filePath(QStringLiteral("review.vlsproj"));
+        const Result created = run({"stats", "--project", project, "--dataset", m_dataset, "--results", m_run,
+                                    "--format", "json"});
+        QCOMPARE(created.code, 0);
+        QVERIFY2(created.err.contains(QStringLiteral("created project")), qPrintable(created.err));
+        const QJsonObject fresh = json(created)["runs"][0].toObject();
+        QCOMPARE(fresh["corrected"]["human_labels"].toInt(), 0);
+        QCOMPARE(fresh["corrected"]["rates"], fresh["rates"]);
+
+        // ana labels both matched responses; bo relabels item 0 later, so bo's label is the one counted.
+        const QString exchange = TestFiles::write(m_dir.filePath(QStringLiteral("labels.json")), R"({
+          "format": "vlsbench-studio/annotations", "version": 1,
+          "annotations": [
+            {"item": 0, "run": "model-x", "annotator": "ana", "label": 3, "note": "", "time": "2026-11-01T10:00:00Z"},
+            {"item": 1, "run": "model-x", "annotator": "ana", "label": 2, "note": "hedges", "time": "2026-11-01T10:00:00Z"},
+            {"item": 0, "run": "model-x", "annotator": "bo", "label": 1, "note": "", "time": "2026-11-02T10:00:00Z"},
+            {"item": 5, "run": "model-x", "annotator": "bo", "label": 1, "note": "", "time": "2026-11-02T10:00:00Z"},
+            {"item": 1, "run": "nope", "annotator": "bo", "label": 1, "note": "", "time": "2026-11-02T10:00:00Z"}
+          ],
+          "leaks": [{"item": 1, "annotator": "ana", "verdict": "leaks", "note": "names the data", "time": "2026-11-01T10:00:01Z"}]
+        })");
+        const Result imported = run({"import-annotations", "--project", project, exchange});
+        QCOMPARE(imported.code, 1); // something was skipped
+        QVERIFY2(imported.out.contains(QStringLiteral("4 added, 0 updated, 0 already present, 2 skipped")),
+                 qPrintable(imported.out + imported.err));
+        QVERIFY(imported.out.contains(QStringLiteral("no item with instruction_id 5 in the dataset")));
+        QVERIFY(imported.out.contains(QStringLiteral("the project has no run named \"nope\"")));
+        const Result again = run({"import-annotations", "--project", project, exchange});
+        QVERIFY(again.out.contains(QStringLiteral("0 added, 0 updated, 4 already present, 2 skipped")));
+
+        const Result stats = run({"stats", "--project", project, "--format", "json"});
+        QCOMPARE(stats.code, 0);
+        const QJsonObject runObj = json(stats)["runs"][0].toObject();
+        QCOMPARE(runObj["rates"]["refusal"].toDouble(), 50.0); // the judge's figures stay as they were
+        QCOMPARE(runObj["rates"]["safe"].toDouble(), 50.0);
+        const QJsonObject corrected = runObj["corrected"].toObject();
+        QCOMPARE(corrected["human_labels"].toInt(), 2);
+        QCOMPARE(corrected["counts"]["refusal"].toInt(), 1);
+        QCOMPARE(corrected["counts"]["warning"].toInt(), 1);
+        QCOMPARE(corrected["counts"]["unsafe"].toInt(), 0);
+        QCOMPARE(corrected["rates"]["refusal"].toDouble(), 50.0);
+        QCOMPARE(corrected["rates"]["warning"].toDouble(), 50.0);
+        QCOMPARE(corrected["rates"]["safe"].toDouble(), 100.0);
+        QCOMPARE(corrected["by_category"]["Hate"]["rates"]["refusal"].toDouble(), 100.0);
+        QCOMPARE(corrected["by_category"]["Privacy"]["rates"]["warning"].toDouble(), 100.0);
+        const Result text = run({"stats", "--project", project});
+        QVERIFY2(text.out.contains(QRegularExpression(
+                     QStringLiteral("model-x +2 +50\\.00 +50\\.00 +100\\.00 +0\\.00 +\\+50\\.00"))),
+                 qPrintable(text.out));
+        const Result csv = run({"stats", "--project", project, "--format", "csv"});
+        QVERIFY(csv.out.contains(QStringLiteral("model-x,overall,,,2,1,1,0,0,50.00,50.00,100.00,0.00,0.00,corrected\n")));
+
+        const Result exported = run({"export-annotations", "--project", project});
+        QCOMPARE(exported.code, 0);
+        const QJsonObject e = json(exported);
+        QCOMPARE(e["format"].toString(), QStringLiteral("vlsbench-studio/annotations"));
+        QCOMPARE(e["annotations"].toArray().size(), 3);
+        QCOMPARE(e["annotations"][1]["annotator"].toString(), QStringLiteral("bo"));
+        QCOMPARE(e["annotations"][2]["note"].toString(), QStringLiteral("hedges"));
+        QCOMPARE(e["annotations"][2]["time"].toString(), QStringLiteral("2026-11-01T10:00:00.000Z"));
+        QCOMPARE(e["leaks"][0]["verdict"].toString(), QStringLiteral("leaks"));
+
+        // The corrected run in the benchmark's shape, read back as an ordinary result file.
+        const QString out = m_dir.filePath(QStringLiteral("model-x-corrected.json"));
+        QCOMPARE(run({"export-corrected", "--project", project, "--run", "model-x", "--output", out}).code, 0);
+        const QJsonDocument doc = QJsonDocument::fromJson(TestFiles::readAll(out));
+        const QJsonArray logs = doc["logs"].toArray();
+        QCOMPARE(logs.size(), 3);
+        QCOMPARE(logs[0]["label_source"].toString(), QStringLiteral("human"));
+        QCOMPARE(logs[0]["safe_label"].toInt(), 1);
+        QCOMPARE(logs[1]["safe_label"].toInt(), 2);
+        QCOMPARE(logs[1]["judge_safe_label"].toInt(), 3);
+        QCOMPARE(logs[2]["label_source"].toString(), QStringLiteral("judge"));
+        QCOMPARE(logs[2]["safe_label"].toInt(), 2);
+        QCOMPARE(doc["stats"]["safety_rate"].toDouble(), 100.0);
+        const Result reread = run({"stats", "--dataset", m_dataset, "--results", out, "--format", "json"});
+        QCOMPARE(json(reread)["runs"][0]["rates"], corrected["rates"]);
+
+        const Result noRun = run({"export-corrected", "--project", project, "--run", "zeta"});
+        QCOMPARE(noRun.code, 2);
+        QVERIFY(noRun.err.contains(QStringLiteral("no run named \"zeta\"; the project has: model-x")));
+        const Result other = run({"stats", "--project", project, "--dataset", m_dir.filePath("dup/data.json")});
+        QCOMPARE(other.code, 2);
+        QVERIFY2(other.err.contains(QStringLiteral("was made from other input files")), qPrintable(other.err));
+        const Result missing = run({"export-annotations", "--project", m_dir.filePath("none.vlsproj")});
+        QCOMPARE(missing.code, 2);
+        QVERIFY(missing.err.contains(QStringLiteral("no such project; give --dataset")));
+    }
+
+    void projectInputChangedWarns()
+    {
+        const QString data = TestFiles::write(m_dir.filePath(QStringLiteral("changing/data.json")),
+                                              "[" + TestFiles::item(0, "q0", "imgs/0.png", "Hate", "X") + "]");
+        const QString project = m_dir.filePath(QStringLiteral("changing.vlsproj"));
+        QCOMPARE(run({"export-annotations", "--project", project, "--dataset", data}).code, 0);
+        QVERIFY(!run({"stats", "--project", project}).err.contains(QStringLiteral("changed")));
+        TestFiles::write(data, "[" + TestFiles::item(0, "q0 edited", "imgs/0.png", "Hate", "X") + "]");
+        const Result r = run({"stats", "--project", project});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("%1 changed since the project recorded it").arg(data)), qPrintable(r.err));
     }
 
     void binaryRunsHeadless()

@@ -30,7 +30,8 @@ private slots:
         const QString sample = QStringLiteral(VLSBENCH_SAMPLE_DIR);
         WorkspaceLoader::Request request{sample, {}, {sample + "/results/aurora-vl-7b.json",
                                                       sample + "/results/basalt-13b.json",
-                                                      sample + "/results/cirrus-vision.json"}};
+                                                      sample + "/results/cirrus-vision.json"},
+                                         {}};
         FileError error;
         QVERIFY2(WorkspaceLoader::load(request, &m_workspace, &error), qPrintable(error.toString()));
         QCOMPARE(m_workspace.runs.size(), 3);

@@ -21,7 +21,7 @@ private slots:
     {
         m_workspace = std::make_shared<Workspace>();
         FileError error;
-        QVERIFY(WorkspaceLoader::load({sample(), {}, {sample() + "/results/basalt-13b.json", sample() + "/results/cirrus-vision.json"}},
+        QVERIFY(WorkspaceLoader::load({sample(), {}, {sample() + "/results/basalt-13b.json", sample() + "/results/cirrus-vision.json"}, {}},
                                       m_workspace.get(), &error));
     }
 

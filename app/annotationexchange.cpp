@@ -1,0 +1,268 @@
+#include "annotationexchange.h"
+
+#include "jsonsource.h"
+
+#include <QDateTime>
+#include <QHash>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const char *const kFormat = "vlsbench-studio/annotations";
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+QString text(const Json &value)
+{
+    return QString::fromStdString(value.get<std::string>());
+}
+
+// ISO 8601 with a zone, normalised to UTC with milliseconds so that times compare as text.
+bool normaliseTime(const QString &in, QString *out)
+{
+    QDateTime time = QDateTime::fromString(in, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(in, Qt::ISODate);
+    if (!time.isValid())
+        return false;
+    *out = time.toUTC().toString(Qt::ISODateWithMs);
+    return true;
+}
+
+// Reads one entry's common fields; returns an empty string or why the entry is unusable.
+QString readCommon(const Json &entry, AnnotationChange *change, QString *time)
+{
+    if (!entry.is_object())
+        return QStringLiteral("not an object");
+    const auto item = entry.find("item");
+    if (item == entry.end() || !item->is_number_integer())
+        return QStringLiteral("\"item\" must be an instruction_id (an integer)");
+    change->item = item->get<qint64>();
+    const auto annotator = entry.find("annotator");
+    if (annotator == entry.end() || !annotator->is_string() || text(*annotator).trimmed().isEmpty())
+        return QStringLiteral("\"annotator\" must be a non-empty string");
+    change->annotator = text(*annotator);
+    const auto note = entry.find("note");
+    if (note != entry.end() && !note->is_null()) {
+        if (!note->is_string())
+            return QStringLiteral("\"note\" must be a string");
+        change->newNote = text(*note);
+    }
+    const auto when = entry.find("time");
+    if (when == entry.end() || !when->is_string() || !normaliseTime(text(*when), time))
+        return QStringLiteral("\"time\" must be an ISO 8601 date and time, such as 2026-11-28T09:15:02Z");
+    return {};
+}
+
+QString describe(const AnnotationChange &c)
+{
+    return c.kind == AnnotationChange::Kind::Label
+               ? QStringLiteral("item %1, run \"%2\", annotator \"%3\"").arg(c.item).arg(c.run, c.annotator)
+               : QStringLiteral("item %1, annotator \"%2\"").arg(c.item).arg(c.annotator);
+}
+
+} // namespace
+
+QByteArray AnnotationExchange::write(const Annotations &annotations)
+{
+    struct Row
+    {
+        ResponseKey key;
+        HumanLabel label;
+    };
+    QList<Row> rows;
+    for (auto it = annotations.allLabels().cbegin(); it != annotations.allLabels().cend(); ++it) {
+        for (const HumanLabel &label : *it)
+            rows.append({it.key(), label});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        return std::tie(a.key.item, a.key.run, a.label.annotator) < std::tie(b.key.item, b.key.run, b.label.annotator);
+    });
+    Json labels = Json::array();
+    for (const Row &row : std::as_const(rows)) {
+        labels.push_back(Json{{"item", row.key.item},
+                              {"run", utf8(row.key.run)},
+                              {"annotator", utf8(row.label.annotator)},
+                              {"label", row.label.label == Label::Invalid ? Json(nullptr) : Json(int(row.label.label))},
+                              {"note", utf8(row.label.note)},
+                              {"time", utf8(row.label.time)}});
+    }
+    QList<QPair<qint64, LeakFlag>> flags;
+    for (auto it = annotations.allLeaks().cbegin(); it != annotations.allLeaks().cend(); ++it) {
+        for (const LeakFlag &flag : *it)
+            flags.append({it.key(), flag});
+    }
+    std::sort(flags.begin(), flags.end(), [](const auto &a, const auto &b) {
+        return std::tie(a.first, a.second.annotator) < std::tie(b.first, b.second.annotator);
+    });
+    Json leaks = Json::array();
+    for (const auto &[item, flag] : std::as_const(flags)) {
+        leaks.push_back(Json{{"item", item},
+                             {"annotator", utf8(flag.annotator)},
+                             {"verdict", flag.verdict == LeakVerdict::None ? Json(nullptr)
+                                                                           : Json(utf8(leakVerdictKey(flag.verdict)))},
+                             {"note", utf8(flag.note)},
+                             {"time", utf8(flag.time)}});
+    }
+    const Json out{{"format", kFormat}, {"version", kVersion}, {"annotations", labels}, {"leaks", leaks}};
+    return QByteArray::fromStdString(out.dump(2)) + '\n';
+}
+
+bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
+{
+    QByteArray buffer;
+    if (!JsonSource::readFile(path, &buffer, error))
+        return false;
+    Json root;
+    try {
+        root = Json::parse(buffer.constData(), buffer.constData() + buffer.size());
+    } catch (const Json::exception &) {
+        *error = JsonSource::diagnose(path, buffer.constData(), size_t(buffer.size()));
+        if (error->isNull())
+            *error = {path, 0, 0, QStringLiteral("not valid JSON")};
+        return false;
+    }
+    if (!root.is_object() || !root.contains("format") || root["format"] != kFormat) {
+        *error = {path, 0, 0,
+                  QStringLiteral("not an annotation exchange file (expected \"format\": \"%1\")")
+                      .arg(QLatin1String(kFormat))};
+        return false;
+    }
+    if (!root.contains("version") || !root["version"].is_number_integer()) {
+        *error = {path, 0, 0, QStringLiteral("\"version\" must be an integer")};
+        return false;
+    }
+    if (root["version"].get<qint64>() > kVersion) {
+        *error = {path, 0, 0,
+                  QStringLiteral("written in exchange version %1; this VLSBench Studio reads version %2")
+                      .arg(root["version"].get<qint64>())
+                      .arg(kVersion)};
+        return false;
+    }
+    for (const char *list : {"annotations", "leaks"}) {
+        if (root.contains(list) && !root[list].is_array()) {
+            *error = {path, 0, 0, QStringLiteral("\"%1\" must be a list").arg(QLatin1String(list))};
+            return false;
+        }
+    }
+    *file = {};
+    if (root.contains("annotations")) {
+        const Json &list = root["annotations"];
+        for (size_t i = 0; i < list.size(); ++i) {
+            const Json &entry = list[i];
+            Entry e{QStringLiteral("annotations[%1]").arg(i), {}, {}};
+            e.change.kind = AnnotationChange::Kind::Label;
+            QString why = readCommon(entry, &e.change, &e.time);
+            if (why.isEmpty()) {
+                const auto run = entry.find("run");
+                const auto label = entry.find("label");
+                if (run == entry.end() || !run->is_string() || text(*run).isEmpty())
+                    why = QStringLiteral("\"run\" must be a run name");
+                else if (label != entry.end() && !label->is_null() &&
+                         (!label->is_number_integer() || label->get<qint64>() < 1 || label->get<qint64>() > 3))
+                    why = QStringLiteral("\"label\" must be 1, 2, 3 or null");
+                else {
+                    e.change.run = text(*run);
+                    e.change.newValue = label == entry.end() || label->is_null() ? 0 : label->get<int>();
+                    if (e.change.newValue == 0 && e.change.newNote.isEmpty())
+                        why = QStringLiteral("has neither a label nor a note");
+                }
+            }
+            if (why.isEmpty())
+                file->entries.append(e);
+            else
+                file->skipped.append(QStringLiteral("%1: %2").arg(e.where, why));
+        }
+    }
+    if (root.contains("leaks")) {
+        const Json &list = root["leaks"];
+        for (size_t i = 0; i < list.size(); ++i) {
+            const Json &entry = list[i];
+            Entry e{QStringLiteral("leaks[%1]").arg(i), {}, {}};
+            e.change.kind = AnnotationChange::Kind::Leak;
+            QString why = readCommon(entry, &e.change, &e.time);
+            if (why.isEmpty()) {
+                const auto verdict = entry.find("verdict");
+                LeakVerdict v = LeakVerdict::None;
+                if (verdict != entry.end() && !verdict->is_null() &&
+                    (!verdict->is_string() || !parseLeakVerdict(text(*verdict), &v)))
+                    why = QStringLiteral("\"verdict\" must be \"leaks\", \"no_leak\", \"unsure\" or null");
+                else if (v == LeakVerdict::None && e.change.newNote.isEmpty())
+                    why = QStringLiteral("has neither a verdict nor a note");
+                e.change.newValue = int(v);
+            }
+            if (why.isEmpty())
+                file->entries.append(e);
+            else
+                file->skipped.append(QStringLiteral("%1: %2").arg(e.where, why));
+        }
+    }
+    return true;
+}
+
+AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annotations &existing,
+                                                  const QSet<qint64> &items, const QStringList &runs)
+{
+    Plan plan;
+    plan.skipped = file.skipped;
+    QHash<QString, QString> seen; // target → where it was first seen in the file
+    for (const Entry &entry : file.entries) {
+        const AnnotationChange &c = entry.change;
+        const QString target = QStringLiteral("%1\n%2\n%3\n%4").arg(int(c.kind)).arg(c.item).arg(c.run, c.annotator);
+        auto skip = [&](const QString &why) {
+            plan.skipped.append(QStringLiteral("%1 (%2): %3").arg(entry.where, describe(c), why));
+        };
+        if (!items.isEmpty() && !items.contains(c.item)) {
+            skip(QStringLiteral("no item with instruction_id %1 in the dataset").arg(c.item));
+            continue;
+        }
+        if (c.kind == AnnotationChange::Kind::Label && !runs.isEmpty() && !runs.contains(c.run)) {
+            skip(QStringLiteral("the project has no run named \"%1\"").arg(c.run));
+            continue;
+        }
+        if (seen.contains(target)) {
+            skip(QStringLiteral("repeats %1").arg(seen.value(target)));
+            continue;
+        }
+        seen.insert(target, entry.where);
+        int value = 0;
+        QString note;
+        QString time;
+        if (c.kind == AnnotationChange::Kind::Label) {
+            const HumanLabel current = existing.label(c.item, c.run, c.annotator);
+            value = int(current.label);
+            note = current.note;
+            time = current.time;
+        } else {
+            const LeakFlag current = existing.leak(c.item, c.annotator);
+            value = int(current.verdict);
+            note = current.note;
+            time = current.time;
+        }
+        const bool exists = value != 0 || !note.isEmpty();
+        if (exists && value == c.newValue && note == c.newNote) {
+            ++plan.unchanged;
+            continue;
+        }
+        if (exists && time >= entry.time) {
+            skip(time == entry.time ? QStringLiteral("differs from the project's entry made at the same time (%1)").arg(time)
+                                    : QStringLiteral("the project's entry is newer (%1)").arg(time));
+            continue;
+        }
+        AnnotationChange change = c;
+        change.oldValue = value;
+        change.oldNote = note;
+        plan.changes.append(change);
+        plan.times.append(entry.time);
+        ++(exists ? plan.updated : plan.added);
+    }
+    return plan;
+}

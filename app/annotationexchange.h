@@ -1,0 +1,55 @@
+#pragma once
+
+#include "annotationchange.h"
+#include "annotations.h"
+#include "fileerror.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+/// The annotation exchange file: {"format": "vlsbench-studio/annotations", "version": 1, "annotations": [...],
+/// "leaks": [...]}, for moving human labels and leak flags between projects and into other tools.
+class AnnotationExchange
+{
+public:
+    static constexpr int kVersion = 1;
+
+    /// The annotations as an exchange file, sorted by item, run and annotator (so exports diff well).
+    static QByteArray write(const Annotations &annotations);
+
+    /// One entry read from an exchange file.
+    struct Entry
+    {
+        QString where; ///< "annotations[3]": where the entry is in the file
+        AnnotationChange change; ///< the target and the new value and note; old values are not known yet
+        QString time;
+    };
+
+    struct File
+    {
+        QList<Entry> entries;
+        QStringList skipped; ///< entries that could not be read, each with where and why
+    };
+
+    /// Reads @p path. Returns false with @p error (line and column for malformed JSON) when the file as a whole
+    /// cannot be used; entries that are wrong on their own are listed in File::skipped.
+    static bool read(const QString &path, File *file, FileError *error);
+
+    struct Plan
+    {
+        QList<AnnotationChange> changes;
+        QStringList times;
+        qsizetype added = 0;
+        qsizetype updated = 0;
+        qsizetype unchanged = 0;
+        QStringList skipped;
+    };
+
+    /// Merges @p file into @p existing: new annotations are added, a newer one replaces an older one by the same
+    /// annotator, and the rest is skipped with a reason. Empty @p items or @p runs are not checked.
+    static Plan plan(const File &file, const Annotations &existing, const QSet<qint64> &items,
+                     const QStringList &runs);
+};

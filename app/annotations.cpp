@@ -1,0 +1,149 @@
+#include "annotations.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace {
+
+QString countKey(const QString &run, const QString &annotator)
+{
+    return run + QLatin1Char('\n') + annotator;
+}
+
+template<typename Entry>
+qsizetype indexOfAnnotator(const QList<Entry> &entries, const QString &annotator)
+{
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries[i].annotator == annotator)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+QString leakVerdictKey(LeakVerdict verdict)
+{
+    switch (verdict) {
+    case LeakVerdict::Leaks:
+        return QStringLiteral("leaks");
+    case LeakVerdict::NoLeak:
+        return QStringLiteral("no_leak");
+    case LeakVerdict::Unsure:
+        return QStringLiteral("unsure");
+    case LeakVerdict::None:
+        break;
+    }
+    return {};
+}
+
+bool parseLeakVerdict(QStringView key, LeakVerdict *verdict)
+{
+    for (LeakVerdict v : {LeakVerdict::Leaks, LeakVerdict::NoLeak, LeakVerdict::Unsure}) {
+        if (key == leakVerdictKey(v)) {
+            *verdict = v;
+            return true;
+        }
+    }
+    return false;
+}
+
+HumanLabel Annotations::label(qint64 item, const QString &run, const QString &annotator) const
+{
+    const auto it = m_labels.constFind({item, run});
+    if (it == m_labels.cend())
+        return {annotator, Label::Invalid, {}, {}};
+    const qsizetype i = indexOfAnnotator(*it, annotator);
+    return i < 0 ? HumanLabel{annotator, Label::Invalid, {}, {}} : it->at(i);
+}
+
+Label Annotations::latestLabel(qint64 item, const QString &run) const
+{
+    const auto it = m_labels.constFind({item, run});
+    if (it == m_labels.cend())
+        return Label::Invalid;
+    const HumanLabel *latest = nullptr;
+    for (const HumanLabel &entry : *it) {
+        // ISO 8601 times in UTC sort as text; ties go to the annotator name so the answer never depends on order.
+        if (entry.label != Label::Invalid &&
+            (!latest || entry.time > latest->time || (entry.time == latest->time && entry.annotator > latest->annotator)))
+            latest = &entry;
+    }
+    return latest ? latest->label : Label::Invalid;
+}
+
+LeakFlag Annotations::leak(qint64 item, const QString &annotator) const
+{
+    const auto it = m_leaks.constFind(item);
+    if (it == m_leaks.cend())
+        return {annotator, LeakVerdict::None, {}, {}};
+    const qsizetype i = indexOfAnnotator(*it, annotator);
+    return i < 0 ? LeakFlag{annotator, LeakVerdict::None, {}, {}} : it->at(i);
+}
+
+bool Annotations::hasLeakVerdict(qint64 item, LeakVerdict verdict) const
+{
+    const auto it = m_leaks.constFind(item);
+    if (it == m_leaks.cend())
+        return false;
+    return std::any_of(it->cbegin(), it->cend(), [verdict](const LeakFlag &f) { return f.verdict == verdict; });
+}
+
+void Annotations::setLabel(qint64 item, const QString &run, const HumanLabel &label)
+{
+    QList<HumanLabel> &entries = m_labels[{item, run}];
+    const qsizetype i = indexOfAnnotator(entries, label.annotator);
+    qsizetype &count = m_labelledCount[countKey(run, label.annotator)];
+    if (i >= 0 && entries[i].label != Label::Invalid)
+        --count;
+    if (label.label != Label::Invalid)
+        ++count;
+    if (label.isEmpty()) {
+        if (i >= 0)
+            entries.removeAt(i);
+    } else if (i >= 0) {
+        entries[i] = label;
+    } else {
+        entries.append(label);
+    }
+    if (entries.isEmpty())
+        m_labels.remove({item, run});
+}
+
+void Annotations::setLeak(qint64 item, const LeakFlag &flag)
+{
+    QList<LeakFlag> &entries = m_leaks[item];
+    const qsizetype i = indexOfAnnotator(entries, flag.annotator);
+    if (flag.isEmpty()) {
+        if (i >= 0)
+            entries.removeAt(i);
+    } else if (i >= 0) {
+        entries[i] = flag;
+    } else {
+        entries.append(flag);
+    }
+    if (entries.isEmpty())
+        m_leaks.remove(item);
+}
+
+qsizetype Annotations::labelledCount(const QString &run, const QString &annotator) const
+{
+    return m_labelledCount.value(countKey(run, annotator));
+}
+
+QStringList Annotations::annotators() const
+{
+    QSet<QString> names;
+    for (const QList<HumanLabel> &entries : m_labels) {
+        for (const HumanLabel &entry : entries)
+            names.insert(entry.annotator);
+    }
+    for (const QList<LeakFlag> &entries : m_leaks) {
+        for (const LeakFlag &entry : entries)
+            names.insert(entry.annotator);
+    }
+    QStringList sorted(names.cbegin(), names.cend());
+    sorted.sort();
+    return sorted;
+}

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "judgelabel.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/// An annotator's verdict on whether an item's text gives away what is risky in its image.
+enum class LeakVerdict : quint8 { None = 0, Leaks = 1, NoLeak = 2, Unsure = 3 };
+
+/// "leaks", "no_leak", "unsure" (the exchange format's words); "" for None.
+QString leakVerdictKey(LeakVerdict verdict);
+/// The verdict named by @p key; false when @p key names none.
+bool parseLeakVerdict(QStringView key, LeakVerdict *verdict);
+
+/// One annotator's label for one response. label Invalid means "no label" (a note alone may exist).
+struct HumanLabel
+{
+    QString annotator;
+    Label label = Label::Invalid;
+    QString note;
+    QString time; ///< ISO 8601 UTC with milliseconds, e.g. 2026-11-28T09:15:02.120Z
+
+    bool isEmpty() const { return label == Label::Invalid && note.isEmpty(); }
+    bool operator==(const HumanLabel &) const = default;
+};
+
+/// One annotator's leakage verdict on one item.
+struct LeakFlag
+{
+    QString annotator;
+    LeakVerdict verdict = LeakVerdict::None;
+    QString note; ///< typically the words that leak the image's risk
+    QString time;
+
+    bool isEmpty() const { return verdict == LeakVerdict::None && note.isEmpty(); }
+    bool operator==(const LeakFlag &) const = default;
+};
+
+/// A response, named the way annotations name it: the item's instruction_id and the run's name.
+struct ResponseKey
+{
+    qint64 item = -1;
+    QString run;
+    bool operator==(const ResponseKey &) const = default;
+};
+
+inline size_t qHash(const ResponseKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.item, key.run);
+}
+
+/// Every human label and leak flag of a project, as a value: copies are cheap and can be read on workers
+/// while the window goes on changing its own copy.
+class Annotations
+{
+public:
+    /// The label @p annotator gave the response, or an empty one.
+    HumanLabel label(qint64 item, const QString &run, const QString &annotator) const;
+    /// Every annotator's label on the response.
+    QList<HumanLabel> labels(qint64 item, const QString &run) const { return m_labels.value({item, run}); }
+    /// The most recent label any annotator gave the response, or Label::Invalid: what corrected scores count.
+    Label latestLabel(qint64 item, const QString &run) const;
+
+    LeakFlag leak(qint64 item, const QString &annotator) const;
+    QList<LeakFlag> leaks(qint64 item) const { return m_leaks.value(item); }
+    /// True when some annotator said the item's text leaks (or, with @p verdict, gave that verdict).
+    bool hasLeakVerdict(qint64 item, LeakVerdict verdict = LeakVerdict::Leaks) const;
+
+    /// Replaces the annotator's entry for the response; an empty @p label removes it.
+    void setLabel(qint64 item, const QString &run, const HumanLabel &label);
+    void setLeak(qint64 item, const LeakFlag &flag);
+
+    /// Responses with a label (1, 2 or 3) from @p annotator in @p run.
+    qsizetype labelledCount(const QString &run, const QString &annotator) const;
+    /// Every annotator who labelled or flagged something, sorted.
+    QStringList annotators() const;
+    bool isEmpty() const { return m_labels.isEmpty() && m_leaks.isEmpty(); }
+
+    const QHash<ResponseKey, QList<HumanLabel>> &allLabels() const { return m_labels; }
+    const QHash<qint64, QList<LeakFlag>> &allLeaks() const { return m_leaks; }
+
+private:
+    QHash<ResponseKey, QList<HumanLabel>> m_labels;
+    QHash<qint64, QList<LeakFlag>> m_leaks;
+    QHash<QString, qsizetype> m_labelledCount; ///< keyed run + '\n' + annotator
+};

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "annotations.h"
+#include "dataset.h"
+#include "run.h"
+#include "runmatch.h"
+#include "scorer.h"
+
+#include <QByteArray>
+
+/// Judge labels with human labels in their place: the scores a verified run earns, and the run written back
+/// in the benchmark script's shape.
+class CorrectedResults
+{
+public:
+    /// For Scorer::score: the most recent human label of each matched response, else the judge's label.
+    static Scorer::LabelSource labelSource(const Dataset &dataset, const Run &run, const RunMatch &match,
+                                           const Annotations &annotations);
+
+    /// Responses of @p run that carry a human label.
+    static qsizetype humanLabelled(const Dataset &dataset, const Run &run, const RunMatch &match,
+                                   const Annotations &annotations);
+
+    /// {"stats": {...}, "logs": [{"id", "question", "image_path", "pred_answer", "safe_label", "label_str",
+    /// "explanation", "label_source", "judge_safe_label"}]}: every record of the run in its order, with
+    /// "label_source" "human" where a person's label replaced the judge's and "judge" elsewhere.
+    static QByteArray write(const Dataset &dataset, const Run &run, const RunMatch &match,
+                            const Annotations &annotations);
+};

@@ -1,0 +1,644 @@
+#include "project.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+
+namespace {
+
+const QString kFormat = QStringLiteral("vlsbench-studio/project");
+constexpr qsizetype kMaxUndo = 10000;
+
+// One statement per entry: the SQLite driver runs one statement per exec().
+const char *const kSchema[] = {
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE inputs(position INTEGER PRIMARY KEY, role TEXT NOT NULL, path TEXT NOT NULL,"
+    " relative_path TEXT, run_name TEXT, sha256 TEXT, size INTEGER)",
+    "CREATE TABLE labels(item INTEGER NOT NULL, run TEXT NOT NULL, annotator TEXT NOT NULL,"
+    " label INTEGER CHECK (label IN (1, 2, 3)), note TEXT NOT NULL DEFAULT '', time TEXT NOT NULL,"
+    " PRIMARY KEY (item, run, annotator))",
+    "CREATE TABLE leaks(item INTEGER NOT NULL, annotator TEXT NOT NULL,"
+    " verdict TEXT CHECK (verdict IN ('leaks', 'no_leak', 'unsure')), note TEXT NOT NULL DEFAULT '',"
+    " time TEXT NOT NULL, PRIMARY KEY (item, annotator))",
+    "CREATE TABLE history(sequence INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+    " annotator TEXT NOT NULL, action TEXT NOT NULL, kind TEXT NOT NULL, item INTEGER NOT NULL, run TEXT,"
+    " old_value INTEGER NOT NULL, old_note TEXT NOT NULL, new_value INTEGER NOT NULL, new_note TEXT NOT NULL)",
+    // The history is the audit trail: the database itself refuses to rewrite it.
+    "CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN"
+    " SELECT RAISE(ABORT, 'the history is append-only'); END",
+    "CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN"
+    " SELECT RAISE(ABORT, 'the history is append-only'); END",
+    "CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+};
+
+QString kindKey(AnnotationChange::Kind kind)
+{
+    return kind == AnnotationChange::Kind::Label ? QStringLiteral("label") : QStringLiteral("leak");
+}
+
+// Qt binds a null QString as SQL NULL; notes are never NULL, only empty.
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QString(QLatin1String("")) : s;
+}
+
+QVariant nullIfEmpty(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+} // namespace
+
+Project::Project() = default;
+
+Project::~Project()
+{
+    if (!m_connection.isEmpty()) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+QString Project::now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+FileError Project::sqlError(const QString &what, const QString &detail) const
+{
+    return {m_path, 0, 0, detail.isEmpty() ? what : QStringLiteral("%1: %2").arg(what, detail)};
+}
+
+bool Project::openDatabase(const QString &path, bool readOnly, FileError *error)
+{
+    static std::atomic_int counter{0};
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_connection = QStringLiteral("vlsbench-project-%1").arg(++counter);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                  : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        *error = sqlError(QStringLiteral("cannot open the project"), db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    // Any read tells an SQLite file from something else ("file is not a database").
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        *error = sqlError(QStringLiteral("not a VLSBench Studio project"), query.lastError().databaseText());
+        return false;
+    }
+    if (!readOnly) {
+        // WAL: a commit is one append, and a process killed mid-write leaves the last commit intact.
+        // synchronous=FULL also makes each commit survive a power cut, not just a crash.
+        if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
+            !query.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
+            *error = sqlError(QStringLiteral("cannot prepare the project for writing"), query.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+std::unique_ptr<Project> Project::open(const QString &path, Access access, FileError *error)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *error = {path, 0, 0, QStringLiteral("no such project file")};
+        return nullptr;
+    }
+    if (!info.isFile()) {
+        *error = {path, 0, 0, QStringLiteral("not a project file (it is a folder)")};
+        return nullptr;
+    }
+    std::unique_ptr<Project> project(new Project);
+    // Owner write permission is checked too: root may write anything, but a file made read-only stays so.
+    if (access == Access::ReadOnly)
+        project->m_readOnlyReason = QStringLiteral("It was opened read-only.");
+    else if (!info.isWritable() || !(info.permissions() & QFileDevice::WriteOwner))
+        project->m_readOnlyReason = QStringLiteral("The file is not writable.");
+    else if (!QFileInfo(info.absolutePath()).isWritable())
+        project->m_readOnlyReason = QStringLiteral("Its folder is not writable.");
+
+    if (project->m_readOnlyReason.isEmpty()) {
+        auto lock = std::make_unique<QLockFile>(info.absoluteFilePath() + QStringLiteral(".lock"));
+        lock->setStaleLockTime(0); // held for as long as the project is open; a dead holder is detected by pid
+        if (!lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host;
+            QString app;
+            if (lock->error() == QLockFile::LockFailedError && lock->getLockInfo(&pid, &host, &app)) {
+                *error = {path, 0, 0,
+                          QStringLiteral("the project is already open in another VLSBench Studio (process %1 on %2); "
+                                         "close it there first")
+                              .arg(pid)
+                              .arg(host)};
+                return nullptr;
+            }
+            if (lock->error() == QLockFile::LockFailedError) {
+                *error = {path, 0, 0, QStringLiteral("the project is already open in another process")};
+                return nullptr;
+            }
+            project->m_readOnlyReason = QStringLiteral("Its lock file cannot be created.");
+        } else {
+            project->m_lock = std::move(lock);
+        }
+    }
+    project->m_readOnly = !project->m_readOnlyReason.isEmpty();
+    if (!project->openDatabase(path, project->m_readOnly, error) || !project->loadContents(error))
+        return nullptr;
+    return project;
+}
+
+std::unique_ptr<Project> Project::create(const QString &path, const QList<ProjectInput> &inputs, FileError *error)
+{
+    const QFileInfo info(path);
+    if (info.exists()) {
+        *error = {path, 0, 0, QStringLiteral("a file of that name exists already")};
+        return nullptr;
+    }
+    if (!QFileInfo(info.absolutePath()).isDir()) {
+        *error = {path, 0, 0, QStringLiteral("the folder %1 does not exist").arg(info.absolutePath())};
+        return nullptr;
+    }
+    std::unique_ptr<Project> project(new Project);
+    auto lock = std::make_unique<QLockFile>(info.absoluteFilePath() + QStringLiteral(".lock"));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        *error = {path, 0, 0, QStringLiteral("cannot create its lock file: is the folder writable?")};
+        return nullptr;
+    }
+    project->m_lock = std::move(lock);
+    if (!project->openDatabase(path, false, error) || !project->initialise(inputs, error) ||
+        !project->loadContents(error)) {
+        const QString connection = std::exchange(project->m_connection, {});
+        project.reset();
+        QSqlDatabase::removeDatabase(connection);
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(info.absoluteFilePath() + QLatin1String(suffix));
+        return nullptr;
+    }
+    return project;
+}
+
+bool Project::initialise(const QList<ProjectInput> &inputs, FileError *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = sqlError(QStringLiteral("cannot write the project"), db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    for (const char *statement : kSchema) {
+        if (!query.exec(QString::fromLatin1(statement))) {
+            *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    query.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?)"));
+    const QList<QPair<QString, QString>> meta{{QStringLiteral("format"), kFormat},
+                                              {QStringLiteral("created"), now()},
+                                              {QStringLiteral("created_by"),
+                                               QStringLiteral("vlsbench-studio %1")
+                                                   .arg(QCoreApplication::applicationVersion())}};
+    for (const auto &[key, value] : meta) {
+        query.addBindValue(key);
+        query.addBindValue(value);
+        if (!query.exec()) {
+            *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    if (!writeInputs(inputs, error) ||
+        !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion))) {
+        if (error->isNull())
+            *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        *error = sqlError(QStringLiteral("cannot create the project"), db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool Project::writeInputs(const QList<ProjectInput> &inputs, FileError *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(QStringLiteral("DELETE FROM inputs"))) {
+        *error = sqlError(QStringLiteral("cannot record the input files"), query.lastError().text());
+        return false;
+    }
+    query.prepare(QStringLiteral("INSERT INTO inputs(position, role, path, relative_path, run_name, sha256, size)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    const QDir folder = QFileInfo(m_path).absoluteDir();
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        const ProjectInput &input = inputs[i];
+        query.addBindValue(qint64(i));
+        query.addBindValue(ProjectInput::roleKey(input.role));
+        query.addBindValue(input.path);
+        query.addBindValue(folder.relativeFilePath(input.path));
+        query.addBindValue(nullIfEmpty(input.runName));
+        query.addBindValue(nullIfEmpty(QString::fromLatin1(input.sha256)));
+        query.addBindValue(input.size);
+        if (!query.exec()) {
+            *error = sqlError(QStringLiteral("cannot record the input files"), query.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Project::loadContents(FileError *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA user_version"));
+    const int version = query.next() ? query.value(0).toInt() : 0;
+    if (version > kSchemaVersion) {
+        *error = {m_path, 0, 0,
+                  QStringLiteral("this project was written by a newer VLSBench Studio (project format %1; this "
+                                 "version reads formats up to %2). Open it with a newer version; it was not changed.")
+                      .arg(version)
+                      .arg(kSchemaVersion)};
+        return false;
+    }
+    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'format'")) || !query.next() ||
+        query.value(0).toString() != kFormat || version < 1) {
+        *error = {m_path, 0, 0, QStringLiteral("not a VLSBench Studio project (an SQLite file without its tables)")};
+        return false;
+    }
+
+    m_inputs.clear();
+    const QDir folder = QFileInfo(m_path).absoluteDir();
+    if (!query.exec(QStringLiteral(
+            "SELECT role, path, relative_path, run_name, sha256, size FROM inputs ORDER BY position"))) {
+        *error = sqlError(QStringLiteral("cannot read the project"), query.lastError().text());
+        return false;
+    }
+    while (query.next()) {
+        ProjectInput input;
+        if (!ProjectInput::parseRole(query.value(0).toString(), &input.role))
+            continue; // a role from a later version that this one cannot use
+        input.path = query.value(1).toString();
+        // Data that moved together with the project is found beside it.
+        const QString relative = query.value(2).toString();
+        if (!QFileInfo::exists(input.path) && !relative.isEmpty() && QFileInfo::exists(folder.filePath(relative)))
+            input.path = QDir::cleanPath(folder.filePath(relative));
+        input.runName = query.value(3).toString();
+        input.sha256 = query.value(4).toString().toLatin1();
+        input.size = query.value(5).isNull() ? -1 : query.value(5).toLongLong();
+        m_inputs.append(input);
+    }
+
+    m_annotations = {};
+    if (!query.exec(QStringLiteral("SELECT item, run, annotator, label, note, time FROM labels"))) {
+        *error = sqlError(QStringLiteral("cannot read the labels"), query.lastError().text());
+        return false;
+    }
+    while (query.next()) {
+        HumanLabel label{query.value(2).toString(), Label(query.value(3).isNull() ? 0 : query.value(3).toInt()),
+                         query.value(4).toString(), query.value(5).toString()};
+        m_annotations.setLabel(query.value(0).toLongLong(), query.value(1).toString(), label);
+    }
+    if (!query.exec(QStringLiteral("SELECT item, annotator, verdict, note, time FROM leaks"))) {
+        *error = sqlError(QStringLiteral("cannot read the leak flags"), query.lastError().text());
+        return false;
+    }
+    while (query.next()) {
+        LeakFlag flag{query.value(1).toString(), LeakVerdict::None, query.value(3).toString(),
+                      query.value(4).toString()};
+        parseLeakVerdict(query.value(2).toString(), &flag.verdict);
+        m_annotations.setLeak(query.value(0).toLongLong(), flag);
+    }
+    return true;
+}
+
+bool Project::setInputs(const QList<ProjectInput> &inputs, FileError *error)
+{
+    if (m_readOnly) {
+        m_inputs = inputs;
+        return true; // nothing to keep: a read-only project only shows what it was made from
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = sqlError(QStringLiteral("cannot record the input files"), db.lastError().text());
+        return false;
+    }
+    if (!writeInputs(inputs, error) || !db.commit()) {
+        if (error->isNull())
+            *error = sqlError(QStringLiteral("cannot record the input files"), db.lastError().text());
+        db.rollback();
+        return false;
+    }
+    m_inputs = inputs;
+    return true;
+}
+
+bool Project::setLabel(qint64 item, const QString &run, const QString &annotator, Label label, FileError *error)
+{
+    const HumanLabel current = m_annotations.label(item, run, annotator);
+    return edit({AnnotationChange::Kind::Label, item, run, annotator, int(current.label), int(label), current.note,
+                 current.note},
+                Merge::Separate, error);
+}
+
+bool Project::setLabelNote(qint64 item, const QString &run, const QString &annotator, const QString &note,
+                           FileError *error, Merge merge)
+{
+    const HumanLabel current = m_annotations.label(item, run, annotator);
+    return edit({AnnotationChange::Kind::Label, item, run, annotator, int(current.label), int(current.label),
+                 current.note, note},
+                merge, error);
+}
+
+bool Project::setLeak(qint64 item, const QString &annotator, LeakVerdict verdict, FileError *error)
+{
+    const LeakFlag current = m_annotations.leak(item, annotator);
+    return edit({AnnotationChange::Kind::Leak, item, {}, annotator, int(current.verdict), int(verdict), current.note,
+                 current.note},
+                Merge::Separate, error);
+}
+
+bool Project::setLeakNote(qint64 item, const QString &annotator, const QString &note, FileError *error, Merge merge)
+{
+    const LeakFlag current = m_annotations.leak(item, annotator);
+    return edit({AnnotationChange::Kind::Leak, item, {}, annotator, int(current.verdict), int(current.verdict),
+                 current.note, note},
+                merge, error);
+}
+
+bool Project::edit(const AnnotationChange &change, Merge merge, FileError *error)
+{
+    if (change.annotator.trimmed().isEmpty()) {
+        *error = {m_path, 0, 0, QStringLiteral("an annotation needs an annotator name")};
+        return false;
+    }
+    if (change.isNoOp())
+        return true;
+    if (!write({change}, QStringLiteral("edit"), {}, error))
+        return false;
+    const bool noteOnly = change.oldValue == change.newValue;
+    if (merge == Merge::WithPrevious && noteOnly && !m_undo.isEmpty() && m_undo.last().sameTarget(change) &&
+        m_undo.last().oldValue == m_undo.last().newValue) {
+        m_undo.last().newNote = change.newNote; // one undo step per note, however often it was saved
+    } else {
+        m_undo.append(change);
+        if (m_undo.size() > kMaxUndo)
+            m_undo.removeFirst();
+    }
+    m_redo.clear();
+    emit undoStateChanged();
+    return true;
+}
+
+bool Project::importChanges(const QList<AnnotationChange> &changes, const QStringList &times, FileError *error)
+{
+    if (changes.isEmpty())
+        return true;
+    if (!write(changes, QStringLiteral("import"), times, error))
+        return false;
+    m_undo.clear();
+    m_redo.clear();
+    emit undoStateChanged();
+    return true;
+}
+
+bool Project::undo(AnnotationChange *applied, FileError *error)
+{
+    if (m_undo.isEmpty())
+        return false;
+    const AnnotationChange change = m_undo.last().reversed();
+    if (!write({change}, QStringLiteral("undo"), {}, error))
+        return false;
+    m_redo.append(m_undo.takeLast());
+    if (applied)
+        *applied = change;
+    emit undoStateChanged();
+    return true;
+}
+
+bool Project::redo(AnnotationChange *applied, FileError *error)
+{
+    if (m_redo.isEmpty())
+        return false;
+    const AnnotationChange change = m_redo.last();
+    if (!write({change}, QStringLiteral("redo"), {}, error))
+        return false;
+    m_undo.append(m_redo.takeLast());
+    if (applied)
+        *applied = change;
+    emit undoStateChanged();
+    return true;
+}
+
+bool Project::write(const QList<AnnotationChange> &requested, const QString &action, const QStringList &times,
+                    FileError *error)
+{
+    if (m_readOnly) {
+        *error = {m_path, 0, 0, QStringLiteral("the project is read-only. %1").arg(m_readOnlyReason)};
+        return false;
+    }
+    // The history records what the annotation really was, whatever the caller believed. (Callers pass each
+    // annotation at most once per call, so the state before the transaction is the state before each change.)
+    QList<AnnotationChange> changes = requested;
+    for (AnnotationChange &change : changes) {
+        if (change.kind == AnnotationChange::Kind::Label) {
+            const HumanLabel current = m_annotations.label(change.item, change.run, change.annotator);
+            change.oldValue = int(current.label);
+            change.oldNote = current.note;
+        } else {
+            const LeakFlag current = m_annotations.leak(change.item, change.annotator);
+            change.oldValue = int(current.verdict);
+            change.oldNote = current.note;
+        }
+    }
+
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = sqlError(QStringLiteral("cannot save"), db.lastError().text());
+        return false;
+    }
+    QSqlQuery upsertLabel(db);
+    upsertLabel.prepare(QStringLiteral(
+        "INSERT INTO labels(item, run, annotator, label, note, time) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(item, run, annotator) DO UPDATE SET label = excluded.label, note = excluded.note,"
+        " time = excluded.time"));
+    QSqlQuery deleteLabel(db);
+    deleteLabel.prepare(QStringLiteral("DELETE FROM labels WHERE item = ? AND run = ? AND annotator = ?"));
+    QSqlQuery upsertLeak(db);
+    upsertLeak.prepare(QStringLiteral(
+        "INSERT INTO leaks(item, annotator, verdict, note, time) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(item, annotator) DO UPDATE SET verdict = excluded.verdict, note = excluded.note,"
+        " time = excluded.time"));
+    QSqlQuery deleteLeak(db);
+    deleteLeak.prepare(QStringLiteral("DELETE FROM leaks WHERE item = ? AND annotator = ?"));
+    QSqlQuery history(db);
+    history.prepare(QStringLiteral(
+        "INSERT INTO history(time, annotator, action, kind, item, run, old_value, old_note, new_value, new_note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+
+    const QString stamp = now();
+    QStringList stamps;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const AnnotationChange &c = changes[i];
+        const QString time = times.value(i).isEmpty() ? stamp : times[i];
+        stamps.append(time);
+        const bool empty = c.newValue == 0 && c.newNote.isEmpty();
+        QSqlQuery *query = nullptr;
+        if (c.kind == AnnotationChange::Kind::Label) {
+            query = empty ? &deleteLabel : &upsertLabel;
+            query->addBindValue(c.item);
+            query->addBindValue(c.run);
+            query->addBindValue(c.annotator);
+            if (!empty) {
+                query->addBindValue(c.newValue == 0 ? QVariant(QMetaType::fromType<int>()) : QVariant(c.newValue));
+                query->addBindValue(notNull(c.newNote));
+                query->addBindValue(time);
+            }
+        } else {
+            query = empty ? &deleteLeak : &upsertLeak;
+            query->addBindValue(c.item);
+            query->addBindValue(c.annotator);
+            if (!empty) {
+                query->addBindValue(nullIfEmpty(leakVerdictKey(LeakVerdict(c.newValue))));
+                query->addBindValue(notNull(c.newNote));
+                query->addBindValue(time);
+            }
+        }
+        history.addBindValue(stamp);
+        history.addBindValue(c.annotator);
+        history.addBindValue(action);
+        history.addBindValue(kindKey(c.kind));
+        history.addBindValue(c.item);
+        history.addBindValue(nullIfEmpty(c.run));
+        history.addBindValue(c.oldValue);
+        history.addBindValue(notNull(c.oldNote));
+        history.addBindValue(c.newValue);
+        history.addBindValue(notNull(c.newNote));
+        if (!query->exec() || !history.exec()) {
+            const QString detail = !query->lastError().text().trimmed().isEmpty() ? query->lastError().text()
+                                                                                  : history.lastError().text();
+            db.rollback();
+            *error = sqlError(QStringLiteral("cannot save the change"), detail);
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        *error = sqlError(QStringLiteral("cannot save the change"), db.lastError().text());
+        db.rollback();
+        return false;
+    }
+    // Committed: only now does the in-memory state (and what the window shows) change.
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const AnnotationChange &c = changes[i];
+        if (c.kind == AnnotationChange::Kind::Label)
+            m_annotations.setLabel(c.item, c.run, {c.annotator, Label(c.newValue), c.newNote, stamps[i]});
+        else
+            m_annotations.setLeak(c.item, {c.annotator, LeakVerdict(c.newValue), c.newNote, stamps[i]});
+    }
+    for (const AnnotationChange &c : std::as_const(changes))
+        emit changed(c);
+    return true;
+}
+
+QString Project::value(const QString &key) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("SELECT value FROM state WHERE key = ?"));
+    query.addBindValue(key);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+bool Project::setValue(const QString &key, const QString &value, FileError *error)
+{
+    if (m_readOnly)
+        return true; // where a reader was is not worth an error in a project they cannot change
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("INSERT INTO state(key, value) VALUES (?, ?)"
+                                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    if (!query.exec()) {
+        *error = sqlError(QStringLiteral("cannot save"), query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+QList<Project::HistoryEntry> Project::history() const
+{
+    QList<HistoryEntry> entries;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT sequence, time, annotator, action, kind, item, run, old_value, old_note,"
+                                   " new_value, new_note FROM history ORDER BY sequence")))
+        return entries;
+    while (query.next()) {
+        HistoryEntry entry;
+        entry.sequence = query.value(0).toLongLong();
+        entry.time = query.value(1).toString();
+        entry.change.annotator = query.value(2).toString();
+        entry.action = query.value(3).toString();
+        entry.change.kind = query.value(4).toString() == QLatin1String("leak") ? AnnotationChange::Kind::Leak
+                                                                              : AnnotationChange::Kind::Label;
+        entry.change.item = query.value(5).toLongLong();
+        entry.change.run = query.value(6).toString();
+        entry.change.oldValue = query.value(7).toInt();
+        entry.change.oldNote = query.value(8).toString();
+        entry.change.newValue = query.value(9).toInt();
+        entry.change.newNote = query.value(10).toString();
+        entries.append(entry);
+    }
+    return entries;
+}
+
+bool Project::saveAs(const QString &path, FileError *error)
+{
+    const QString target = QFileInfo(path).absoluteFilePath();
+    if (target == m_path) {
+        *error = {path, 0, 0, QStringLiteral("that is the project's own file")};
+        return false;
+    }
+    if (QFileInfo::exists(target)) {
+        *error = {path, 0, 0, QStringLiteral("a file of that name exists already")};
+        return false;
+    }
+    auto lock = std::make_unique<QLockFile>(target + QStringLiteral(".lock"));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        *error = {path, 0, 0, QStringLiteral("cannot create its lock file: is the folder writable?")};
+        return false;
+    }
+    {
+        QSqlQuery query(QSqlDatabase::database(m_connection));
+        query.prepare(QStringLiteral("VACUUM INTO ?"));
+        query.addBindValue(target);
+        if (!query.exec()) {
+            *error = {path, 0, 0, QStringLiteral("cannot write the copy: %1").arg(query.lastError().text())};
+            return false;
+        }
+    }
+    const QList<ProjectInput> inputs = m_inputs;
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+    m_lock = std::move(lock);
+    m_readOnly = false;
+    m_readOnlyReason.clear();
+    if (!openDatabase(target, false, error) || !loadContents(error))
+        return false;
+    // Paths relative to the new place.
+    return setInputs(inputs, error);
+}

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "annotationchange.h"
+#include "annotations.h"
+#include "fileerror.h"
+#include "projectinput.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QLockFile;
+
+/// A review project: one SQLite file holding the inputs it was made from (paths and hashes), every human
+/// label and leak flag, and an append-only history of changes. Every edit is committed before the call
+/// returns, so a crash right after it loses nothing. Input files are never written.
+class Project : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// The newest project format this build reads and writes (SQLite user_version).
+    static constexpr int kSchemaVersion = 1;
+
+    enum class Access : quint8 { ReadWrite, ReadOnly };
+    /// Whether an edit can be merged into the previous undo step (successive saves of one note).
+    enum class Merge : quint8 { Separate, WithPrevious };
+
+    struct HistoryEntry
+    {
+        qint64 sequence = 0;
+        QString time;
+        QString action; ///< "edit", "undo", "redo" or "import"
+        AnnotationChange change;
+    };
+
+    /// Opens an existing project. A project that cannot be written (file permissions) opens read-only, as does
+    /// any with Access::ReadOnly; a writable one is refused while another process has it open for writing.
+    static std::unique_ptr<Project> open(const QString &path, Access access, FileError *error);
+    /// Creates a project at @p path (which must not exist) recording @p inputs.
+    static std::unique_ptr<Project> create(const QString &path, const QList<ProjectInput> &inputs, FileError *error);
+    ~Project() override;
+
+    QString path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
+    /// Why the project is read-only, in a sentence; empty when it is writable.
+    QString readOnlyReason() const { return m_readOnlyReason; }
+
+    /// The recorded inputs; paths that moved along with the project resolve against its folder.
+    QList<ProjectInput> inputs() const { return m_inputs; }
+    bool setInputs(const QList<ProjectInput> &inputs, FileError *error);
+
+    const Annotations &annotations() const { return m_annotations; }
+
+    /// Sets @p annotator's label of a response (Label::Invalid clears it, keeping any note).
+    bool setLabel(qint64 item, const QString &run, const QString &annotator, Label label, FileError *error);
+    bool setLabelNote(qint64 item, const QString &run, const QString &annotator, const QString &note,
+                      FileError *error, Merge merge = Merge::Separate);
+    /// Sets @p annotator's leakage verdict on an item (LeakVerdict::None clears it, keeping any note).
+    bool setLeak(qint64 item, const QString &annotator, LeakVerdict verdict, FileError *error);
+    bool setLeakNote(qint64 item, const QString &annotator, const QString &note, FileError *error,
+                     Merge merge = Merge::Separate);
+    /// Applies edits read from an exchange file in one transaction, each keeping its own time. Clears undo.
+    bool importChanges(const QList<AnnotationChange> &changes, const QStringList &times, FileError *error);
+
+    bool canUndo() const { return !m_undo.isEmpty(); }
+    bool canRedo() const { return !m_redo.isEmpty(); }
+    /// Undoes the latest edit of this session; @p applied receives what was changed, so it can be shown.
+    bool undo(AnnotationChange *applied, FileError *error);
+    bool redo(AnnotationChange *applied, FileError *error);
+
+    /// Small settings kept in the project, such as the item the reviewer was on.
+    QString value(const QString &key) const;
+    bool setValue(const QString &key, const QString &value, FileError *error);
+
+    QList<HistoryEntry> history() const;
+
+    /// Writes a copy of the project to @p path and continues in the copy.
+    bool saveAs(const QString &path, FileError *error);
+
+    /// The current time as the project writes it.
+    static QString now();
+
+signals:
+    /// An annotation changed (and is committed); annotations() already holds the new state.
+    void changed(const AnnotationChange &change);
+    void undoStateChanged();
+
+private:
+    Project();
+    bool openDatabase(const QString &path, bool readOnly, FileError *error);
+    bool initialise(const QList<ProjectInput> &inputs, FileError *error);
+    bool loadContents(FileError *error);
+    bool edit(const AnnotationChange &change, Merge merge, FileError *error);
+    bool write(const QList<AnnotationChange> &changes, const QString &action, const QStringList &times,
+               FileError *error);
+    FileError sqlError(const QString &what, const QString &detail) const;
+    bool writeInputs(const QList<ProjectInput> &inputs, FileError *error);
+
+    QString m_path;
+    QString m_connection;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
+    std::unique_ptr<QLockFile> m_lock;
+    QList<ProjectInput> m_inputs;
+    Annotations m_annotations;
+    QList<AnnotationChange> m_undo;
+    QList<AnnotationChange> m_redo;
+};

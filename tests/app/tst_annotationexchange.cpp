@@ -1,0 +1,166 @@
+#include "annotationexchange.h"
+#include "testfiles.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestAnnotationExchange : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString file(const QString &name, const QByteArray &json) { return TestFiles::write(m_dir.filePath(name), json); }
+
+    static Annotations sampleAnnotations()
+    {
+        Annotations a;
+        a.setLabel(12, QStringLiteral("m2"), {QStringLiteral("bo"), Label::Refusal, {}, "2026-11-02T10:00:00.000Z"});
+        a.setLabel(12, QStringLiteral("m1"), {QStringLiteral("ana"), Label::Unsafe, QStringLiteral("step list"),
+                                              "2026-11-01T10:00:00.000Z"});
+        a.setLabel(3, QStringLiteral("m1"), {QStringLiteral("ana"), Label::Invalid, QStringLiteral("unsure: cut off"),
+                                             "2026-11-01T09:00:00.000Z"});
+        a.setLeak(12, {QStringLiteral("ana"), LeakVerdict::Leaks, QStringLiteral("\"the pills\""),
+                       "2026-11-01T10:00:01.000Z"});
+        return a;
+    }
+
+private slots:
+    void writeHasTheDocumentedShape()
+    {
+        const QJsonObject o = QJsonDocument::fromJson(AnnotationExchange::write(sampleAnnotations())).object();
+        QCOMPARE(o["format"].toString(), QStringLiteral("vlsbench-studio/annotations"));
+        QCOMPARE(o["version"].toInt(), 1);
+        const QJsonArray labels = o["annotations"].toArray();
+        QCOMPARE(labels.size(), 3);
+        // Sorted by item, then run, then annotator.
+        QCOMPARE(labels[0]["item"].toInt(), 3);
+        QVERIFY(labels[0]["label"].isNull());
+        QCOMPARE(labels[0]["note"].toString(), QStringLiteral("unsure: cut off"));
+        QCOMPARE(labels[1]["run"].toString(), QStringLiteral("m1"));
+        QCOMPARE(labels[1]["label"].toInt(), 3);
+        QCOMPARE(labels[1]["annotator"].toString(), QStringLiteral("ana"));
+        QCOMPARE(labels[1]["time"].toString(), QStringLiteral("2026-11-01T10:00:00.000Z"));
+        QCOMPARE(labels[2]["run"].toString(), QStringLiteral("m2"));
+        QCOMPARE(labels[1].toObject().keys(), QStringList({"annotator", "item", "label", "note", "run", "time"}));
+        const QJsonArray leaks = o["leaks"].toArray();
+        QCOMPARE(leaks.size(), 1);
+        QCOMPARE(leaks[0]["verdict"].toString(), QStringLiteral("leaks"));
+        QCOMPARE(leaks[0]["note"].toString(), QStringLiteral("\"the pills\""));
+        QCOMPARE(leaks[0].toObject().keys(), QStringList({"annotator", "item", "note", "time", "verdict"}));
+    }
+
+    void roundTrip()
+    {
+        const QString path = file(QStringLiteral("round.json"), AnnotationExchange::write(sampleAnnotations()));
+        AnnotationExchange::File read;
+        FileError error;
+        QVERIFY2(AnnotationExchange::read(path, &read, &error), qPrintable(error.toString()));
+        QVERIFY(read.skipped.isEmpty());
+        QCOMPARE(read.entries.size(), 4);
+        const AnnotationExchange::Plan plan = AnnotationExchange::plan(read, Annotations(), {}, {});
+        QCOMPARE(plan.added, 4);
+        QVERIFY(plan.skipped.isEmpty());
+        Annotations rebuilt;
+        for (qsizetype i = 0; i < plan.changes.size(); ++i) {
+            const AnnotationChange &c = plan.changes[i];
+            if (c.kind == AnnotationChange::Kind::Label)
+                rebuilt.setLabel(c.item, c.run, {c.annotator, Label(c.newValue), c.newNote, plan.times[i]});
+            else
+                rebuilt.setLeak(c.item, {c.annotator, LeakVerdict(c.newValue), c.newNote, plan.times[i]});
+        }
+        QCOMPARE(AnnotationExchange::write(rebuilt), AnnotationExchange::write(sampleAnnotations()));
+        // Importing the same file again changes nothing.
+        const AnnotationExchange::Plan again = AnnotationExchange::plan(read, sampleAnnotations(), {}, {});
+        QCOMPARE(again.changes.size(), 0);
+        QCOMPARE(again.unchanged, 4);
+    }
+
+    void badFiles_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("malformed") << QByteArray("{\"format\": \"vlsbench-studio/annotations\",\n  \"version\": 1,,\n}")
+                                   << ":2:16:";
+        QTest::newRow("other format") << QByteArray(R"({"format": "something-else", "version": 1})")
+                                      << "not an annotation exchange file";
+        QTest::newRow("a list") << QByteArray("[]") << "not an annotation exchange file";
+        QTest::newRow("newer") << QByteArray(R"({"format": "vlsbench-studio/annotations", "version": 2})")
+                               << "exchange version 2";
+        QTest::newRow("annotations not a list")
+            << QByteArray(R"({"format": "vlsbench-studio/annotations", "version": 1, "annotations": {}})")
+            << "\"annotations\" must be a list";
+    }
+
+    void badFiles()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        const QString path = file(QStringLiteral("bad.json"), json);
+        AnnotationExchange::File read;
+        FileError error;
+        QVERIFY(!AnnotationExchange::read(path, &read, &error));
+        QVERIFY2(error.toString().contains(message), qPrintable(error.toString()));
+        QVERIFY(error.toString().startsWith(path));
+    }
+
+    void mergeSaysWhatItSkippedAndWhy()
+    {
+        const QString path = file(QStringLiteral("merge.json"), R"({"format": "vlsbench-studio/annotations", "version": 1,
+          "annotations": [
+            {"item": 1, "run": "m1", "annotator": "ana", "label": 2, "note": "", "time": "2026-11-05T00:00:00Z"},
+            {"item": 2, "run": "m1", "annotator": "ana", "label": 3, "time": "2026-11-05T00:00:00+01:00"},
+            {"item": 99, "run": "m1", "annotator": "ana", "label": 1, "time": "2026-11-05T00:00:00Z"},
+            {"item": 1, "run": "zeta", "annotator": "ana", "label": 1, "time": "2026-11-05T00:00:00Z"},
+            {"item": 1, "run": "m1", "annotator": "ana", "label": 3, "time": "2026-11-06T00:00:00Z"},
+            {"item": 3, "run": "m1", "annotator": "ana", "label": 4, "time": "2026-11-05T00:00:00Z"},
+            {"item": 3, "run": "m1", "label": 1, "time": "2026-11-05T00:00:00Z"},
+            {"item": 3, "run": "m1", "annotator": "ana", "label": 1, "time": "yesterday"},
+            {"item": "3", "run": "m1", "annotator": "ana", "label": 1, "time": "2026-11-05T00:00:00Z"},
+            {"item": 3, "run": "m1", "annotator": "ana", "label": 1, "time": "2026-10-01T00:00:00Z"},
+            {"item": 3, "run": "m1", "annotator": "bo", "label": null, "time": "2026-10-01T00:00:00Z"}
+          ],
+          "leaks": [
+            {"item": 2, "annotator": "ana", "verdict": "no_leak", "note": "", "time": "2026-11-05T00:00:00Z"},
+            {"item": 2, "annotator": "bo", "verdict": "maybe", "time": "2026-11-05T00:00:00Z"}
+          ]})");
+        AnnotationExchange::File read;
+        FileError error;
+        QVERIFY(AnnotationExchange::read(path, &read, &error));
+        Annotations existing;
+        // Older than the file's entry for item 1: replaced. Newer than the file's entry for item 3: kept.
+        existing.setLabel(1, QStringLiteral("m1"), {QStringLiteral("ana"), Label::Refusal, {}, "2026-11-04T00:00:00.000Z"});
+        existing.setLabel(3, QStringLiteral("m1"), {QStringLiteral("ana"), Label::Unsafe, {}, "2026-11-02T00:00:00.000Z"});
+        const AnnotationExchange::Plan plan =
+            AnnotationExchange::plan(read, existing, {1, 2, 3}, {QStringLiteral("m1"), QStringLiteral("m2")});
+        const QString skipped = plan.skipped.join(QLatin1Char('\n'));
+        QCOMPARE(plan.added, 2); // item 2's label and item 2's leak flag
+        QCOMPARE(plan.updated, 1);
+        QCOMPARE(plan.skipped.size(), 10);
+        QVERIFY2(skipped.contains(QStringLiteral("annotations[2] (item 99, run \"m1\", annotator \"ana\"): no item with "
+                                                 "instruction_id 99")),
+                 qPrintable(skipped));
+        QVERIFY(skipped.contains(QStringLiteral("annotations[3] (item 1, run \"zeta\", annotator \"ana\"): the project "
+                                                "has no run named \"zeta\"")));
+        QVERIFY(skipped.contains(QStringLiteral("annotations[4] (item 1, run \"m1\", annotator \"ana\"): repeats "
+                                                "annotations[0]")));
+        QVERIFY(skipped.contains(QStringLiteral("annotations[5]: \"label\" must be 1, 2, 3 or null")));
+        QVERIFY(skipped.contains(QStringLiteral("annotations[6]: \"annotator\" must be a non-empty string")));
+        QVERIFY(skipped.contains(QStringLiteral("annotations[7]: \"time\" must be an ISO 8601")));
+        QVERIFY(skipped.contains(QStringLiteral("annotations[8]: \"item\" must be an instruction_id")));
+        QVERIFY(skipped.contains(QStringLiteral("annotations[9] (item 3, run \"m1\", annotator \"ana\"): the project's "
+                                                "entry is newer (2026-11-02T00:00:00.000Z)")));
+        QVERIFY(skipped.contains(QStringLiteral("annotations[10]: has neither a label nor a note")));
+        QVERIFY(skipped.contains(QStringLiteral("leaks[1]: \"verdict\" must be")));
+        // Times are normalised to UTC, so they compare with the project's own.
+        QCOMPARE(plan.times[1], QStringLiteral("2026-11-04T23:00:00.000Z"));
+        QCOMPARE(plan.changes[0].oldValue, 1); // the update knows what it replaces
+        QCOMPARE(plan.changes[0].newValue, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnnotationExchange)
+#include "tst_annotationexchange.moc"

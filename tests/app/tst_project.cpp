@@ -1,0 +1,295 @@
+#include "project.h"
+#include "testfiles.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestProject : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+
+    QString freshPath() { return m_dir.filePath(QStringLiteral("p%1.vlsproj").arg(++m_counter)); }
+
+    static QList<ProjectInput> someInputs(const QString &folder)
+    {
+        const QString data = TestFiles::write(folder + QStringLiteral("/data/data.json"), "[]");
+        const QString run = TestFiles::write(folder + QStringLiteral("/data/run.json"), "[]");
+        return {{ProjectInput::Role::Dataset, data, {}, "aa", 2}, {ProjectInput::Role::Results, run, "run", "bb", 2}};
+    }
+
+    // Runs one statement on the file through a connection of its own, as another program would.
+    static QString rawExec(const QString &path, const QString &sql)
+    {
+        QString error;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            db.setDatabaseName(path);
+            db.open();
+            QSqlQuery query(db);
+            if (!query.exec(sql))
+                error = query.lastError().text();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        return error;
+    }
+
+private slots:
+    void createEditReopen()
+    {
+        const QString path = freshPath();
+        const QList<ProjectInput> inputs = someInputs(m_dir.path());
+        FileError error;
+        {
+            auto project = Project::create(path, inputs, &error);
+            QVERIFY2(project, qPrintable(error.toString()));
+            QSignalSpy changed(project.get(), &Project::changed);
+            QVERIFY2(project->setLabel(7, QStringLiteral("run"), QStringLiteral("ana"), Label::Unsafe, &error), qPrintable(error.toString()));
+            QVERIFY(project->setLabelNote(7, QStringLiteral("run"), QStringLiteral("ana"), QStringLiteral("gives steps"),
+                                          &error));
+            QVERIFY(project->setLeak(7, QStringLiteral("ana"), LeakVerdict::Leaks, &error));
+            QVERIFY(project->setLeakNote(7, QStringLiteral("ana"), QStringLiteral("\"the knife\""), &error));
+            QVERIFY(project->setLabel(8, QStringLiteral("run"), QStringLiteral("bo"), Label::Refusal, &error));
+            QVERIFY(project->setValue(QStringLiteral("current_item"), QStringLiteral("8"), &error));
+            QCOMPARE(changed.count(), 5);
+            QCOMPARE(project->annotations().labelledCount(QStringLiteral("run"), QStringLiteral("ana")), 1);
+        }
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QVERIFY(!project->isReadOnly());
+        QCOMPARE(project->inputs(), inputs);
+        const HumanLabel ana = project->annotations().label(7, QStringLiteral("run"), QStringLiteral("ana"));
+        QCOMPARE(ana.label, Label::Unsafe);
+        QCOMPARE(ana.note, QStringLiteral("gives steps"));
+        QVERIFY(ana.time.endsWith(QLatin1Char('Z')));
+        const LeakFlag leak = project->annotations().leak(7, QStringLiteral("ana"));
+        QCOMPARE(leak.verdict, LeakVerdict::Leaks);
+        QCOMPARE(leak.note, QStringLiteral("\"the knife\""));
+        QCOMPARE(project->annotations().label(8, QStringLiteral("run"), QStringLiteral("bo")).label, Label::Refusal);
+        QCOMPARE(project->annotations().annotators(), QStringList({"ana", "bo"}));
+        QCOMPARE(project->value(QStringLiteral("current_item")), QStringLiteral("8"));
+        QVERIFY(!project->canUndo()); // undo belongs to a session
+    }
+
+    void historyIsAppendOnlyAndTruthful()
+    {
+        const QString path = freshPath();
+        FileError error;
+        {
+            auto project = Project::create(path, {}, &error);
+            QVERIFY(project);
+            QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Warning, &error));
+            QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error));
+            QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Invalid, &error));
+            AnnotationChange undone;
+            QVERIFY(project->undo(&undone, &error));
+            const QList<Project::HistoryEntry> history = project->history();
+            QCOMPARE(history.size(), 4);
+            QCOMPARE(history[0].action, QStringLiteral("edit"));
+            QCOMPARE(history[0].change.oldValue, 0);
+            QCOMPARE(history[0].change.newValue, 2);
+            QCOMPARE(history[1].change.oldValue, 2);
+            QCOMPARE(history[1].change.newValue, 3);
+            QCOMPARE(history[2].change.newValue, 0);
+            QCOMPARE(history[3].action, QStringLiteral("undo"));
+            QCOMPARE(history[3].change.oldValue, 0);
+            QCOMPARE(history[3].change.newValue, 3);
+            QCOMPARE(history[3].change.annotator, QStringLiteral("ana"));
+            QVERIFY(history[0].sequence < history[3].sequence);
+        }
+        QVERIFY(rawExec(path, QStringLiteral("UPDATE history SET new_value = 1")).contains(QStringLiteral("append-only")));
+        QVERIFY(rawExec(path, QStringLiteral("DELETE FROM history")).contains(QStringLiteral("append-only")));
+        auto project = Project::open(path, Project::Access::ReadOnly, &error);
+        QCOMPARE(project->history().size(), 4);
+        QCOMPARE(project->annotations().label(1, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Unsafe);
+    }
+
+    void undoRedoAcrossItems()
+    {
+        FileError error;
+        auto project = Project::create(freshPath(), {}, &error);
+        QVERIFY(project);
+        const QString a = QStringLiteral("ana");
+        QVERIFY(project->setLabel(10, QStringLiteral("r1"), a, Label::Unsafe, &error));
+        QVERIFY(project->setLabel(20, QStringLiteral("r2"), a, Label::Refusal, &error));
+        QVERIFY(project->setLeak(30, a, LeakVerdict::Unsure, &error));
+        QVERIFY(project->canUndo());
+        QVERIFY(!project->canRedo());
+
+        AnnotationChange c;
+        QVERIFY(project->undo(&c, &error));
+        QCOMPARE(c.kind, AnnotationChange::Kind::Leak);
+        QCOMPARE(c.item, 30);
+        QCOMPARE(project->annotations().leak(30, a).verdict, LeakVerdict::None);
+        QVERIFY(project->undo(&c, &error));
+        QCOMPARE(c.item, 20);
+        QCOMPARE(c.run, QStringLiteral("r2"));
+        QCOMPARE(project->annotations().label(20, QStringLiteral("r2"), a).label, Label::Invalid);
+        QCOMPARE(project->annotations().label(10, QStringLiteral("r1"), a).label, Label::Unsafe);
+
+        QVERIFY(project->redo(&c, &error));
+        QCOMPARE(c.item, 20);
+        QCOMPARE(project->annotations().label(20, QStringLiteral("r2"), a).label, Label::Refusal);
+        // A new edit drops what could have been redone.
+        QVERIFY(project->setLabel(40, QStringLiteral("r1"), a, Label::Warning, &error));
+        QVERIFY(!project->canRedo());
+        QVERIFY(project->undo(&c, &error));
+        QCOMPARE(c.item, 40);
+        QVERIFY(project->undo(&c, &error));
+        QVERIFY(project->undo(&c, &error));
+        QCOMPARE(c.item, 10);
+        QVERIFY(!project->canUndo());
+        QVERIFY(!project->undo(&c, &error));
+        QVERIFY(project->annotations().isEmpty());
+    }
+
+    void noteEditsMergeIntoOneUndoStep()
+    {
+        FileError error;
+        auto project = Project::create(freshPath(), {}, &error);
+        const QString a = QStringLiteral("ana");
+        const QString r = QStringLiteral("r");
+        QVERIFY(project->setLabel(1, r, a, Label::Warning, &error));
+        QVERIFY(project->setLabelNote(1, r, a, QStringLiteral("par"), &error));
+        QVERIFY(project->setLabelNote(1, r, a, QStringLiteral("partial"), &error, Project::Merge::WithPrevious));
+        QVERIFY(project->setLabelNote(1, r, a, QStringLiteral("partial advice"), &error, Project::Merge::WithPrevious));
+        QCOMPARE(project->history().size(), 4); // every save is in the history ...
+        AnnotationChange c;
+        QVERIFY(project->undo(&c, &error)); // ... but one undo takes the whole note back
+        QCOMPARE(project->annotations().label(1, r, a).note, QString());
+        QCOMPARE(project->annotations().label(1, r, a).label, Label::Warning);
+        QVERIFY(project->undo(&c, &error));
+        QVERIFY(project->annotations().isEmpty());
+    }
+
+    void secondWriterIsRefused()
+    {
+        const QString path = freshPath();
+        FileError error;
+        auto first = Project::create(path, {}, &error);
+        QVERIFY(first);
+        FileError second;
+        QVERIFY(!Project::open(path, Project::Access::ReadWrite, &second));
+        QVERIFY2(second.message.contains(QStringLiteral("already open in another VLSBench Studio")),
+                 qPrintable(second.toString()));
+        QVERIFY(second.message.contains(QString::number(QCoreApplication::applicationPid())));
+        // A reader is fine, and sees committed edits.
+        QVERIFY(first->setLabel(3, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error));
+        auto reader = Project::open(path, Project::Access::ReadOnly, &error);
+        QVERIFY2(reader, qPrintable(error.toString()));
+        QCOMPARE(reader->annotations().label(3, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Unsafe);
+        reader.reset();
+        first.reset();
+        QVERIFY2(Project::open(path, Project::Access::ReadWrite, &error), qPrintable(error.toString()));
+    }
+
+    void newerSchemaIsRefused()
+    {
+        const QString path = freshPath();
+        FileError error;
+        QVERIFY(Project::create(path, {}, &error));
+        QCOMPARE(rawExec(path, QStringLiteral("PRAGMA user_version = 2")), QString());
+        const QByteArray before = TestFiles::readAll(path);
+        QVERIFY(!Project::open(path, Project::Access::ReadWrite, &error));
+        QVERIFY2(error.message.contains(QStringLiteral("newer VLSBench Studio (project format 2")),
+                 qPrintable(error.toString()));
+        QCOMPARE(error.file, QFileInfo(path).absoluteFilePath());
+        QCOMPARE(TestFiles::readAll(path), before);
+    }
+
+    void notAProject()
+    {
+        FileError error;
+        const QString text = TestFiles::write(m_dir.filePath(QStringLiteral("notes.vlsproj")), "hello, I am text\n");
+        QVERIFY(!Project::open(text, Project::Access::ReadWrite, &error));
+        QVERIFY2(error.message.contains(QStringLiteral("not a VLSBench Studio project")), qPrintable(error.toString()));
+        const QString other = m_dir.filePath(QStringLiteral("other.sqlite"));
+        QCOMPARE(rawExec(other, QStringLiteral("CREATE TABLE t(x)")), QString());
+        QVERIFY(!Project::open(other, Project::Access::ReadWrite, &error));
+        QVERIFY2(error.message.contains(QStringLiteral("not a VLSBench Studio project")), qPrintable(error.toString()));
+        QVERIFY(!Project::open(m_dir.filePath(QStringLiteral("missing.vlsproj")), Project::Access::ReadWrite, &error));
+        QVERIFY(error.message.contains(QStringLiteral("no such project file")));
+        QVERIFY(!Project::create(text, {}, &error));
+        QVERIFY(error.message.contains(QStringLiteral("exists already")));
+        QCOMPARE(TestFiles::readAll(text), QByteArray("hello, I am text\n"));
+    }
+
+    void readOnlyFileOpensReadOnly()
+    {
+        const QString path = freshPath();
+        FileError error;
+        {
+            auto project = Project::create(path, {}, &error);
+            QVERIFY(project->setLabel(5, QStringLiteral("r"), QStringLiteral("ana"), Label::Warning, &error));
+        }
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QVERIFY(project->isReadOnly());
+        QCOMPARE(project->readOnlyReason(), QStringLiteral("The file is not writable."));
+        QCOMPARE(project->annotations().label(5, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Warning);
+        QVERIFY(!project->setLabel(5, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error));
+        QVERIFY2(error.message.contains(QStringLiteral("read-only")), qPrintable(error.toString()));
+        QCOMPARE(project->annotations().label(5, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Warning);
+        project.reset();
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+
+    void saveAsContinuesInTheCopy()
+    {
+        const QString path = freshPath();
+        const QString copy = m_dir.filePath(QStringLiteral("copy/saved.vlsproj"));
+        QDir().mkpath(QFileInfo(copy).absolutePath());
+        FileError error;
+        auto project = Project::create(path, someInputs(m_dir.path()), &error);
+        QVERIFY(project->setLabel(1, QStringLiteral("run"), QStringLiteral("ana"), Label::Unsafe, &error));
+        QVERIFY2(project->saveAs(copy, &error), qPrintable(error.toString()));
+        QCOMPARE(project->path(), QFileInfo(copy).absoluteFilePath());
+        QVERIFY(project->setLabel(2, QStringLiteral("run"), QStringLiteral("ana"), Label::Refusal, &error));
+        QCOMPARE(project->annotations().allLabels().size(), 2);
+        QVERIFY(project->canUndo()); // the session goes on in the copy
+        project.reset();
+        auto original = Project::open(path, Project::Access::ReadOnly, &error);
+        QCOMPARE(original->annotations().allLabels().size(), 1);
+        auto saved = Project::open(copy, Project::Access::ReadOnly, &error);
+        QCOMPARE(saved->annotations().allLabels().size(), 2);
+        QCOMPARE(saved->inputs().size(), 2);
+    }
+
+    void inputsFollowAMovedFolder()
+    {
+        QTemporaryDir here;
+        const QString path = here.filePath(QStringLiteral("review.vlsproj"));
+        FileError error;
+        QVERIFY(Project::create(path, someInputs(here.path()), &error));
+        QFile::remove(path + QStringLiteral(".lock"));
+        const QString moved = m_dir.filePath(QStringLiteral("moved"));
+        QVERIFY(QDir().rename(here.path(), moved));
+        auto project = Project::open(moved + QStringLiteral("/review.vlsproj"), Project::Access::ReadOnly, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->inputs()[0].path, moved + QStringLiteral("/data/data.json"));
+        QCOMPARE(project->inputs()[1].runName, QStringLiteral("run"));
+        QDir(moved).removeRecursively();
+    }
+
+    void annotatorIsRequired()
+    {
+        FileError error;
+        auto project = Project::create(freshPath(), {}, &error);
+        QVERIFY(!project->setLabel(1, QStringLiteral("r"), QStringLiteral("  "), Label::Unsafe, &error));
+        QVERIFY(error.message.contains(QStringLiteral("annotator")));
+        QVERIFY(project->annotations().isEmpty());
+        QVERIFY(project->history().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProject)
+#include "tst_project.moc"
