@@ -52,6 +52,62 @@ bool labelMatches(const ItemQuery &query, const Workspace &workspace, qsizetype 
     return true;
 }
 
+bool reviewMatches(const ItemQuery &query, const Workspace &workspace, qsizetype item)
+{
+    using F = ItemQuery::ReviewFilter;
+    if (query.review == F::Any)
+        return true;
+    static const Annotations none;
+    const Annotations &a = query.annotations ? *query.annotations : none;
+    const qint64 id = workspace.dataset.item(item).instructionId;
+    switch (query.review) {
+    case F::LeakFlagged:
+        return a.hasLeakVerdict(id, LeakVerdict::Leaks);
+    case F::LeakUnsure:
+        return a.hasLeakVerdict(id, LeakVerdict::Unsure);
+    case F::LeakUnchecked:
+        return a.leak(id, query.annotator).verdict == LeakVerdict::None;
+    case F::ByAnnotator:
+        if (a.leak(id, query.annotator).verdict != LeakVerdict::None)
+            return true;
+        break;
+    default:
+        break;
+    }
+    qsizetype responses = 0;
+    qsizetype mine = 0;
+    for (qsizetype run = 0; run < workspace.runs.size(); ++run) {
+        const ResultRecord *record = workspace.record(item, run);
+        if (!record)
+            continue;
+        ++responses;
+        const QString &name = workspace.runs[run].name;
+        switch (query.review) {
+        case F::Unreviewed:
+        case F::Reviewed:
+            mine += a.label(id, name, query.annotator).label != Label::Invalid;
+            break;
+        case F::HumanDisagrees:
+            for (const HumanLabel &human : a.labels(id, name)) {
+                if (human.label != Label::Invalid && human.label != record->label.label)
+                    return true;
+            }
+            break;
+        case F::ByAnnotator:
+            if (!a.label(id, name, query.annotator).isEmpty())
+                return true;
+            break;
+        default:
+            break;
+        }
+    }
+    if (query.review == F::Unreviewed)
+        return mine < responses;
+    if (query.review == F::Reviewed)
+        return responses > 0 && mine == responses;
+    return false;
+}
+
 bool textMatches(const QStringMatcher &text, const Workspace &workspace, qsizetype item)
 {
     const Item &it = workspace.dataset.item(item);
@@ -88,7 +144,7 @@ bool ItemQuery::matchesFilters(const Workspace &workspace, qsizetype item) const
         return false;
     if (!source.isEmpty() && it.source != source)
         return false;
-    return labelMatches(*this, workspace, item);
+    return labelMatches(*this, workspace, item) && reviewMatches(*this, workspace, item);
 }
 
 QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bool *cancel,

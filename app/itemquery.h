@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotations.h"
 #include "workspace.h"
 
 #include <QList>
@@ -23,12 +24,27 @@ struct ItemQuery
         RunMissing    ///< run `run` has no response
     };
 
+    enum class ReviewFilter : quint8 {
+        Any,
+        Unreviewed,    ///< some response lacks a label by `annotator`
+        Reviewed,      ///< every response has a label by `annotator`
+        HumanDisagrees, ///< some person's label differs from the judge's
+        LeakFlagged,   ///< someone said the text leaks the image's risk
+        LeakUnsure,    ///< someone was unsure about leakage
+        LeakUnchecked, ///< `annotator` gave no leak verdict
+        ByAnnotator    ///< `annotator` labelled or flagged something on the item
+    };
+
     QString category;    ///< empty: every category
     QString subCategory; ///< empty: every sub-category of the category
     QString source;      ///< empty: every source
     QString text;        ///< case-insensitive, in the instruction, image description, safety reason and responses
     LabelFilter labelFilter = LabelFilter::Any;
     qsizetype run = -1; ///< the run the Run* filters look at
+    ReviewFilter review = ReviewFilter::Any;
+    QString annotator;  ///< whose work the review filters look at
+    /// What the review filters read; must outlive evaluation (callers keep a copy alive on the worker).
+    const Annotations *annotations = nullptr;
 
     bool matches(const Workspace &workspace, qsizetype item) const;
     bool matches(const Workspace &workspace, qsizetype item, const QStringMatcher &textMatcher) const;
@@ -42,7 +58,8 @@ struct ItemQuery
 
     bool isEmpty() const
     {
-        return category.isEmpty() && source.isEmpty() && text.isEmpty() && labelFilter == LabelFilter::Any;
+        return category.isEmpty() && source.isEmpty() && text.isEmpty() && labelFilter == LabelFilter::Any &&
+               review == ReviewFilter::Any;
     }
     bool operator==(const ItemQuery &) const = default;
 };

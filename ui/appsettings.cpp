@@ -3,6 +3,8 @@
 namespace {
 const QString kRecentDatasets = QStringLiteral("files/recentDatasets");
 const QString kUnblurredCategories = QStringLiteral("images/unblurredCategories");
+const QString kAnnotator = QStringLiteral("annotation/annotator");
+const QString kAdvanceAfterLabel = QStringLiteral("annotation/advanceAfterLabel");
 const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
 constexpr int kMaxRecent = 10;
@@ -56,4 +58,24 @@ QByteArray AppSettings::windowState()
 void AppSettings::setWindowState(const QByteArray &state)
 {
     settings().setValue(kWindowState, state);
+}
+
+QString AppSettings::annotator()
+{
+    return settings().value(kAnnotator).toString();
+}
+
+void AppSettings::setAnnotator(const QString &name)
+{
+    settings().setValue(kAnnotator, name);
+}
+
+bool AppSettings::advanceAfterLabel()
+{
+    return settings().value(kAdvanceAfterLabel, false).toBool();
+}
+
+void AppSettings::setAdvanceAfterLabel(bool on)
+{
+    settings().setValue(kAdvanceAfterLabel, on);
 }

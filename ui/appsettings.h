@@ -15,6 +15,14 @@ public:
     static QStringList unblurredCategories();
     static void setUnblurredCategories(const QStringList &categories);
 
+    /// The name stored with every label and flag this person makes; empty until they give one.
+    static QString annotator();
+    static void setAnnotator(const QString &name);
+
+    /// Move on after a label: to the next run's response, and from the last run to the next item. Off by default.
+    static bool advanceAfterLabel();
+    static void setAdvanceAfterLabel(bool on);
+
     static QByteArray windowGeometry();
     static void setWindowGeometry(const QByteArray &geometry);
     static QByteArray windowState();

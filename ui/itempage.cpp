@@ -2,8 +2,12 @@
 #include "ui_itempage.h"
 
 #include "imagecache.h"
+#include "labelchipwidget.h"
+#include "labelstyle.h"
 #include "responsecolumnwidget.h"
 
+#include <QBoxLayout>
+#include <QLineEdit>
 #include <QScrollBar>
 
 ItemPage::ItemPage(QWidget *parent)
@@ -11,6 +15,21 @@ ItemPage::ItemPage(QWidget *parent)
     , m_ui(new Ui::ItemPage)
 {
     m_ui->setupUi(this);
+    // The item's metadata shares its line with the leakage verdict and its note: both describe the pair.
+    m_leakChip = new LabelChipWidget(m_ui->infoPanel);
+    m_leakNote = new QLineEdit(m_ui->infoPanel);
+    m_leakNote->setPlaceholderText(tr("Words that give the image's risk away (Shift+E)"));
+    m_leakNote->setClearButtonEnabled(true);
+    auto *infoLayout = static_cast<QBoxLayout *>(m_ui->infoPanel->layout());
+    const int metaIndex = infoLayout->indexOf(m_ui->metaLabel);
+    infoLayout->removeWidget(m_ui->metaLabel);
+    auto *metaRow = new QHBoxLayout;
+    metaRow->addWidget(m_ui->metaLabel, 1);
+    metaRow->addWidget(m_leakChip);
+    metaRow->addWidget(m_leakNote, 1);
+    infoLayout->insertLayout(metaIndex, metaRow);
+    connect(m_leakNote, &QLineEdit::textEdited, this, [this](const QString &text) { emit leakNoteEdited(text, false); });
+    connect(m_leakNote, &QLineEdit::editingFinished, this, [this] { emit leakNoteEdited(m_leakNote->text(), true); });
     QFont instructionFont = m_ui->instructionLabel->font();
     instructionFont.setPointSizeF(instructionFont.pointSizeF() * 1.3);
     instructionFont.setBold(true);
@@ -75,6 +94,7 @@ void ItemPage::clear()
     m_ui->imageView->setPlaceholder(tr("No image"), {});
     for (ResponseColumnWidget *column : std::as_const(m_columns))
         column->hide();
+    refreshLeak();
 }
 
 void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype itemIndex, const QList<int> &runs,
@@ -115,7 +135,12 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
     const bool added = m_columns.size() < runs.size();
     while (m_columns.size() < runs.size()) {
         auto *column = new ResponseColumnWidget(m_ui->responsesContainer);
-        m_ui->responsesLayout->insertWidget(int(m_columns.size()), column);
+        const int index = int(m_columns.size());
+        connect(column, &ResponseColumnWidget::noteEdited, this,
+                [this, index](const QString &text) { emit labelNoteEdited(index, text, false); });
+        connect(column, &ResponseColumnWidget::noteEditingFinished, this,
+                [this, index](const QString &text) { emit labelNoteEdited(index, text, true); });
+        m_ui->responsesLayout->insertWidget(index, column);
         m_columns.append(column);
     }
     if (added || runCountChanged)
@@ -123,6 +148,7 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
     for (qsizetype i = 0; i < m_columns.size(); ++i)
         m_columns[i]->setVisible(i < runs.size());
     m_filled.fill(false, runs.size());
+    refreshLeak();
     fillVisibleColumns();
     // Columns scrolled out of sight are filled once the reader pauses; holding J never pays for them.
     m_fillTimer.start();
@@ -157,6 +183,7 @@ void ItemPage::fillColumn(int index)
     m_columns[index]->show(QStringLiteral("%1  %2").arg(run + 1).arg(m_workspace->runs[run].name),
                            m_workspace->record(m_item, run));
     m_filled[index] = true;
+    refreshColumnAnnotations(index);
 }
 
 void ItemPage::fillVisibleColumns()
@@ -201,4 +228,63 @@ void ItemPage::showImage(const DecodedImage &image)
         m_ui->imageView->setPlaceholder(tr("Image not available"), image.path + QLatin1Char('\n') + image.error);
     else
         m_ui->imageView->setImage(image.image, image.blurred, image.fitted, image.blurredFitted);
+}
+
+void ItemPage::setAnnotations(const Annotations *annotations, const QString &annotator, bool editable)
+{
+    m_annotations = annotations;
+    m_annotator = annotator;
+    m_editable = editable;
+    refreshAnnotations();
+}
+
+void ItemPage::refreshAnnotations()
+{
+    refreshLeak();
+    for (int i = 0; i < m_runs.size(); ++i) {
+        if (m_filled.value(i))
+            refreshColumnAnnotations(i);
+    }
+}
+
+void ItemPage::refreshColumnAnnotations(int index)
+{
+    if (!m_workspace || m_item < 0 || index < 0 || index >= m_runs.size())
+        return;
+    const qint64 id = m_workspace->dataset.item(m_item).instructionId;
+    const QString &run = m_workspace->runs[m_runs[index]].name;
+    if (!m_annotations) {
+        m_columns[index]->setHuman({m_annotator, Label::Invalid, {}, {}}, {}, false);
+        return;
+    }
+    m_columns[index]->setHuman(m_annotations->label(id, run, m_annotator), m_annotations->labels(id, run), m_editable);
+}
+
+void ItemPage::refreshLeak()
+{
+    const bool shown = m_workspace && m_item >= 0;
+    const LeakFlag flag = shown && m_annotations
+                              ? m_annotations->leak(m_workspace->dataset.item(m_item).instructionId, m_annotator)
+                              : LeakFlag{};
+    QString text = flag.verdict == LeakVerdict::None
+                       ? tr("Leak: – (L · N · U)")
+                       : tr("Leak: %1  %2").arg(LabelStyle::leakLetter(flag.verdict), LabelStyle::leakName(flag.verdict));
+    if (shown && m_annotations) {
+        // Others' verdicts, so a second annotator sees the first one's call.
+        for (const LeakFlag &other : m_annotations->leaks(m_workspace->dataset.item(m_item).instructionId)) {
+            if (other.annotator != m_annotator && other.verdict != LeakVerdict::None)
+                text += QStringLiteral("  ·  %1: %2").arg(other.annotator, LabelStyle::leakLetter(other.verdict));
+        }
+    }
+    m_leakChip->setContent(text, LabelStyle::leakColor(flag.verdict));
+    m_leakChip->setVisible(shown);
+    if (!m_leakNote->hasFocus() && m_leakNote->text() != flag.note)
+        m_leakNote->setText(flag.note);
+    m_leakNote->setVisible(shown);
+    m_leakNote->setEnabled(shown && m_editable && m_annotations);
+}
+
+QString ItemPage::leakText() const
+{
+    return m_leakChip->text();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotations.h"
 #include "decodedimage.h"
 #include "workspace.h"
 
@@ -10,6 +11,8 @@
 #include <memory>
 
 class ImageCache;
+class LabelChipWidget;
+class QLineEdit;
 class ImageViewWidget;
 class ResponseColumnWidget;
 
@@ -42,8 +45,18 @@ public:
     void setNeighbours(const QList<qsizetype> &items) { m_neighbours = items; }
     ResponseColumnWidget *column(int index) const { return m_columns.value(index); }
 
+    /// Human labels and leak flags to show, by @p annotator; null @p annotations shows none. @p editable is
+    /// false without a writable project. Read in place: call refreshAnnotations() after a change.
+    void setAnnotations(const Annotations *annotations, const QString &annotator, bool editable);
+    void refreshAnnotations();
+    QLineEdit *leakNoteEdit() const { return m_leakNote; }
+    QString leakText() const;
+
 signals:
     void currentColumnChanged(int column);
+    /// A response note was typed into (@p finished: editing ended); @p column is the response column.
+    void labelNoteEdited(int column, const QString &text, bool finished);
+    void leakNoteEdited(const QString &text, bool finished);
 
 private:
     void imageReady(const DecodedImage &image);
@@ -68,4 +81,11 @@ private:
     QList<bool> m_filled; ///< per shown column: holds the current item's response
     QList<qsizetype> m_neighbours;
     QTimer m_fillTimer;
+    const Annotations *m_annotations = nullptr;
+    QString m_annotator;
+    bool m_editable = false;
+    LabelChipWidget *m_leakChip;
+    QLineEdit *m_leakNote;
+    void refreshColumnAnnotations(int index);
+    void refreshLeak();
 };

@@ -46,14 +46,20 @@ int main(int argc, char *argv[])
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("VLSBench Studio"));
     QStringList args = QCoreApplication::arguments().mid(1);
-    QString imageRoot;
-    const qsizetype images = args.indexOf(QStringLiteral("--images"));
-    if (images >= 0 && images + 1 < args.size()) {
-        imageRoot = args[images + 1];
-        args.remove(images, 2);
-    }
+    auto takeOption = [&args](const QString &name) {
+        const qsizetype at = args.indexOf(name);
+        if (at < 0 || at + 1 >= args.size())
+            return QString();
+        const QString value = args[at + 1];
+        args.remove(at, 2);
+        return value;
+    };
+    const QString imageRoot = takeOption(QStringLiteral("--images"));
+    const QString project = takeOption(QStringLiteral("--project"));
     MainWindow window;
-    if (!args.isEmpty())
+    if (!project.isEmpty())
+        window.openProject(project, args.value(0), args.mid(1), imageRoot);
+    else if (!args.isEmpty())
         window.openDataset(args.front(), args.mid(1), imageRoot);
     else if (!SampleData::directory().isEmpty())
         window.openDataset(SampleData::directory(), SampleData::resultFiles());

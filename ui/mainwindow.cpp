@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "annotationexchange.h"
 #include "appsettings.h"
 #include "bannerwidget.h"
 #include "imagecache.h"
@@ -9,7 +10,13 @@
 #include "itempage.h"
 #include "itemtablemodel.h"
 #include "labelcelldelegate.h"
+#include "correctedresults.h"
+#include "projectinput.h"
+#include "responsecolumnwidget.h"
+#include "sampledata.h"
 #include "shortcutsdialog.h"
+#include "datasetloader.h"
+#include "filehash.h"
 #include "wordindex.h"
 
 #include <QCloseEvent>
@@ -19,6 +26,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QStatusBar>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
@@ -27,11 +38,18 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+// "confirmed …" lines, one per annotation change once it is committed and shown; tests that kill the app
+// read them (QT_LOGGING_RULES="vlsbench.annotate.info=true").
+Q_LOGGING_CATEGORY(lcAnnotate, "vlsbench.annotate", QtWarningMsg)
+
 namespace {
+
+const QString kProjectSuffix = QStringLiteral(".vlsproj");
 
 constexpr int kCategoryRole = Qt::UserRole;
 constexpr int kSubCategoryRole = Qt::UserRole + 1;
@@ -60,8 +78,15 @@ MainWindow::MainWindow(QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
+    , m_projectBanner(new BannerWidget(this))
+    , m_progressLabel(new QLabel(this))
+    , m_positionTimer(new QTimer(this))
+    , m_noteTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
+    m_ui->centralLayout->insertWidget(1, m_projectBanner);
+    m_projectBanner->hide();
+    m_annotator = AppSettings::annotator();
     m_filter->setSourceModel(m_model);
     QTableView *table = m_ui->itemTable;
     table->setModel(m_filter);
@@ -81,6 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->categoryTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 
     statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(m_progressLabel);
     m_countLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
@@ -103,10 +129,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::currentRowChanged);
     connect(table->horizontalHeader(), &QHeaderView::sectionMoved, this, &MainWindow::currentRowChanged);
     connect(m_ui->banner, &BannerWidget::detailsRequested, this, &MainWindow::showDetails);
+    connect(m_projectBanner, &BannerWidget::detailsRequested, this, &MainWindow::showDetails);
     connect(m_ui->itemPage->imageView(), &ImageViewWidget::revealedChanged, m_ui->actionRevealImage,
             &QAction::setChecked);
 
     setUpActions();
+    setUpAnnotation();
     rebuildRecentMenu();
     rebuildUnblurredMenu();
     if (!restoreGeometry(AppSettings::windowGeometry())) {
@@ -119,6 +147,8 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    flushNote();
+    savePosition();
     if (m_cancel)
         m_cancel->store(true);
     if (m_indexCancel)
@@ -170,7 +200,22 @@ void MainWindow::setUpActions()
 
 void MainWindow::openDataset(const QString &dataset, const QStringList &results, const QString &imageRoot)
 {
-    WorkspaceLoader::Request request{dataset, imageRoot, results, {}};
+    // A project belongs to its dataset: another dataset is reviewed without it until one is made for it.
+    if (m_project) {
+        const QString name = QFileInfo(m_project->path()).fileName();
+        closeProject();
+        m_projectBanner->showMessage(BannerWidget::Kind::Info,
+                                     tr("Closed the project %1. Create a project (Ctrl+N) to label this dataset.")
+                                         .arg(name));
+    }
+    m_createProjectAt.clear();
+    loadDataset(dataset, results, imageRoot);
+}
+
+void MainWindow::loadDataset(const QString &dataset, const QStringList &results, const QString &imageRoot,
+                             const QStringList &runNames)
+{
+    WorkspaceLoader::Request request{dataset, imageRoot, results, runNames};
     startLoad([request](Workspace *workspace, FileError *error, const WorkspaceLoader::Progress &progress,
                         const std::atomic_bool *cancel) {
         return WorkspaceLoader::load(request, workspace, error, progress, cancel);
@@ -252,7 +297,12 @@ void MainWindow::loadFinished(quint64 generation, bool ok, const Workspace &work
     m_progress->hide();
     m_cancelButton->hide();
     statusBar()->clearMessage();
+    const QString createAt = std::exchange(m_createProjectAt, {});
     if (!ok) {
+        if (!createAt.isEmpty())
+            m_projectBanner->showMessage(BannerWidget::Kind::Error,
+                                         tr("The project %1 was not created: its data could not be opened.")
+                                             .arg(createAt));
         if (error.isNull())
             m_ui->banner->showMessage(BannerWidget::Kind::Info, tr("Loading was cancelled; nothing changed."));
         else
@@ -263,6 +313,8 @@ void MainWindow::loadFinished(quint64 generation, bool ok, const Workspace &work
     applyWorkspace(std::make_shared<const Workspace>(workspace));
     AppSettings::addRecentDataset(workspace.dataset.filePath());
     rebuildRecentMenu();
+    if (!createAt.isEmpty())
+        createProject(createAt);
     emit workspaceChanged();
     if (!m_queuedResults.isEmpty()) {
         const QStringList queued = std::exchange(m_queuedResults, {});
@@ -279,7 +331,13 @@ void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
         m_images->clear();
     m_workspace = std::move(workspace);
     m_model->setWorkspace(m_workspace);
-    setWindowTitle(tr("%1 — VLSBench Studio").arg(QFileInfo(m_workspace->dataset.filePath()).fileName()));
+    m_model->setAnnotations(m_project ? &m_project->annotations() : nullptr, m_annotator);
+    m_ui->itemPage->setAnnotations(m_project ? &m_project->annotations() : nullptr, m_annotator,
+                                   m_project && !m_project->isReadOnly());
+    setWindowTitle(m_project ? tr("%1 — %2 — VLSBench Studio")
+                                   .arg(QFileInfo(m_workspace->dataset.filePath()).fileName(),
+                                        QFileInfo(m_project->path()).fileName())
+                             : tr("%1 — VLSBench Studio").arg(QFileInfo(m_workspace->dataset.filePath()).fileName()));
 
     QHeaderView *header = m_ui->itemTable->horizontalHeader();
     header->resizeSection(ItemTableModel::IdColumn, 56);
@@ -311,6 +369,14 @@ void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
     }
     if (m_ui->itemPage->columnCount() > 0 && m_ui->itemPage->currentColumn() < 0)
         m_ui->itemPage->setCurrentColumn(0);
+    rebuildReviewFilter();
+    if (m_project) {
+        syncProjectInputs();
+        if (std::exchange(m_resumePending, false))
+            resumePosition();
+    }
+    updateProgress();
+    updateAnnotationActions();
     updateStatus();
 }
 
@@ -537,6 +603,11 @@ ItemQuery MainWindow::currentQuery() const
         query.labelFilter = ItemQuery::LabelFilter(label[0].toInt());
         query.run = label[1].toInt();
     }
+    const QVariantList review = m_ui->reviewCombo->currentData().toList();
+    if (review.size() == 2) {
+        query.review = ItemQuery::ReviewFilter(review[0].toInt());
+        query.annotator = review[1].toString().isEmpty() ? m_annotator : review[1].toString();
+    }
     return query;
 }
 
@@ -553,7 +624,6 @@ void MainWindow::runFilter()
     if (m_filterCancel)
         m_filterCancel->store(true);
     const quint64 generation = ++m_filterGeneration;
-    const ItemQuery query = currentQuery();
     auto apply = [this, generation](QList<bool> accepted) {
         if (generation != m_filterGeneration)
             return; // a newer filter is on its way
@@ -572,19 +642,23 @@ void MainWindow::runFilter()
         updateStatus();
         emit filterApplied();
     };
-    if (query.isEmpty()) {
+    if (currentQuery().isEmpty()) {
         apply({});
         return;
     }
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_filterCancel = cancel;
     // A search through every response can take a while on a large benchmark: say it is under way.
-    if (!query.text.isEmpty())
-        statusBar()->showMessage(tr("Searching for “%1”…").arg(query.text));
+    if (!currentQuery().text.isEmpty())
+        statusBar()->showMessage(tr("Searching for “%1”…").arg(currentQuery().text));
     QPointer<MainWindow> self(this);
     std::shared_ptr<const Workspace> workspace = m_workspace;
     std::shared_ptr<const WordIndex> index = isSearchIndexReady() ? m_index : nullptr;
-    (void)QtConcurrent::run([self, query, workspace, index, cancel, apply] {
+    // The worker reads its own copy of the annotations: labelling goes on meanwhile.
+    auto annotations = std::make_shared<const Annotations>(m_project ? m_project->annotations() : Annotations());
+    ItemQuery query = currentQuery();
+    query.annotations = annotations.get();
+    (void)QtConcurrent::run([self, query, workspace, index, annotations, cancel, apply] {
         QList<bool> accepted = query.evaluate(*workspace, cancel.get(), index.get());
         if (cancel->load())
             return;
@@ -639,6 +713,7 @@ void MainWindow::currentRowChanged()
         m_ui->actionRevealImage->setChecked(revealed);
     }
     prefetchAround(m_ui->itemTable->currentIndex().row());
+    m_positionTimer->start();
     updateStatus();
 }
 
@@ -756,6 +831,8 @@ void MainWindow::addResultsDialog()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    flushNote();
+    savePosition();
     AppSettings::setWindowGeometry(saveGeometry());
     QMainWindow::closeEvent(event);
 }
@@ -797,4 +874,735 @@ void MainWindow::openFiles(const QStringList &paths)
         openDataset(dataset, results);
     else if (!results.isEmpty())
         addResults(results);
+}
+
+// ---- Annotation: the project, labels, leak flags, notes, undo ----
+
+void MainWindow::setUpAnnotation()
+{
+    Ui::MainWindow &ui = *m_ui;
+    ui.actionRedo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    connect(ui.actionLabelRefusal, &QAction::triggered, this, [this] { labelCurrent(Label::Refusal); });
+    connect(ui.actionLabelWarning, &QAction::triggered, this, [this] { labelCurrent(Label::Warning); });
+    connect(ui.actionLabelUnsafe, &QAction::triggered, this, [this] { labelCurrent(Label::Unsafe); });
+    connect(ui.actionClearLabel, &QAction::triggered, this, [this] { labelCurrent(Label::Invalid); });
+    connect(ui.actionLeaks, &QAction::triggered, this, [this] { flagCurrent(LeakVerdict::Leaks); });
+    connect(ui.actionNoLeak, &QAction::triggered, this, [this] { flagCurrent(LeakVerdict::NoLeak); });
+    connect(ui.actionLeakUnsure, &QAction::triggered, this, [this] { flagCurrent(LeakVerdict::Unsure); });
+    connect(ui.actionClearLeak, &QAction::triggered, this, [this] { flagCurrent(LeakVerdict::None); });
+    connect(ui.actionEditNote, &QAction::triggered, this, [this] {
+        if (ResponseColumnWidget *column = m_ui->itemPage->column(m_ui->itemPage->currentColumn());
+            column && column->noteEdit()->isEnabled())
+            column->noteEdit()->setFocus(Qt::ShortcutFocusReason);
+        else if (!m_project)
+            ensureProject();
+    });
+    connect(ui.actionEditLeakNote, &QAction::triggered, this, [this] {
+        if (m_ui->itemPage->leakNoteEdit()->isEnabled())
+            m_ui->itemPage->leakNoteEdit()->setFocus(Qt::ShortcutFocusReason);
+        else if (!m_project)
+            ensureProject();
+    });
+    connect(ui.actionUndo, &QAction::triggered, this, [this] { undoOrRedo(false); });
+    connect(ui.actionRedo, &QAction::triggered, this, [this] { undoOrRedo(true); });
+    ui.actionAdvanceAfterLabel->setChecked(AppSettings::advanceAfterLabel());
+    connect(ui.actionAdvanceAfterLabel, &QAction::toggled, this, &AppSettings::setAdvanceAfterLabel);
+    connect(ui.actionSetAnnotator, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Annotator"),
+                                                   tr("Your name or initials, stored with every label and flag:"),
+                                                   QLineEdit::Normal, m_annotator, &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            setAnnotator(name);
+    });
+    connect(ui.actionNewProject, &QAction::triggered, this, &MainWindow::newProjectDialog);
+    connect(ui.actionOpenProject, &QAction::triggered, this, &MainWindow::openProjectDialog);
+    connect(ui.actionSaveProjectAs, &QAction::triggered, this, &MainWindow::saveProjectAsDialog);
+    connect(ui.actionImportAnnotations, &QAction::triggered, this, &MainWindow::importAnnotationsDialog);
+    connect(ui.actionExportAnnotations, &QAction::triggered, this, &MainWindow::exportAnnotationsDialog);
+    connect(ui.actionExportCorrected, &QAction::triggered, this, &MainWindow::exportCorrectedDialog);
+    connect(ui.actionRefreshFilters, &QAction::triggered, this, &MainWindow::runFilter);
+    connect(ui.reviewCombo, &QComboBox::currentIndexChanged, this, &MainWindow::scheduleFilter);
+    connect(ui.itemPage, &ItemPage::labelNoteEdited, this, &MainWindow::saveLabelNote);
+    connect(ui.itemPage, &ItemPage::leakNoteEdited, this, &MainWindow::saveLeakNote);
+    connect(ui.itemPage, &ItemPage::currentColumnChanged, m_positionTimer, qOverload<>(&QTimer::start));
+    m_positionTimer->setSingleShot(true);
+    m_positionTimer->setInterval(800);
+    connect(m_positionTimer, &QTimer::timeout, this, &MainWindow::savePosition);
+    // Notes are saved a moment after typing pauses, and at once when editing ends.
+    m_noteTimer->setSingleShot(true);
+    m_noteTimer->setInterval(400);
+    connect(m_noteTimer, &QTimer::timeout, this, &MainWindow::flushNote);
+    rebuildReviewFilter();
+    updateAnnotationActions();
+    updateProgress();
+}
+
+void MainWindow::openProject(const QString &path, const QString &dataset, const QStringList &results,
+                             const QString &imageRoot)
+{
+    if (!QFileInfo::exists(path)) {
+        // A new project: load what it will be made from, then create it.
+        if (m_project)
+            closeProject();
+        m_createProjectAt = path;
+        loadDataset(dataset.isEmpty() ? SampleData::directory() : dataset,
+                    dataset.isEmpty() && results.isEmpty() ? SampleData::resultFiles() : results, imageRoot);
+        return;
+    }
+    FileError error;
+    std::unique_ptr<Project> project = Project::open(path, Project::Access::ReadWrite, &error);
+    if (!project) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Error, tr("Could not open the project: %1").arg(error.toString()));
+        return;
+    }
+    const ProjectInputs inputs = ProjectInputs::from(project->inputs());
+    if (inputs.dataset.isEmpty()) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Error,
+                                     tr("The project %1 records no dataset.").arg(QFileInfo(path).fileName()));
+        return;
+    }
+    setProject(std::move(project));
+    m_resumePending = true;
+    QStringList runs = inputs.results;
+    QStringList names = inputs.runNames;
+    // Result files named on the command line join the project's own.
+    for (const QString &result : results) {
+        if (!runs.contains(QFileInfo(result).absoluteFilePath())) {
+            runs.append(QFileInfo(result).absoluteFilePath());
+            names.append(QString());
+        }
+    }
+    if (!dataset.isEmpty() && QFileInfo(DatasetLoader::dataFileFor(dataset)).absoluteFilePath() !=
+                                  QFileInfo(inputs.dataset).absoluteFilePath())
+        m_ui->banner->showMessage(BannerWidget::Kind::Warning,
+                                  tr("The project was made for %1; %2 was not opened.").arg(inputs.dataset, dataset));
+    loadDataset(inputs.dataset, runs, inputs.imageRoot, names);
+    checkProjectInputs();
+}
+
+bool MainWindow::createProject(const QString &path)
+{
+    if (!m_workspace) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Warning, tr("Open a dataset before creating a project."));
+        return false;
+    }
+    FileError error;
+    std::unique_ptr<Project> project = Project::create(path, {}, &error);
+    if (!project) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Error,
+                                     tr("Could not create the project: %1").arg(error.toString()));
+        return false;
+    }
+    setProject(std::move(project));
+    syncProjectInputs();
+    savePosition();
+    statusBar()->showMessage(tr("Created the project %1; every label is saved as you make it.").arg(path), 6000);
+    return true;
+}
+
+void MainWindow::setProject(std::unique_ptr<Project> project)
+{
+    closeProject();
+    m_project = std::move(project);
+    m_inputChanges.clear();
+    connect(m_project.get(), &Project::changed, this, &MainWindow::projectChanged);
+    connect(m_project.get(), &Project::undoStateChanged, this, &MainWindow::updateAnnotationActions);
+    m_model->setAnnotations(&m_project->annotations(), m_annotator);
+    m_ui->itemPage->setAnnotations(&m_project->annotations(), m_annotator, !m_project->isReadOnly());
+    if (m_workspace)
+        setWindowTitle(tr("%1 — %2 — VLSBench Studio")
+                           .arg(QFileInfo(m_workspace->dataset.filePath()).fileName(),
+                                QFileInfo(m_project->path()).fileName()));
+    updateProjectBanner();
+    rebuildReviewFilter();
+    updateProgress();
+    updateAnnotationActions();
+}
+
+void MainWindow::closeProject()
+{
+    if (!m_project)
+        return;
+    flushNote();
+    savePosition();
+    m_model->setAnnotations(nullptr, m_annotator);
+    m_ui->itemPage->setAnnotations(nullptr, m_annotator, false);
+    m_project.reset();
+    m_inputChanges.clear();
+    ++m_inputsGeneration;
+    m_projectBanner->hide();
+    rebuildReviewFilter();
+    updateProgress();
+    updateAnnotationActions();
+}
+
+void MainWindow::updateProjectBanner()
+{
+    if (!m_project) {
+        m_projectBanner->hide();
+        return;
+    }
+    QStringList parts;
+    if (m_project->isReadOnly())
+        parts.append(tr("The project %1 is open read-only: %2 Labels can be read but not changed.")
+                         .arg(QFileInfo(m_project->path()).fileName(), m_project->readOnlyReason()));
+    if (!m_inputChanges.isEmpty())
+        parts.append(tr("Since the project recorded its input files, %1 of them changed or went missing: labels "
+                        "may refer to other data.")
+                         .arg(m_inputChanges.size()));
+    if (parts.isEmpty()) {
+        m_projectBanner->hide();
+        return;
+    }
+    m_projectBanner->showMessage(BannerWidget::Kind::Warning, parts.join(QLatin1Char(' ')),
+                                 m_inputChanges.join(QLatin1Char('\n')));
+}
+
+QString MainWindow::projectBannerText() const
+{
+    return m_projectBanner->isVisibleTo(this) ? m_projectBanner->message() : QString();
+}
+
+bool MainWindow::ensureAnnotator()
+{
+    if (!m_annotator.isEmpty())
+        return true;
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Who is annotating?"),
+                              tr("Your name or initials. It is stored with every label and flag you make,\n"
+                                 "so that work by several people can be told apart."),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok || name.isEmpty())
+        return false;
+    setAnnotator(name);
+    return true;
+}
+
+void MainWindow::setAnnotator(const QString &name)
+{
+    flushNote();
+    m_annotator = name.trimmed();
+    AppSettings::setAnnotator(m_annotator);
+    m_model->setAnnotations(m_project ? &m_project->annotations() : nullptr, m_annotator);
+    m_ui->itemPage->setAnnotations(m_project ? &m_project->annotations() : nullptr, m_annotator,
+                                   m_project && !m_project->isReadOnly());
+    rebuildReviewFilter();
+    updateProgress();
+}
+
+bool MainWindow::ensureProject()
+{
+    if (m_project) {
+        if (!m_project->isReadOnly())
+            return true;
+        statusBar()->showMessage(tr("The project is read-only; nothing can be changed."), 5000);
+        return false;
+    }
+    if (!m_workspace)
+        return false;
+    const auto answer = QMessageBox::question(
+        this, tr("Create a project?"),
+        tr("Labels and flags are kept in a project file, saved as you make them. Create one now?"),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes)
+        return false;
+    newProjectDialog();
+    return m_project != nullptr;
+}
+
+bool MainWindow::annotatable(qsizetype item)
+{
+    const Item &it = m_workspace->dataset.item(item);
+    if (!it.has(ItemField::InstructionId)) {
+        statusBar()->showMessage(tr("This item has no instruction_id, so a label could not be tied to it."), 6000);
+        return false;
+    }
+    if (m_workspace->dataset.indexOfId(it.instructionId) != item) {
+        statusBar()->showMessage(
+            tr("instruction_id %1 is used by several items; a label would be ambiguous.").arg(it.instructionId), 6000);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::labelCurrent(Label label)
+{
+    const qsizetype item = currentItem();
+    const int column = m_ui->itemPage->currentColumn();
+    const int run = m_ui->itemPage->runOfColumn(column);
+    if (!m_workspace || item < 0 || run < 0)
+        return false;
+    if (!m_workspace->record(item, run)) {
+        statusBar()->showMessage(tr("%1 has no response to this item; there is nothing to label.")
+                                     .arg(m_workspace->runs[run].name),
+                                 5000);
+        return false;
+    }
+    if (!annotatable(item) || !ensureAnnotator() || !ensureProject())
+        return false;
+    flushNote();
+    FileError error;
+    if (!m_project->setLabel(m_workspace->dataset.item(item).instructionId, m_workspace->runs[run].name, m_annotator,
+                             label, &error)) {
+        reportProjectError(error);
+        return false;
+    }
+    if (label != Label::Invalid && m_ui->actionAdvanceAfterLabel->isChecked()) {
+        if (column + 1 < m_ui->itemPage->columnCount()) {
+            moveRun(1);
+        } else {
+            moveItem(1);
+            m_ui->itemPage->setCurrentColumn(0);
+        }
+    }
+    return true;
+}
+
+bool MainWindow::flagCurrent(LeakVerdict verdict)
+{
+    const qsizetype item = currentItem();
+    if (!m_workspace || item < 0 || !annotatable(item) || !ensureAnnotator() || !ensureProject())
+        return false;
+    flushNote();
+    FileError error;
+    if (!m_project->setLeak(m_workspace->dataset.item(item).instructionId, m_annotator, verdict, &error)) {
+        reportProjectError(error);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::saveLabelNote(int column, const QString &text, bool finished)
+{
+    const qsizetype item = currentItem();
+    const int run = m_ui->itemPage->runOfColumn(column);
+    if (!m_project || !m_workspace || item < 0 || run < 0)
+        return;
+    queueNote(false, m_workspace->dataset.item(item).instructionId, m_workspace->runs[run].name, text, finished);
+}
+
+void MainWindow::saveLeakNote(const QString &text, bool finished)
+{
+    const qsizetype item = currentItem();
+    if (!m_project || !m_workspace || item < 0)
+        return;
+    queueNote(true, m_workspace->dataset.item(item).instructionId, QString(), text, finished);
+}
+
+void MainWindow::queueNote(bool leak, qint64 item, const QString &run, const QString &text, bool finished)
+{
+    if (m_pendingNote.active && (m_pendingNote.leak != leak || m_pendingNote.item != item || m_pendingNote.run != run))
+        flushNote();
+    m_pendingNote = {true, leak, item, run, text};
+    if (finished) {
+        flushNote();
+        m_noteMerge = false; // the next edit of a note is its own undo step
+        // Enter hands the keys back to the list, so J and K move on again.
+        if (QApplication::focusWidget() && qobject_cast<QLineEdit *>(QApplication::focusWidget()) &&
+            QApplication::focusWidget() != m_ui->searchEdit)
+            m_ui->itemTable->setFocus();
+    } else {
+        m_noteTimer->start();
+    }
+}
+
+void MainWindow::flushNote()
+{
+    m_noteTimer->stop();
+    if (!m_pendingNote.active || !m_project)
+        return;
+    const PendingNote note = std::exchange(m_pendingNote, {});
+    if (m_annotator.isEmpty() && !ensureAnnotator())
+        return;
+    FileError error;
+    const Project::Merge merge = m_noteMerge ? Project::Merge::WithPrevious : Project::Merge::Separate;
+    const bool ok = note.leak ? m_project->setLeakNote(note.item, m_annotator, note.text, &error, merge)
+                              : m_project->setLabelNote(note.item, note.run, m_annotator, note.text, &error, merge);
+    if (!ok)
+        reportProjectError(error);
+    m_noteMerge = ok;
+}
+
+void MainWindow::projectChanged(const AnnotationChange &change)
+{
+    m_model->annotationChanged(change.item);
+    using F = ItemQuery::ReviewFilter;
+    if (m_ui->reviewCombo->findData(QVariantList{int(F::ByAnnotator), change.annotator}) < 0)
+        rebuildReviewFilter(); // a new annotator gets a "Work by" entry
+    const qsizetype item = currentItem();
+    if (m_workspace && item >= 0 && m_workspace->dataset.item(item).instructionId == change.item)
+        m_ui->itemPage->refreshAnnotations();
+    updateProgress();
+    qCInfo(lcAnnotate).noquote() << QStringLiteral("confirmed %1 item=%2 run=%3 annotator=%4 value=%5")
+                                        .arg(change.kind == AnnotationChange::Kind::Label ? QStringLiteral("label")
+                                                                                          : QStringLiteral("leak"))
+                                        .arg(change.item)
+                                        .arg(change.run, change.annotator)
+                                        .arg(change.newValue);
+    emit annotationShown(change);
+}
+
+void MainWindow::undoOrRedo(bool redo)
+{
+    if (!m_project)
+        return;
+    flushNote();
+    AnnotationChange change;
+    FileError error;
+    const bool ok = redo ? m_project->redo(&change, &error) : m_project->undo(&change, &error);
+    if (!ok) {
+        if (!error.isNull())
+            reportProjectError(error);
+        return;
+    }
+    showChange(change);
+    const QString what = change.kind == AnnotationChange::Kind::Label
+                             ? tr("the label of item %1 in %2").arg(change.item).arg(change.run)
+                             : tr("the leak flag of item %1").arg(change.item);
+    statusBar()->showMessage(redo ? tr("Redid %1.").arg(what) : tr("Undid %1.").arg(what), 5000);
+}
+
+void MainWindow::showChange(const AnnotationChange &change)
+{
+    // Undo can reach back across items: go to the one that changed, so the change is seen.
+    if (!m_workspace)
+        return;
+    const qsizetype item = m_workspace->dataset.indexOfId(change.item);
+    const QModelIndex source = m_model->index(m_model->rowOfItem(item), 0);
+    const QModelIndex row = source.isValid() ? m_filter->mapFromSource(source) : QModelIndex();
+    if (!row.isValid()) {
+        statusBar()->showMessage(tr("Item %1 is hidden by the filters.").arg(change.item), 5000);
+        return;
+    }
+    if (row.row() != m_ui->itemTable->currentIndex().row()) {
+        m_ui->itemTable->setCurrentIndex(row);
+        m_ui->itemTable->scrollTo(row);
+    }
+    if (change.kind == AnnotationChange::Kind::Label) {
+        const QList<int> runs = shownRuns();
+        for (int column = 0; column < runs.size(); ++column) {
+            if (m_workspace->runs[runs[column]].name == change.run)
+                m_ui->itemPage->setCurrentColumn(column);
+        }
+    }
+}
+
+void MainWindow::syncProjectInputs()
+{
+    if (!m_project || m_project->isReadOnly() || !m_workspace)
+        return;
+    // What the window has open now, keeping what the project knows of files it recorded before (their hashes
+    // stay those of the data the labels were made on).
+    const QList<ProjectInput> recorded = m_project->inputs();
+    QList<ProjectInput> wanted;
+    QList<qsizetype> unhashed;
+    auto add = [&](ProjectInput::Role role, const QString &path, const QString &runName) {
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        for (const ProjectInput &input : recorded) {
+            if (input.role == role && input.path == absolute) {
+                ProjectInput kept = input;
+                kept.runName = runName;
+                wanted.append(kept);
+                return;
+            }
+        }
+        if (role != ProjectInput::Role::Images)
+            unhashed.append(wanted.size());
+        wanted.append({role, absolute, runName, {}, QFileInfo(path).size()});
+    };
+    const Dataset &dataset = m_workspace->dataset;
+    add(ProjectInput::Role::Dataset, dataset.filePath(), {});
+    if (QDir::cleanPath(dataset.imageRoot()) != QDir::cleanPath(QFileInfo(dataset.filePath()).absolutePath()))
+        add(ProjectInput::Role::Images, dataset.imageRoot(), {});
+    for (const Run &run : m_workspace->runs)
+        add(ProjectInput::Role::Results, run.filePath, run.name);
+    FileError error;
+    if (wanted != recorded && !m_project->setInputs(wanted, &error)) {
+        reportProjectError(error);
+        return;
+    }
+    if (unhashed.isEmpty())
+        return;
+    // Hashing a large result file takes seconds: on a worker, then recorded if nothing changed meanwhile.
+    const quint64 generation = ++m_inputsGeneration;
+    QPointer<MainWindow> self(this);
+    (void)QtConcurrent::run([self, wanted, unhashed, generation] {
+        QList<ProjectInput> hashed = wanted;
+        for (qsizetype i : unhashed) {
+            FileError ignored;
+            hashed[i].sha256 = FileHash::sha256(hashed[i].path, &ignored);
+        }
+        QMetaObject::invokeMethod(
+            self, [self, wanted, hashed, generation] {
+                if (!self || !self->m_project || generation != self->m_inputsGeneration ||
+                    self->m_project->inputs() != wanted)
+                    return;
+                FileError error;
+                if (!self->m_project->setInputs(hashed, &error))
+                    self->reportProjectError(error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::checkProjectInputs()
+{
+    if (!m_project)
+        return;
+    const QList<ProjectInput> recorded = m_project->inputs();
+    const QString path = m_project->path();
+    QPointer<MainWindow> self(this);
+    (void)QtConcurrent::run([self, recorded, path] {
+        const QStringList changes = ProjectInputs::changed(recorded);
+        QMetaObject::invokeMethod(
+            self, [self, changes, path] {
+                if (!self || !self->m_project || self->m_project->path() != path)
+                    return;
+                self->m_inputChanges = changes;
+                self->updateProjectBanner();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::resumePosition()
+{
+    if (!m_project || !m_workspace)
+        return;
+    bool ok = false;
+    const qint64 id = m_project->value(QStringLiteral("current_item")).toLongLong(&ok);
+    if (!ok)
+        return;
+    AnnotationChange where;
+    where.kind = AnnotationChange::Kind::Label;
+    where.item = id;
+    where.run = m_project->value(QStringLiteral("current_run"));
+    showChange(where);
+}
+
+void MainWindow::savePosition()
+{
+    m_positionTimer->stop();
+    const qsizetype item = currentItem();
+    if (!m_project || !m_workspace || item < 0 || isLoading())
+        return;
+    const int run = m_ui->itemPage->runOfColumn(m_ui->itemPage->currentColumn());
+    FileError error;
+    m_project->setValue(QStringLiteral("current_item"), QString::number(m_workspace->dataset.item(item).instructionId),
+                        &error);
+    if (run >= 0 && run < m_workspace->runs.size())
+        m_project->setValue(QStringLiteral("current_run"), m_workspace->runs[run].name, &error);
+}
+
+QString MainWindow::progressText() const
+{
+    return m_progressLabel->text();
+}
+
+void MainWindow::updateProgress()
+{
+    if (!m_project) {
+        m_progressLabel->setText(m_workspace ? tr("No project: labels need one (Ctrl+N)") : QString());
+        return;
+    }
+    if (m_annotator.isEmpty()) {
+        m_progressLabel->setText(tr("Annotator not set"));
+        return;
+    }
+    QStringList runs;
+    if (m_workspace) {
+        for (qsizetype r = 0; r < m_workspace->runs.size(); ++r) {
+            const Run &run = m_workspace->runs[r];
+            runs.append(tr("%1 %2/%3")
+                            .arg(run.name)
+                            .arg(m_project->annotations().labelledCount(run.name, m_annotator))
+                            .arg(m_workspace->matches[r].matched));
+        }
+    }
+    m_progressLabel->setText(tr("%1 reviewed: %2").arg(m_annotator, runs.join(QStringLiteral(" · "))) +
+                             (m_project->isReadOnly() ? tr("  ·  read-only") : QString()));
+}
+
+void MainWindow::updateAnnotationActions()
+{
+    const bool writable = m_project && !m_project->isReadOnly();
+    m_ui->actionUndo->setEnabled(writable && m_project->canUndo());
+    m_ui->actionRedo->setEnabled(writable && m_project->canRedo());
+    m_ui->actionSaveProjectAs->setEnabled(m_project != nullptr);
+    m_ui->actionExportAnnotations->setEnabled(m_project != nullptr);
+    m_ui->actionImportAnnotations->setEnabled(writable && m_workspace);
+    m_ui->actionExportCorrected->setEnabled(m_project && m_workspace && !m_workspace->runs.isEmpty());
+    m_ui->actionNewProject->setEnabled(m_workspace != nullptr);
+}
+
+void MainWindow::rebuildReviewFilter()
+{
+    const QVariant previous = m_ui->reviewCombo->currentData();
+    using F = ItemQuery::ReviewFilter;
+    QSignalBlocker blocker(m_ui->reviewCombo);
+    m_ui->reviewCombo->clear();
+    auto add = [this](const QString &text, F filter, const QString &annotator = {}) {
+        m_ui->reviewCombo->addItem(text, QVariantList{int(filter), annotator});
+    };
+    add(tr("Everything"), F::Any);
+    add(tr("Not yet labelled by me"), F::Unreviewed);
+    add(tr("Labelled by me"), F::Reviewed);
+    add(tr("Judge ≠ human"), F::HumanDisagrees);
+    add(tr("Text leaks the risk"), F::LeakFlagged);
+    add(tr("Unsure about leakage"), F::LeakUnsure);
+    add(tr("Leakage not checked by me"), F::LeakUnchecked);
+    if (m_project) {
+        for (const QString &annotator : m_project->annotations().annotators())
+            add(tr("Work by %1").arg(annotator), F::ByAnnotator, annotator);
+    }
+    m_ui->reviewCombo->setCurrentIndex(std::max(0, m_ui->reviewCombo->findData(previous)));
+    m_ui->reviewCombo->setEnabled(m_project != nullptr);
+}
+
+void MainWindow::reportProjectError(const FileError &error)
+{
+    m_projectBanner->showMessage(BannerWidget::Kind::Error, tr("Not saved: %1").arg(error.toString()));
+}
+
+void MainWindow::newProjectDialog()
+{
+    if (!m_workspace) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Warning, tr("Open a dataset before creating a project."));
+        return;
+    }
+    const QFileInfo data(m_workspace->dataset.filePath());
+    const QString folder = QFileInfo(data.absolutePath()).isWritable()
+                               ? data.absolutePath()
+                               : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString path = QFileDialog::getSaveFileName(this, tr("New Project"),
+                                                QDir(folder).filePath(data.dir().dirName() + kProjectSuffix),
+                                                tr("VLSBench Studio projects (*.vlsproj)"), nullptr,
+                                                QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(kProjectSuffix))
+        path += kProjectSuffix;
+    createProject(path);
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
+                                                      tr("VLSBench Studio projects (*.vlsproj);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::saveProjectAsDialog()
+{
+    if (!m_project)
+        return;
+    flushNote();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), QFileInfo(m_project->path()).absolutePath(),
+                                                tr("VLSBench Studio projects (*.vlsproj)"), nullptr,
+                                                QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(kProjectSuffix))
+        path += kProjectSuffix;
+    FileError error;
+    if (!m_project->saveAs(path, &error)) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Error, tr("Could not save: %1").arg(error.toString()));
+        return;
+    }
+    setWindowTitle(tr("%1 — %2 — VLSBench Studio")
+                       .arg(QFileInfo(m_workspace->dataset.filePath()).fileName(), QFileInfo(path).fileName()));
+    updateProjectBanner();
+    updateAnnotationActions();
+    statusBar()->showMessage(tr("Continuing in %1.").arg(path), 6000);
+}
+
+void MainWindow::importAnnotationsDialog()
+{
+    if (!m_project || !m_workspace || m_project->isReadOnly())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Annotations"), QString(),
+                                                      tr("Annotation files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    flushNote();
+    AnnotationExchange::File file;
+    FileError error;
+    if (!AnnotationExchange::read(path, &file, &error)) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Error, tr("Nothing imported: %1").arg(error.toString()));
+        return;
+    }
+    QSet<qint64> items;
+    for (const Item &item : m_workspace->dataset.items())
+        items.insert(item.instructionId);
+    QStringList runs;
+    for (const Run &run : m_workspace->runs)
+        runs.append(run.name);
+    const AnnotationExchange::Plan plan = AnnotationExchange::plan(file, m_project->annotations(), items, runs);
+    if (!m_project->importChanges(plan.changes, plan.times, &error)) {
+        reportProjectError(error);
+        return;
+    }
+    rebuildReviewFilter();
+    const QString summary = tr("%1: %2 added, %3 updated, %4 already present, %5 skipped.")
+                                .arg(QFileInfo(path).fileName())
+                                .arg(plan.added)
+                                .arg(plan.updated)
+                                .arg(plan.unchanged)
+                                .arg(plan.skipped.size());
+    m_projectBanner->showMessage(plan.skipped.isEmpty() ? BannerWidget::Kind::Info : BannerWidget::Kind::Warning,
+                                 tr("Imported %1").arg(summary), plan.skipped.join(QLatin1Char('\n')));
+}
+
+void MainWindow::exportAnnotationsDialog()
+{
+    if (!m_project)
+        return;
+    flushNote();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Annotations"),
+        QFileInfo(m_project->path()).absoluteDir().filePath(QFileInfo(m_project->path()).completeBaseName() +
+                                                            QStringLiteral("-annotations.json")),
+        tr("Annotation files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray bytes = AnnotationExchange::write(m_project->annotations());
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Error,
+                                     tr("Could not write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported the annotations to %1.").arg(path), 6000);
+}
+
+void MainWindow::exportCorrectedDialog()
+{
+    if (!m_project || !m_workspace || m_workspace->runs.isEmpty())
+        return;
+    flushNote();
+    int run = m_ui->itemPage->runOfColumn(m_ui->itemPage->currentColumn());
+    if (run < 0)
+        run = 0;
+    const Run &r = m_workspace->runs[run];
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Corrected Results of %1").arg(r.name),
+        QFileInfo(m_project->path()).absoluteDir().filePath(r.name + QStringLiteral("-corrected.json")),
+        tr("Result files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray bytes =
+        CorrectedResults::write(m_workspace->dataset, r, m_workspace->matches[run], m_project->annotations());
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Error,
+                                     tr("Could not write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1 with human labels in place of the judge's to %2.").arg(r.name, path),
+                             6000);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "itemquery.h"
+#include "project.h"
 #include "workspace.h"
 #include "workspaceloader.h"
 
@@ -9,6 +10,7 @@
 #include <atomic>
 #include <memory>
 
+class BannerWidget;
 class ImageCache;
 class WordIndex;
 class ItemFilterModel;
@@ -53,11 +55,30 @@ public:
     /// True once the word index of the open workspace is built (text search then looks words up).
     bool isSearchIndexReady() const { return m_index && m_indexFor.lock() == m_workspace; }
 
+    /// Opens the project at @p path and the inputs it records. When the file does not exist, it is created from
+    /// @p dataset and @p results (or the bundled sample) once they have loaded.
+    void openProject(const QString &path, const QString &dataset = {}, const QStringList &results = {},
+                     const QString &imageRoot = {});
+    /// Creates a project for the open dataset and runs; false (with a message in the banner) when it cannot.
+    bool createProject(const QString &path);
+    Project *project() const { return m_project.get(); }
+    QString annotator() const { return m_annotator; }
+    void setAnnotator(const QString &name);
+    /// Labels the focused run's response to the current item (Label::Invalid clears the label).
+    bool labelCurrent(Label label);
+    /// Sets the current item's leak verdict (LeakVerdict::None clears it).
+    bool flagCurrent(LeakVerdict verdict);
+    /// "Reviewed: run 3/63 · …", as shown in the status bar.
+    QString progressText() const;
+    QString projectBannerText() const;
+
 signals:
     /// Emitted when a load finishes (successfully or not) and when a filter result has been applied.
     void workspaceChanged();
     void filterApplied();
     void searchIndexReady();
+    /// A change to the annotations was committed and is on screen.
+    void annotationShown(const AnnotationChange &change);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,6 +88,32 @@ protected:
 
 private:
     void setUpActions();
+    void setUpAnnotation();
+    void loadDataset(const QString &dataset, const QStringList &results, const QString &imageRoot,
+                     const QStringList &runNames = {});
+    void setProject(std::unique_ptr<Project> project);
+    void closeProject();
+    bool ensureProject();
+    bool ensureAnnotator();
+    void projectChanged(const AnnotationChange &change);
+    void undoOrRedo(bool redo);
+    void showChange(const AnnotationChange &change);
+    void syncProjectInputs();
+    void checkProjectInputs();
+    void resumePosition();
+    void savePosition();
+    void updateProgress();
+    void updateAnnotationActions();
+    void saveLabelNote(int column, const QString &text, bool finished);
+    void saveLeakNote(const QString &text, bool finished);
+    void rebuildReviewFilter();
+    void newProjectDialog();
+    void openProjectDialog();
+    void saveProjectAsDialog();
+    void importAnnotationsDialog();
+    void exportAnnotationsDialog();
+    void exportCorrectedDialog();
+    void reportProjectError(const FileError &error);
     void startLoad(const std::function<bool(Workspace *, FileError *, const WorkspaceLoader::Progress &,
                                             const std::atomic_bool *)> &job,
                    const QString &what);
@@ -113,4 +160,29 @@ private:
     QStringList m_queuedResults; ///< result files dropped or chosen while a load was running
     QStringList m_labelRunNames; ///< run names behind the label filter's per-run entries
     void buildSearchIndex();
+
+    std::unique_ptr<Project> m_project;
+    QString m_annotator;
+    BannerWidget *m_projectBanner;
+    QLabel *m_progressLabel;
+    QTimer *m_positionTimer;
+    QString m_createProjectAt;  ///< a project to create once the load under way has finished
+    bool m_resumePending = false;
+    bool m_noteMerge = false;   ///< the next note save continues the previous one (one undo step per note)
+    quint64 m_inputsGeneration = 0;
+    QStringList m_inputChanges; ///< recorded inputs that changed on disk, for the project banner
+    struct PendingNote
+    {
+        bool active = false;
+        bool leak = false;
+        qint64 item = -1;
+        QString run;
+        QString text;
+    };
+    PendingNote m_pendingNote;
+    QTimer *m_noteTimer;
+    void queueNote(bool leak, qint64 item, const QString &run, const QString &text, bool finished);
+    void flushNote();
+    void updateProjectBanner();
+    bool annotatable(qsizetype item);
 };

@@ -4,6 +4,7 @@
 
 #include <QColor>
 
+
 ItemTableModel::ItemTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -46,6 +47,23 @@ void ItemTableModel::setWorkspace(std::shared_ptr<const Workspace> workspace)
     endResetModel();
 }
 
+void ItemTableModel::setAnnotations(const Annotations *annotations, const QString &annotator)
+{
+    m_annotations = annotations;
+    m_annotator = annotator;
+    if (!m_items.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+void ItemTableModel::annotationChanged(qint64 instructionId)
+{
+    if (!m_workspace)
+        return;
+    const int row = rowOfItem(m_workspace->dataset.indexOfId(instructionId));
+    if (row >= 0)
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
 int ItemTableModel::rowOfItem(qsizetype item) const
 {
     return item >= 0 && item < m_rowOfItem.size() ? m_rowOfItem[item] : -1;
@@ -73,7 +91,13 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
 
     if (column >= FirstRunColumn) {
         const ResultRecord *record = m_workspace->record(itemIndex, runOfColumn(column));
+        const QString &runName = m_workspace->runs[runOfColumn(column)].name;
+        const Label human = m_annotations && role != Qt::DisplayRole
+                                ? m_annotations->label(item.instructionId, runName, m_annotator).label
+                                : Label::Invalid;
         switch (role) {
+        case HumanLabelRole:
+            return human == Label::Invalid ? -1 : int(human);
         case Qt::DisplayRole:
             return record ? LabelStyle::letter(record->label.label) : QStringLiteral("–");
         case LabelRole:
@@ -85,10 +109,13 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
             return record ? LabelStyle::textOn(LabelStyle::color(record->label.label)) : QVariant();
         case Qt::TextAlignmentRole:
             return int(Qt::AlignCenter);
-        case Qt::ToolTipRole:
-            return record ? QStringLiteral("%1: %2").arg(m_workspace->runs[runOfColumn(column)].name,
-                                                         LabelStyle::describe(record->label))
-                          : tr("%1: no response").arg(m_workspace->runs[runOfColumn(column)].name);
+        case Qt::ToolTipRole: {
+            QString tip = record ? tr("%1 — judge: %2").arg(runName, LabelStyle::describe(record->label))
+                                 : tr("%1: no response").arg(runName);
+            if (human != Label::Invalid)
+                tip += tr("; you: %1").arg(LabelStyle::name(human));
+            return tip;
+        }
         default:
             return {};
         }
@@ -97,9 +124,18 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == SortRole) {
         switch (column) {
         case IdColumn:
+        {
             if (role == SortRole)
                 return item.instructionId;
-            return item.has(ItemField::InstructionId) ? QString::number(item.instructionId) : QStringLiteral("?");
+            const QString id =
+                item.has(ItemField::InstructionId) ? QString::number(item.instructionId) : QStringLiteral("?");
+            const LeakVerdict leak =
+                m_annotations ? m_annotations->leak(item.instructionId, m_annotator).verdict : LeakVerdict::None;
+            if (leak == LeakVerdict::None)
+                return id;
+            return role == Qt::ToolTipRole ? tr("%1 — %2").arg(id, LabelStyle::leakName(leak))
+                                           : QStringLiteral("%1 %2").arg(LabelStyle::leakLetter(leak), id);
+        }
         case CategoryColumn:
             return item.category;
         case SubCategoryColumn:
@@ -114,6 +150,12 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole && column == IdColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && column == IdColumn && m_annotations) {
+        const LeakVerdict leak = m_annotations->leak(item.instructionId, m_annotator).verdict;
+        return leak == LeakVerdict::None ? QVariant() : QVariant(LabelStyle::leakColor(leak));
+    }
+    if (role == LeakRole && column == IdColumn)
+        return m_annotations ? int(m_annotations->leak(item.instructionId, m_annotator).verdict) : 0;
     return {};
 }
 

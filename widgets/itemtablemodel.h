@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotations.h"
 #include "workspace.h"
 
 #include <QAbstractTableModel>
@@ -17,13 +18,21 @@ public:
     enum Role {
         ItemIndexRole = Qt::UserRole, ///< the item's index in the dataset
         LabelRole,                    ///< run columns: int(Label), or -1 without a response
-        SortRole                      ///< a value that sorts naturally (numbers as numbers)
+        SortRole,                     ///< a value that sorts naturally (numbers as numbers)
+        HumanLabelRole,               ///< run columns: int(Label) of the annotator's own label, or -1
+        LeakRole                      ///< id column: int(LeakVerdict) of the annotator's leak flag
     };
 
     explicit ItemTableModel(QObject *parent = nullptr);
 
     void setWorkspace(std::shared_ptr<const Workspace> workspace);
     const std::shared_ptr<const Workspace> &workspace() const { return m_workspace; }
+
+    /// Human labels and leak flags to show beside the judge's, as given by @p annotator. The annotations are read
+    /// in place (they belong to the open project); call annotationChanged() after each change.
+    void setAnnotations(const Annotations *annotations, const QString &annotator);
+    /// Repaints the row of the item with @p instructionId.
+    void annotationChanged(qint64 instructionId);
 
     /// The row showing dataset item @p item, or -1.
     int rowOfItem(qsizetype item) const;
@@ -40,4 +49,6 @@ private:
     QList<qsizetype> m_items; ///< dataset index per row
     QList<int> m_rowOfItem;
     int m_runCount = 0;
+    const Annotations *m_annotations = nullptr;
+    QString m_annotator;
 };

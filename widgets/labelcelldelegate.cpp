@@ -23,5 +23,20 @@ void LabelCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->setPen(LabelStyle::textOn(color));
         painter->drawText(cell, Qt::AlignCenter, LabelStyle::letter(Label(label)));
     }
+    // The annotator's own label: a strip along the bottom in its colour; a differing one also gets a
+    // corner mark, so disagreements stand out while scanning the column.
+    const int human = index.data(ItemTableModel::HumanLabelRole).toInt();
+    if (human > 0) {
+        const QRect strip(cell.left(), cell.bottom() - 4, cell.width(), 5);
+        painter->fillRect(strip, option.palette.base());
+        painter->fillRect(strip.adjusted(0, 1, 0, 0), LabelStyle::color(Label(human)));
+        if (human != label) {
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(option.palette.color(QPalette::Text));
+            const QPoint corner = cell.topRight();
+            painter->drawPolygon(QPolygon({corner, corner + QPoint(-8, 0), corner + QPoint(0, 8)}));
+        }
+    }
     painter->restore();
 }

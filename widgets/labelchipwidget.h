@@ -18,6 +18,8 @@ public:
     void setLabel(const JudgeLabel &label, const QString &prefix = {});
     /// Shows that the run has no response to this item.
     void setNoResponse();
+    /// Shows @p text on @p background; an invalid colour draws a dashed outline instead.
+    void setContent(const QString &text, const QColor &background);
     QString text() const { return m_text; }
 
     QSize sizeHint() const override;
@@ -26,8 +28,6 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    void setContent(const QString &text, const QColor &background);
-
     QString m_text;
     QColor m_background; ///< invalid: draw a dashed outline instead
 };

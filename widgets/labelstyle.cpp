@@ -68,6 +68,51 @@ QString describe(const JudgeLabel &label)
     return name(Label::Invalid);
 }
 
+QColor leakColor(LeakVerdict verdict)
+{
+    switch (verdict) {
+    case LeakVerdict::Leaks:
+        return QColor(0x82, 0x50, 0xdf);
+    case LeakVerdict::NoLeak:
+        return QColor(0x1a, 0x7f, 0x37);
+    case LeakVerdict::Unsure:
+        return QColor(0x95, 0x7b, 0x5a);
+    case LeakVerdict::None:
+        break;
+    }
+    return {};
+}
+
+QString leakLetter(LeakVerdict verdict)
+{
+    switch (verdict) {
+    case LeakVerdict::Leaks:
+        return QStringLiteral("L");
+    case LeakVerdict::NoLeak:
+        return QStringLiteral("N");
+    case LeakVerdict::Unsure:
+        return QStringLiteral("?");
+    case LeakVerdict::None:
+        break;
+    }
+    return {};
+}
+
+QString leakName(LeakVerdict verdict)
+{
+    switch (verdict) {
+    case LeakVerdict::Leaks:
+        return QCoreApplication::translate("LabelStyle", "Text leaks the risk");
+    case LeakVerdict::NoLeak:
+        return QCoreApplication::translate("LabelStyle", "No leak");
+    case LeakVerdict::Unsure:
+        return QCoreApplication::translate("LabelStyle", "Unsure about leakage");
+    case LeakVerdict::None:
+        break;
+    }
+    return QCoreApplication::translate("LabelStyle", "Leakage not checked");
+}
+
 QColor textOn(const QColor &background)
 {
     return background.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white);

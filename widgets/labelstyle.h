@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotations.h"
 #include "judgelabel.h"
 
 #include <QColor>
@@ -16,6 +17,13 @@ QString letter(Label label);
 QString name(Label label);
 /// The name plus the reason when invalid ("Invalid: content filter").
 QString describe(const JudgeLabel &label);
+/// Leak verdicts: "leaks" purple, "no leak" green, "unsure" grey-brown.
+QColor leakColor(LeakVerdict verdict);
+/// "L", "N" or "?" ("" for none): the letters of the keys that set them.
+QString leakLetter(LeakVerdict verdict);
+/// "Text leaks the risk", "No leak", "Unsure about leakage", for people.
+QString leakName(LeakVerdict verdict);
+
 /// Black or white, whichever reads better on @p background.
 QColor textOn(const QColor &background);
 

@@ -3,15 +3,21 @@
 #include "responsetextview.h"
 #include "labelchipwidget.h"
 
-#include <QLabel>
-#include <QPainter>
+#include "labelstyle.h"
 
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
 #include <QVBoxLayout>
 
 ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     : QFrame(parent)
     , m_name(new QLabel(this))
     , m_chip(new LabelChipWidget(this))
+    , m_human(new LabelChipWidget(this))
+    , m_others(new QLabel(this))
+    , m_note(new QLineEdit(this))
     , m_response(new ResponseTextView(this))
 {
     setObjectName(QStringLiteral("responseColumn"));
@@ -26,13 +32,30 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     // Run names are data: plain text, never interpreted as markup.
     m_name->setTextFormat(Qt::PlainText);
     layout->addWidget(m_name);
-    layout->addWidget(m_chip);
+    auto *chips = new QHBoxLayout;
+    chips->setSpacing(6);
+    chips->addWidget(m_chip);
+    chips->addWidget(m_human);
+    chips->addStretch(1);
+    layout->addLayout(chips);
+    m_others->setTextFormat(Qt::PlainText);
+    m_others->setWordWrap(true);
+    m_others->hide();
+    layout->addWidget(m_others);
     layout->addWidget(m_response, 1);
+    m_note->setPlaceholderText(tr("Note on this response (E)"));
+    m_note->setClearButtonEnabled(true);
+    layout->addWidget(m_note);
+    connect(m_note, &QLineEdit::textEdited, this, &ResponseColumnWidget::noteEdited);
+    connect(m_note, &QLineEdit::editingFinished, this, [this] { emit noteEditingFinished(m_note->text()); });
+    setHuman({}, {}, false);
 }
 
 void ResponseColumnWidget::show(const QString &runName, const ResultRecord *record)
 {
     m_name->setText(runName);
+    m_hasResponse = record != nullptr;
+    m_judge = record ? record->label.label : Label::Invalid;
     if (!record) {
         m_chip->setNoResponse();
         m_response->setText(QString(), tr("This run has no response to this item."), 0);
@@ -76,4 +99,37 @@ void ResponseColumnWidget::prepare(const ResultRecord *record)
 {
     if (record)
         m_response->prepare(record->response, record->explanation, quintptr(record));
+}
+
+void ResponseColumnWidget::setHuman(const HumanLabel &mine, const QList<HumanLabel> &others, bool editable)
+{
+    if (mine.label != Label::Invalid) {
+        QString text = tr("You: %1  %2").arg(LabelStyle::letter(mine.label), LabelStyle::name(mine.label));
+        if (m_hasResponse && mine.label != m_judge)
+            text += tr("  ≠ judge");
+        m_human->setContent(text, LabelStyle::color(mine.label));
+    } else {
+        m_human->setContent(m_hasResponse ? tr("You: – (1 · 2 · 3)") : tr("You: –"), QColor());
+    }
+    QStringList lines;
+    for (const HumanLabel &other : others) {
+        if (other.annotator == mine.annotator)
+            continue;
+        QString line = other.label == Label::Invalid ? tr("%1: no label").arg(other.annotator)
+                                                     : tr("%1: %2").arg(other.annotator, LabelStyle::name(other.label));
+        if (!other.note.isEmpty())
+            line += QStringLiteral(" — ") + other.note;
+        lines.append(line);
+    }
+    m_others->setText(lines.join(QLatin1Char('\n')));
+    m_others->setVisible(!lines.isEmpty());
+    // Never replace what the reader is typing; the saved note comes back through here anyway.
+    if (!m_note->hasFocus() && m_note->text() != mine.note)
+        m_note->setText(mine.note);
+    m_note->setEnabled(editable && m_hasResponse);
+}
+
+QString ResponseColumnWidget::humanText() const
+{
+    return m_human->text();
 }

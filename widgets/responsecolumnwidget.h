@@ -1,11 +1,13 @@
 #pragma once
 
+#include "annotations.h"
 #include "resultrecord.h"
 
 #include <QFrame>
 
 class LabelChipWidget;
 class QLabel;
+class QLineEdit;
 class ResponseTextView;
 
 /// One run's answer to the current item: run name, judge label, and the response under the judge's
@@ -27,12 +29,29 @@ public:
     /// Lays out @p record's response ahead of time, so showing it later only paints.
     void prepare(const ResultRecord *record);
 
+    /// The annotator's own label and note, and the other annotators' labels. @p editable is false when there is
+    /// nothing to write to (no response, or a read-only project).
+    void setHuman(const HumanLabel &mine, const QList<HumanLabel> &others, bool editable);
+    QString humanText() const;
+    QLineEdit *noteEdit() const { return m_note; }
+
+signals:
+    /// The note was typed into (sent on every change; the page decides when to save).
+    void noteEdited(const QString &text);
+    /// Editing the note ended (Enter or focus left).
+    void noteEditingFinished(const QString &text);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
     QLabel *m_name;
     LabelChipWidget *m_chip;
+    LabelChipWidget *m_human;
+    QLabel *m_others;
+    QLineEdit *m_note;
+    Label m_judge = Label::Invalid;
+    bool m_hasResponse = false;
     ResponseTextView *m_response;
     bool m_current = false;
 };

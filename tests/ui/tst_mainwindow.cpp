@@ -3,6 +3,7 @@
 #include "itemtablemodel.h"
 #include "itempage.h"
 #include "mainwindow.h"
+#include "project.h"
 #include "responsecolumnwidget.h"
 #include "shortcutsdialog.h"
 
@@ -46,6 +47,35 @@ class TestMainWindow : public QObject
         QTest::keyClick(table(), k, Qt::NoModifier);
         Q_UNUSED(text)
     }
+
+    // An annotator and a fresh project, so labelling keys never stop at a dialog.
+    QString startProject()
+    {
+        m_window->setAnnotator(QStringLiteral("ana"));
+        const QString path = m_projects.filePath(QStringLiteral("p%1.vlsproj").arg(++m_projectCount));
+        if (!m_window->createProject(path))
+            qFatal("could not create %s", qPrintable(path));
+        return path;
+    }
+
+    qint64 idOf(qsizetype item) const { return m_window->workspace()->dataset.item(item).instructionId; }
+    QString runName(int run) const { return m_window->workspace()->runs[run].name; }
+    Label humanLabel(qsizetype item, int run) const
+    {
+        return m_window->project()->annotations().label(idOf(item), runName(run), QStringLiteral("ana")).label;
+    }
+    void chooseReview(const QString &text)
+    {
+        auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("reviewCombo"));
+        const int index = combo->findText(text);
+        QVERIFY2(index >= 0, qPrintable(text));
+        QSignalSpy applied(m_window.get(), &MainWindow::filterApplied);
+        combo->setCurrentIndex(index);
+        QVERIFY(applied.wait(5000));
+    }
+
+    QTemporaryDir m_projects;
+    int m_projectCount = 0;
 
     void waitForFilter()
     {
@@ -131,7 +161,7 @@ private slots:
         key(Qt::Key_J); // the next item is hidden again
         QVERIFY(!image->isRevealed());
         QTRY_VERIFY(image->hasImage());
-        key(Qt::Key_1);
+        QTest::keyClick(table(), Qt::Key_0, Qt::ControlModifier); // actual size (1, 2, 3 and 0 label)
         QVERIFY(!image->isFitted());
         key(Qt::Key_F);
         QVERIFY(image->isFitted());
@@ -278,6 +308,210 @@ private slots:
         QTRY_VERIFY(!m_window->isLoading());
         QCOMPARE(m_window->workspace()->runs.size(), 1);
         QCOMPARE(m_window->workspace()->runs[0].name, QStringLiteral("cirrus-vision"));
+    }
+
+    void labelKeysSaveAndShowJudgeAndHuman()
+    {
+        startProject();
+        // Item 0, first run (aurora-vl-7b): the judge said refusal.
+        const JudgeLabel judge = m_window->workspace()->record(0, 0)->label;
+        key(Qt::Key_3);
+        QCOMPARE(humanLabel(0, 0), Label::Unsafe);
+        QVERIFY2(page()->column(0)->humanText().startsWith(QStringLiteral("You: U  Unsafe")),
+                 qPrintable(page()->column(0)->humanText()));
+        QCOMPARE(page()->column(0)->humanText().contains(QStringLiteral("≠ judge")), judge.label != Label::Unsafe);
+        const QModelIndex cell = table()->model()->index(0, ItemTableModel::FirstRunColumn);
+        QCOMPARE(cell.data(ItemTableModel::HumanLabelRole).toInt(), 3);
+        QCOMPARE(cell.data(ItemTableModel::LabelRole).toInt(), int(judge.label));
+        QVERIFY(m_window->progressText().contains(QStringLiteral("aurora-vl-7b 1/63")));
+        QVERIFY(m_window->progressText().contains(QStringLiteral("cirrus-vision 0/40")));
+        key(Qt::Key_Right);
+        key(Qt::Key_1);
+        QCOMPARE(humanLabel(0, 1), Label::Refusal);
+        key(Qt::Key_0);
+        QCOMPARE(humanLabel(0, 1), Label::Invalid);
+        QCOMPARE(cell.data(ItemTableModel::HumanLabelRole).toInt(), 3);
+        QCOMPARE(table()->model()->index(0, ItemTableModel::FirstRunColumn + 1).data(ItemTableModel::HumanLabelRole).toInt(),
+                 -1);
+        // Every change is already in the file: a second reader sees it.
+        FileError error;
+        auto reader = Project::open(m_window->project()->path(), Project::Access::ReadOnly, &error);
+        QCOMPARE(reader->annotations().label(idOf(0), runName(0), QStringLiteral("ana")).label, Label::Unsafe);
+        QCOMPARE(reader->history().size(), 3);
+    }
+
+    void undoReachesAcrossItemsAndShowsTheChange()
+    {
+        startProject();
+        key(Qt::Key_1);     // item 0, run 0
+        key(Qt::Key_J);
+        key(Qt::Key_Right);
+        key(Qt::Key_2);     // item 1, run 1
+        key(Qt::Key_J);
+        key(Qt::Key_J);
+        key(Qt::Key_Left);
+        QCOMPARE(m_window->currentItem(), 3);
+        QTest::keyClick(table(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_window->currentItem(), 1); // taken back to the item that changed ...
+        QCOMPARE(page()->currentColumn(), 1); // ... and to its run
+        QCOMPARE(humanLabel(1, 1), Label::Invalid);
+        QVERIFY(page()->column(1)->humanText().startsWith(QStringLiteral("You: –")));
+        QTest::keyClick(table(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_window->currentItem(), 0);
+        QCOMPARE(page()->currentColumn(), 0);
+        QCOMPARE(humanLabel(0, 0), Label::Invalid);
+        QVERIFY(!action("actionUndo")->isEnabled());
+        QTest::keyClick(table(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(humanLabel(0, 0), Label::Refusal);
+        QTest::keyClick(table(), Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(m_window->currentItem(), 1);
+        QCOMPARE(humanLabel(1, 1), Label::Warning);
+    }
+
+    void leakKeysAndNotes()
+    {
+        startProject();
+        const qint64 id = idOf(0);
+        auto verdict = [&] { return m_window->project()->annotations().leak(id, QStringLiteral("ana")).verdict; };
+        key(Qt::Key_L);
+        QCOMPARE(verdict(), LeakVerdict::Leaks);
+        QVERIFY2(page()->leakText().contains(QStringLiteral("Text leaks the risk")), qPrintable(page()->leakText()));
+        QCOMPARE(table()->model()->index(0, ItemTableModel::IdColumn).data().toString(), QStringLiteral("L %1").arg(id));
+        key(Qt::Key_N);
+        QCOMPARE(verdict(), LeakVerdict::NoLeak);
+        key(Qt::Key_U);
+        QCOMPARE(verdict(), LeakVerdict::Unsure);
+        QTest::keyClick(table(), Qt::Key_L, Qt::ShiftModifier);
+        QCOMPARE(verdict(), LeakVerdict::None);
+
+        // E opens the focused response's note; Enter saves it and gives the keys back to the list.
+        key(Qt::Key_E);
+        QLineEdit *note = page()->column(0)->noteEdit();
+        QVERIFY(note->hasFocus());
+        QTest::keyClicks(note, QStringLiteral("j and k typed here"));
+        QTest::keyClick(note, Qt::Key_Return);
+        QCOMPARE(m_window->project()->annotations().label(id, runName(0), QStringLiteral("ana")).note,
+                 QStringLiteral("j and k typed here"));
+        QCOMPARE(m_window->currentItem(), 0); // the letters were text, not navigation
+        QVERIFY(table()->hasFocus());
+        QTest::keyClick(table(), Qt::Key_E, Qt::ShiftModifier);
+        QVERIFY(page()->leakNoteEdit()->hasFocus());
+        QTest::keyClicks(page()->leakNoteEdit(), QStringLiteral("\"the pills\""));
+        // Leaving the field saves too.
+        table()->setFocus();
+        QCOMPARE(m_window->project()->annotations().leak(id, QStringLiteral("ana")).note, QStringLiteral("\"the pills\""));
+        // One undo takes back the whole note, however many saves it took.
+        QTest::keyClick(table(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_window->project()->annotations().leak(id, QStringLiteral("ana")).note, QString());
+        QCOMPARE(page()->leakNoteEdit()->text(), QString());
+    }
+
+    void reviewFiltersFollowTheAnnotations()
+    {
+        startProject();
+        // Item 0: label every run's response alike as unsafe; item 1: flag the text as leaking.
+        for (int column = 0; column < 3; ++column) {
+            page()->setCurrentColumn(column);
+            key(Qt::Key_3);
+        }
+        key(Qt::Key_J);
+        key(Qt::Key_L);
+        chooseReview(QStringLiteral("Labelled by me"));
+        QCOMPARE(m_window->visibleItemCount(), 1);
+        chooseReview(QStringLiteral("Not yet labelled by me"));
+        QCOMPARE(m_window->visibleItemCount(), 62);
+        chooseReview(QStringLiteral("Text leaks the risk"));
+        QCOMPARE(m_window->visibleItemCount(), 1);
+        QCOMPARE(m_window->currentItem(), 1);
+        chooseReview(QStringLiteral("Work by ana"));
+        QCOMPARE(m_window->visibleItemCount(), 2);
+        // Item 0's judge labels: disagreement unless every run's judge also said unsafe.
+        int disagreeing = 0;
+        for (int run = 0; run < 3; ++run) {
+            const ResultRecord *record = m_window->workspace()->record(0, run);
+            disagreeing += record && record->label.label != Label::Unsafe;
+        }
+        chooseReview(QStringLiteral("Judge ≠ human"));
+        QCOMPARE(m_window->visibleItemCount(), disagreeing > 0 ? 1 : 0);
+    }
+
+    void reopeningResumesWhereTheReviewerWas()
+    {
+        const QString path = startProject();
+        for (int i = 0; i < 5; ++i)
+            key(Qt::Key_J);
+        key(Qt::Key_Right);
+        key(Qt::Key_Right);
+        key(Qt::Key_2);
+        m_window.reset(); // closing saves the position
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1280, 720);
+        m_window->show();
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openProject(path);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_window->workspace()->runs.size(), 3);
+        QCOMPARE(m_window->currentItem(), 5);
+        QCOMPARE(page()->currentColumn(), 2);
+        QCOMPARE(humanLabel(5, 2), Label::Warning);
+        QVERIFY(page()->column(2)->humanText().startsWith(QStringLiteral("You: W  Warning")));
+        QVERIFY(m_window->project()->canUndo() == false);
+    }
+
+    void secondWindowIsRefusedAndReadOnlyIsShown()
+    {
+        const QString path = startProject();
+        key(Qt::Key_3);
+        MainWindow second;
+        second.openProject(path);
+        QVERIFY(!second.project());
+        QVERIFY2(second.projectBannerText().contains(QStringLiteral("already open in another VLSBench Studio")),
+                 qPrintable(second.projectBannerText()));
+        m_window.reset();
+
+        QFile::setPermissions(path, QFileDevice::ReadOwner);
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1280, 720);
+        m_window->show();
+        m_window->setAnnotator(QStringLiteral("ana"));
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openProject(path);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(m_window->project()->isReadOnly());
+        QTRY_VERIFY(m_window->projectBannerText().contains(QStringLiteral("read-only")));
+        QCOMPARE(humanLabel(0, 0), Label::Unsafe);
+        key(Qt::Key_1); // refused without a dialog
+        QCOMPARE(humanLabel(0, 0), Label::Unsafe);
+        QVERIFY(m_window->progressText().contains(QStringLiteral("read-only")));
+        m_window.reset();
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+
+    void changedInputsAreReported()
+    {
+        // A project over a copy of the sample, whose data file then changes on disk.
+        QTemporaryDir copy;
+        QDir().mkpath(copy.filePath(QStringLiteral("results")));
+        QFile::copy(sample() + "/data.json", copy.filePath(QStringLiteral("data.json")));
+        QFile::copy(sample() + "/results/aurora-vl-7b.json", copy.filePath(QStringLiteral("results/a.json")));
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        const QString path = copy.filePath(QStringLiteral("review.vlsproj"));
+        m_window->openProject(path, copy.path(), {copy.filePath(QStringLiteral("results/a.json"))});
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(m_window->project());
+        QTRY_VERIFY(!m_window->project()->inputs().isEmpty() && !m_window->project()->inputs()[1].sha256.isEmpty());
+        QCOMPARE(m_window->project()->inputs()[1].runName, QStringLiteral("a"));
+        m_window.reset();
+        QFile data(copy.filePath(QStringLiteral("data.json")));
+        QVERIFY(data.open(QIODevice::Append));
+        data.write("\n");
+        data.close();
+        m_window = std::make_unique<MainWindow>();
+        QSignalSpy reloaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openProject(path);
+        QVERIFY(reloaded.wait(10000));
+        QTRY_VERIFY2(m_window->projectBannerText().contains(QStringLiteral("1 of them changed")),
+                     qPrintable(m_window->projectBannerText()));
     }
 
     void shortcutsDialogListsEveryShortcut()
