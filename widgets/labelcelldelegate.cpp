@@ -21,7 +21,9 @@ void LabelCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->fillRect(option.rect, selected ? option.palette.highlight() : option.palette.base());
         painter->fillRect(cell, color);
         painter->setPen(LabelStyle::textOn(color));
-        painter->drawText(cell, Qt::AlignCenter, LabelStyle::letter(Label(label)));
+        // Lifted above the human label's strip when there is one.
+        const bool strip = index.data(ItemTableModel::HumanLabelRole).toInt() > 0;
+        painter->drawText(strip ? cell.adjusted(0, 0, 0, -4) : cell, Qt::AlignCenter, LabelStyle::letter(Label(label)));
     }
     // The annotator's own label: a strip along the bottom in its colour; a differing one also gets a
     // corner mark, so disagreements stand out while scanning the column.
