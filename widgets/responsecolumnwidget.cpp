@@ -5,7 +5,6 @@
 
 #include "labelstyle.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -32,12 +31,9 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     // Run names are data: plain text, never interpreted as markup.
     m_name->setTextFormat(Qt::PlainText);
     layout->addWidget(m_name);
-    auto *chips = new QHBoxLayout;
-    chips->setSpacing(6);
-    chips->addWidget(m_chip);
-    chips->addWidget(m_human);
-    chips->addStretch(1);
-    layout->addLayout(chips);
+    // The judge's chip above the annotator's: side by side they do not fit a column of three.
+    layout->addWidget(m_chip);
+    layout->addWidget(m_human);
     m_others->setTextFormat(Qt::PlainText);
     m_others->setWordWrap(true);
     m_others->hide();
