@@ -208,8 +208,21 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
     return true;
 }
 
+void AnnotationExchange::datasetIds(const Dataset &dataset, QSet<qint64> *items, QSet<qint64> *sharedIds)
+{
+    for (qsizetype i = 0; i < dataset.size(); ++i) {
+        const Item &item = dataset.item(i);
+        if (!item.has(ItemField::InstructionId))
+            continue;
+        items->insert(item.instructionId);
+        if (!dataset.hasUniqueId(i))
+            sharedIds->insert(item.instructionId);
+    }
+}
+
 AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annotations &existing,
-                                                  const QSet<qint64> &items, const QStringList &runs)
+                                                  const QSet<qint64> &items, const QStringList &runs,
+                                                  const QSet<qint64> &sharedIds)
 {
     Plan plan;
     plan.skipped = file.skipped;
@@ -222,6 +235,10 @@ AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annota
         };
         if (!items.isEmpty() && !items.contains(c.item)) {
             skip(QStringLiteral("no item with instruction_id %1 in the dataset").arg(c.item));
+            continue;
+        }
+        if (sharedIds.contains(c.item)) {
+            skip(QStringLiteral("instruction_id %1 is used by several items, so it cannot say which one").arg(c.item));
             continue;
         }
         if (c.kind == AnnotationChange::Kind::Label && !runs.isEmpty() && !runs.contains(c.run)) {
@@ -248,6 +265,16 @@ AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annota
             time = current.time;
         }
         const bool exists = value != 0 || !note.isEmpty();
+        if (!exists) {
+            // Cleared in the project after this entry was made: importing it would bring back what was removed.
+            const QString cleared = c.kind == AnnotationChange::Kind::Label
+                                        ? existing.labelClearedAt(c.item, c.run, c.annotator)
+                                        : existing.leakClearedAt(c.item, c.annotator);
+            if (!cleared.isEmpty() && cleared >= entry.time) {
+                skip(QStringLiteral("the project cleared it later (%1)").arg(cleared));
+                continue;
+            }
+        }
         if (exists && value == c.newValue && note == c.newNote) {
             ++plan.unchanged;
             continue;

@@ -2,6 +2,7 @@
 
 #include "annotationchange.h"
 #include "annotations.h"
+#include "dataset.h"
 #include "fileerror.h"
 
 #include <QByteArray>
@@ -49,7 +50,11 @@ public:
     };
 
     /// Merges @p file into @p existing: new annotations are added, a newer one replaces an older one by the same
-    /// annotator, and the rest is skipped with a reason. Empty @p items or @p runs are not checked.
+    /// annotator, and the rest is skipped with a reason. Empty @p items or @p runs are not checked. Entries for
+    /// @p sharedIds (ids that several items carry) are skipped: they cannot say which item they mean.
     static Plan plan(const File &file, const Annotations &existing, const QSet<qint64> &items,
-                     const QStringList &runs);
+                     const QStringList &runs, const QSet<qint64> &sharedIds = {});
+
+    /// The ids of @p dataset as plan() takes them: every id, and those shared by several items.
+    static void datasetIds(const Dataset &dataset, QSet<qint64> *items, QSet<qint64> *sharedIds);
 };

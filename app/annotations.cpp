@@ -11,6 +11,16 @@ QString countKey(const QString &run, const QString &annotator)
     return run + QLatin1Char('\n') + annotator;
 }
 
+QString labelKey(qint64 item, const QString &run, const QString &annotator)
+{
+    return QStringLiteral("l\n%1\n%2\n%3").arg(item).arg(run, annotator);
+}
+
+QString leakKey(qint64 item, const QString &annotator)
+{
+    return QStringLiteral("k\n%1\n%2").arg(item).arg(annotator);
+}
+
 template<typename Entry>
 qsizetype indexOfAnnotator(const QList<Entry> &entries, const QString &annotator)
 {
@@ -66,8 +76,11 @@ Label Annotations::latestLabel(qint64 item, const QString &run) const
     const HumanLabel *latest = nullptr;
     for (const HumanLabel &entry : *it) {
         // ISO 8601 times in UTC sort as text; ties go to the annotator name so the answer never depends on order.
+        // The label's own time: fixing a note later does not make an older label the latest.
+        auto when = [](const HumanLabel &l) { return l.labelTime.isEmpty() ? l.time : l.labelTime; };
         if (entry.label != Label::Invalid &&
-            (!latest || entry.time > latest->time || (entry.time == latest->time && entry.annotator > latest->annotator)))
+            (!latest || when(entry) > when(*latest) ||
+             (when(entry) == when(*latest) && entry.annotator > latest->annotator)))
             latest = &entry;
     }
     return latest ? latest->label : Label::Invalid;
@@ -102,13 +115,28 @@ void Annotations::setLabel(qint64 item, const QString &run, const HumanLabel &la
     if (label.isEmpty()) {
         if (i >= 0)
             entries.removeAt(i);
-    } else if (i >= 0) {
-        entries[i] = label;
+        if (!label.time.isEmpty())
+            m_cleared.insert(labelKey(item, run, label.annotator), label.time);
     } else {
-        entries.append(label);
+        if (!m_cleared.isEmpty())
+            m_cleared.remove(labelKey(item, run, label.annotator));
+        if (i >= 0)
+            entries[i] = label;
+        else
+            entries.append(label);
     }
     if (entries.isEmpty())
         m_labels.remove({item, run});
+}
+
+QString Annotations::labelClearedAt(qint64 item, const QString &run, const QString &annotator) const
+{
+    return m_cleared.value(labelKey(item, run, annotator));
+}
+
+QString Annotations::leakClearedAt(qint64 item, const QString &annotator) const
+{
+    return m_cleared.value(leakKey(item, annotator));
 }
 
 void Annotations::setLeak(qint64 item, const LeakFlag &flag)
@@ -118,10 +146,15 @@ void Annotations::setLeak(qint64 item, const LeakFlag &flag)
     if (flag.isEmpty()) {
         if (i >= 0)
             entries.removeAt(i);
-    } else if (i >= 0) {
-        entries[i] = flag;
+        if (!flag.time.isEmpty())
+            m_cleared.insert(leakKey(item, flag.annotator), flag.time);
     } else {
-        entries.append(flag);
+        if (!m_cleared.isEmpty())
+            m_cleared.remove(leakKey(item, flag.annotator));
+        if (i >= 0)
+            entries[i] = flag;
+        else
+            entries.append(flag);
     }
     if (entries.isEmpty())
         m_leaks.remove(item);

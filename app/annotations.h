@@ -18,10 +18,21 @@ bool parseLeakVerdict(QStringView key, LeakVerdict *verdict);
 /// One annotator's label for one response. label Invalid means "no label" (a note alone may exist).
 struct HumanLabel
 {
+    HumanLabel() = default;
+    HumanLabel(QString annotator, Label label, QString note, QString time, QString labelTime = {})
+        : annotator(std::move(annotator))
+        , label(label)
+        , note(std::move(note))
+        , time(std::move(time))
+        , labelTime(std::move(labelTime))
+    {
+    }
+
     QString annotator;
     Label label = Label::Invalid;
     QString note;
-    QString time; ///< ISO 8601 UTC with milliseconds, e.g. 2026-11-28T09:15:02.120Z
+    QString time;      ///< last change, ISO 8601 UTC with milliseconds, e.g. 2026-11-28T09:15:02.120Z
+    QString labelTime; ///< when the label itself was last set (a note edit does not move it); empty: time
 
     bool isEmpty() const { return label == Label::Invalid && note.isEmpty(); }
     bool operator==(const HumanLabel &) const = default;
@@ -69,9 +80,13 @@ public:
     /// True when some annotator said the item's text leaks (or, with @p verdict, gave that verdict).
     bool hasLeakVerdict(qint64 item, LeakVerdict verdict = LeakVerdict::Leaks) const;
 
-    /// Replaces the annotator's entry for the response; an empty @p label removes it.
+    /// Replaces the annotator's entry for the response; an empty @p label removes it and remembers when.
     void setLabel(qint64 item, const QString &run, const HumanLabel &label);
     void setLeak(qint64 item, const LeakFlag &flag);
+    /// When the annotator last cleared this label or flag, if it is cleared now; empty otherwise. Lets an import
+    /// tell a label deleted since an export from one never made.
+    QString labelClearedAt(qint64 item, const QString &run, const QString &annotator) const;
+    QString leakClearedAt(qint64 item, const QString &annotator) const;
 
     /// Responses with a label (1, 2 or 3) from @p annotator in @p run.
     qsizetype labelledCount(const QString &run, const QString &annotator) const;
@@ -86,4 +101,5 @@ private:
     QHash<ResponseKey, QList<HumanLabel>> m_labels;
     QHash<qint64, QList<LeakFlag>> m_leaks;
     QHash<QString, qsizetype> m_labelledCount; ///< keyed run + '\n' + annotator
+    QHash<QString, QString> m_cleared;         ///< tombstones: target key → time of the clear
 };

@@ -247,13 +247,13 @@ int runImportAnnotations(const QStringList &argv, QTextStream &out, QTextStream 
         return fail(err, QStringLiteral("%1: read-only. %2").arg(context.project->path(),
                                                                  context.project->readOnlyReason()));
     QSet<qint64> items;
-    for (const Item &item : context.workspace.dataset.items())
-        items.insert(item.instructionId);
+    QSet<qint64> shared;
+    AnnotationExchange::datasetIds(context.workspace.dataset, &items, &shared);
     QStringList runs;
     for (const Run &run : std::as_const(context.workspace.runs))
         runs.append(run.name);
     const AnnotationExchange::Plan plan =
-        AnnotationExchange::plan(file, context.project->annotations(), items, runs);
+        AnnotationExchange::plan(file, context.project->annotations(), items, runs, shared);
     if (!context.project->importChanges(plan.changes, plan.times, &error))
         return fail(err, error.toString());
     out << QStringLiteral("imported %1: %2 added, %3 updated, %4 already present, %5 skipped\n")

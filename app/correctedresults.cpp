@@ -12,8 +12,8 @@ Label humanLabelOf(const Dataset &dataset, const Run &run, const RunMatch &match
                    qsizetype record)
 {
     const qsizetype item = match.itemOfRecord[record];
-    if (item < 0)
-        return Label::Invalid;
+    if (item < 0 || !dataset.hasUniqueId(item))
+        return Label::Invalid; // an id shared by several items cannot say which one a label is for
     return annotations.latestLabel(dataset.item(item).instructionId, run.name);
 }
 

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +26,13 @@ public:
 
     /// Position of the first item with @p instructionId, or -1.
     qsizetype indexOfId(qint64 instructionId) const { return m_indexById.value(instructionId, -1); }
+    /// True when the item has an instruction_id that no other item shares: only such items can carry annotations,
+    /// which name items by that id.
+    bool hasUniqueId(qsizetype index) const
+    {
+        const Item &item = m_items[index];
+        return item.has(ItemField::InstructionId) && !m_duplicateIds.contains(item.instructionId);
+    }
     /// Distinct key orders seen in the file; Item::keyLayout indexes this.
     const QList<QStringList> &keyLayouts() const { return m_keyLayouts; }
     /// Entries the loader could not use as items (for example a number where an object belongs).
@@ -40,6 +48,7 @@ private:
     QString m_imageRoot;
     QList<Item> m_items;
     QHash<qint64, qsizetype> m_indexById;
+    QSet<qint64> m_duplicateIds;
     QList<QStringList> m_keyLayouts;
     QList<Problem> m_loadProblems;
 };

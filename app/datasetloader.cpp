@@ -186,6 +186,8 @@ bool DatasetLoader::loadFromBytes(const QString &fileName, const QByteArray &byt
         item.keyLayout = it->second;
         if (item.has(ItemField::InstructionId) && !result.m_indexById.contains(item.instructionId))
             result.m_indexById.insert(item.instructionId, result.m_items.size());
+        else if (item.has(ItemField::InstructionId))
+            result.m_duplicateIds.insert(item.instructionId);
         result.m_items.append(std::move(item));
         ++position;
     }

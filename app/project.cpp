@@ -25,7 +25,7 @@ const char *const kSchema[] = {
     " relative_path TEXT, run_name TEXT, sha256 TEXT, size INTEGER)",
     "CREATE TABLE labels(item INTEGER NOT NULL, run TEXT NOT NULL, annotator TEXT NOT NULL,"
     " label INTEGER CHECK (label IN (1, 2, 3)), note TEXT NOT NULL DEFAULT '', time TEXT NOT NULL,"
-    " PRIMARY KEY (item, run, annotator))",
+    " label_time TEXT NOT NULL, PRIMARY KEY (item, run, annotator))",
     "CREATE TABLE leaks(item INTEGER NOT NULL, annotator TEXT NOT NULL,"
     " verdict TEXT CHECK (verdict IN ('leaks', 'no_leak', 'unsure')), note TEXT NOT NULL DEFAULT '',"
     " time TEXT NOT NULL, PRIMARY KEY (item, annotator))",
@@ -97,14 +97,17 @@ bool Project::openDatabase(const QString &path, bool readOnly, FileError *error)
         *error = sqlError(QStringLiteral("not a VLSBench Studio project"), query.lastError().databaseText());
         return false;
     }
-    if (!readOnly) {
-        // WAL: a commit is one append, and a process killed mid-write leaves the last commit intact.
-        // synchronous=FULL also makes each commit survive a power cut, not just a crash.
-        if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
-            !query.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
-            *error = sqlError(QStringLiteral("cannot prepare the project for writing"), query.lastError().text());
-            return false;
-        }
+    return true;
+}
+
+bool Project::prepareForWriting(FileError *error)
+{
+    // WAL: a commit is one append, and a process killed mid-write leaves the last commit intact.
+    // synchronous=FULL also makes each commit survive a power cut, not just a crash.
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
+        *error = sqlError(QStringLiteral("cannot prepare the project for writing"), query.lastError().text());
+        return false;
     }
     return true;
 }
@@ -154,7 +157,9 @@ std::unique_ptr<Project> Project::open(const QString &path, Access access, FileE
         }
     }
     project->m_readOnly = !project->m_readOnlyReason.isEmpty();
-    if (!project->openDatabase(path, project->m_readOnly, error) || !project->loadContents(error))
+    // Checked before anything is written: a file of another kind or version is left exactly as it was.
+    if (!project->openDatabase(path, project->m_readOnly, error) || !project->loadContents(error) ||
+        (!project->m_readOnly && !project->prepareForWriting(error)))
         return nullptr;
     return project;
 }
@@ -178,8 +183,8 @@ std::unique_ptr<Project> Project::create(const QString &path, const QList<Projec
         return nullptr;
     }
     project->m_lock = std::move(lock);
-    if (!project->openDatabase(path, false, error) || !project->initialise(inputs, error) ||
-        !project->loadContents(error)) {
+    if (!project->openDatabase(path, false, error) || !project->prepareForWriting(error) ||
+        !project->initialise(inputs, error) || !project->loadContents(error)) {
         const QString connection = std::exchange(project->m_connection, {});
         project.reset();
         QSqlDatabase::removeDatabase(connection);
@@ -304,13 +309,30 @@ bool Project::loadContents(FileError *error)
     }
 
     m_annotations = {};
-    if (!query.exec(QStringLiteral("SELECT item, run, annotator, label, note, time FROM labels"))) {
+    // Tombstones first: targets whose latest change was a clear (their rows are gone).
+    if (!query.exec(QStringLiteral("SELECT kind, item, run, annotator, time, new_value, new_note, max(sequence)"
+                                   " FROM history GROUP BY kind, item, run, annotator"))) {
+        *error = sqlError(QStringLiteral("cannot read the history"), query.lastError().text());
+        return false;
+    }
+    while (query.next()) {
+        if (query.value(5).toInt() != 0 || !query.value(6).toString().isEmpty())
+            continue;
+        const QString annotator = query.value(3).toString();
+        const QString time = query.value(4).toString();
+        if (query.value(0).toString() == QLatin1String("leak"))
+            m_annotations.setLeak(query.value(1).toLongLong(), {annotator, LeakVerdict::None, {}, time});
+        else
+            m_annotations.setLabel(query.value(1).toLongLong(), query.value(2).toString(),
+                                   {annotator, Label::Invalid, {}, time});
+    }
+    if (!query.exec(QStringLiteral("SELECT item, run, annotator, label, note, time, label_time FROM labels"))) {
         *error = sqlError(QStringLiteral("cannot read the labels"), query.lastError().text());
         return false;
     }
     while (query.next()) {
         HumanLabel label{query.value(2).toString(), Label(query.value(3).isNull() ? 0 : query.value(3).toInt()),
-                         query.value(4).toString(), query.value(5).toString()};
+                         query.value(4).toString(), query.value(5).toString(), query.value(6).toString()};
         m_annotations.setLabel(query.value(0).toLongLong(), query.value(1).toString(), label);
     }
     if (!query.exec(QStringLiteral("SELECT item, annotator, verdict, note, time FROM leaks"))) {
@@ -473,9 +495,9 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
     }
     QSqlQuery upsertLabel(db);
     upsertLabel.prepare(QStringLiteral(
-        "INSERT INTO labels(item, run, annotator, label, note, time) VALUES (?, ?, ?, ?, ?, ?)"
+        "INSERT INTO labels(item, run, annotator, label, note, time, label_time) VALUES (?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(item, run, annotator) DO UPDATE SET label = excluded.label, note = excluded.note,"
-        " time = excluded.time"));
+        " time = excluded.time, label_time = excluded.label_time"));
     QSqlQuery deleteLabel(db);
     deleteLabel.prepare(QStringLiteral("DELETE FROM labels WHERE item = ? AND run = ? AND annotator = ?"));
     QSqlQuery upsertLeak(db);
@@ -492,10 +514,17 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
 
     const QString stamp = now();
     QStringList stamps;
+    QStringList labelTimes;
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const AnnotationChange &c = changes[i];
         const QString time = times.value(i).isEmpty() ? stamp : times[i];
         stamps.append(time);
+        QString labelTime = time;
+        if (c.kind == AnnotationChange::Kind::Label && c.newValue == c.oldValue) {
+            const HumanLabel current = m_annotations.label(c.item, c.run, c.annotator);
+            labelTime = current.labelTime.isEmpty() ? (current.time.isEmpty() ? time : current.time) : current.labelTime;
+        }
+        labelTimes.append(labelTime);
         const bool empty = c.newValue == 0 && c.newNote.isEmpty();
         QSqlQuery *query = nullptr;
         if (c.kind == AnnotationChange::Kind::Label) {
@@ -507,6 +536,7 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
                 query->addBindValue(c.newValue == 0 ? QVariant(QMetaType::fromType<int>()) : QVariant(c.newValue));
                 query->addBindValue(notNull(c.newNote));
                 query->addBindValue(time);
+                query->addBindValue(labelTime);
             }
         } else {
             query = empty ? &deleteLeak : &upsertLeak;
@@ -545,7 +575,7 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const AnnotationChange &c = changes[i];
         if (c.kind == AnnotationChange::Kind::Label)
-            m_annotations.setLabel(c.item, c.run, {c.annotator, Label(c.newValue), c.newNote, stamps[i]});
+            m_annotations.setLabel(c.item, c.run, {c.annotator, Label(c.newValue), c.newNote, stamps[i], labelTimes[i]});
         else
             m_annotations.setLeak(c.item, {c.annotator, LeakVerdict(c.newValue), c.newNote, stamps[i]});
     }
@@ -616,12 +646,6 @@ bool Project::saveAs(const QString &path, FileError *error)
         *error = {path, 0, 0, QStringLiteral("a file of that name exists already")};
         return false;
     }
-    auto lock = std::make_unique<QLockFile>(target + QStringLiteral(".lock"));
-    lock->setStaleLockTime(0);
-    if (!lock->tryLock(0)) {
-        *error = {path, 0, 0, QStringLiteral("cannot create its lock file: is the folder writable?")};
-        return false;
-    }
     {
         QSqlQuery query(QSqlDatabase::database(m_connection));
         query.prepare(QStringLiteral("VACUUM INTO ?"));
@@ -631,14 +655,17 @@ bool Project::saveAs(const QString &path, FileError *error)
             return false;
         }
     }
-    const QList<ProjectInput> inputs = m_inputs;
-    QSqlDatabase::database(m_connection, false).close();
-    QSqlDatabase::removeDatabase(m_connection);
-    m_lock = std::move(lock);
-    m_readOnly = false;
-    m_readOnlyReason.clear();
-    if (!openDatabase(target, false, error) || !loadContents(error))
+    // The copy must open before this project lets go of the original; on failure nothing changes.
+    std::unique_ptr<Project> copy = open(target, Access::ReadWrite, error);
+    if (!copy)
         return false;
-    // Paths relative to the new place.
+    const QList<ProjectInput> inputs = m_inputs;
+    std::swap(m_path, copy->m_path);
+    std::swap(m_connection, copy->m_connection);
+    std::swap(m_lock, copy->m_lock);
+    std::swap(m_readOnly, copy->m_readOnly);
+    std::swap(m_readOnlyReason, copy->m_readOnlyReason);
+    copy.reset(); // closes the original
+    // Paths relative to the new place (a failure here leaves the copy usable, with the recorded paths).
     return setInputs(inputs, error);
 }

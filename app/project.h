@@ -91,6 +91,7 @@ signals:
 private:
     Project();
     bool openDatabase(const QString &path, bool readOnly, FileError *error);
+    bool prepareForWriting(FileError *error);
     bool initialise(const QList<ProjectInput> &inputs, FileError *error);
     bool loadContents(FileError *error);
     bool edit(const AnnotationChange &change, Merge merge, FileError *error);

@@ -1121,7 +1121,7 @@ bool MainWindow::annotatable(qsizetype item)
         statusBar()->showMessage(tr("This item has no instruction_id, so a label could not be tied to it."), 6000);
         return false;
     }
-    if (m_workspace->dataset.indexOfId(it.instructionId) != item) {
+    if (!m_workspace->dataset.hasUniqueId(item)) {
         statusBar()->showMessage(
             tr("instruction_id %1 is used by several items; a label would be ambiguous.").arg(it.instructionId), 6000);
         return false;
@@ -1537,12 +1537,13 @@ void MainWindow::importAnnotationsDialog()
         return;
     }
     QSet<qint64> items;
-    for (const Item &item : m_workspace->dataset.items())
-        items.insert(item.instructionId);
+    QSet<qint64> shared;
+    AnnotationExchange::datasetIds(m_workspace->dataset, &items, &shared);
     QStringList runs;
     for (const Run &run : m_workspace->runs)
         runs.append(run.name);
-    const AnnotationExchange::Plan plan = AnnotationExchange::plan(file, m_project->annotations(), items, runs);
+    const AnnotationExchange::Plan plan =
+        AnnotationExchange::plan(file, m_project->annotations(), items, runs, shared);
     if (!m_project->importChanges(plan.changes, plan.times, &error)) {
         reportProjectError(error);
         return;

@@ -309,6 +309,25 @@ private slots:
         QVERIFY(missing.err.contains(QStringLiteral("no such project; give --dataset")));
     }
 
+    void sharedIdsCannotBeAnnotated()
+    {
+        // Two items share instruction_id 3: a label naming 3 cannot say which, so it is refused.
+        const QString data = m_dir.filePath(QStringLiteral("dup/data.json"));
+        const QString results = TestFiles::write(m_dir.filePath(QStringLiteral("dup-run.json")), R"([
+            {"question": "a", "image_path": "/x/imgs/0.png", "safe_label": 1},
+            {"question": "b", "image_path": "/x/imgs/0.png", "safe_label": 1}])");
+        const QString labels = TestFiles::write(m_dir.filePath(QStringLiteral("dup-labels.json")), R"({
+          "format": "vlsbench-studio/annotations", "version": 1,
+          "annotations": [{"item": 3, "run": "dup-run", "annotator": "ana", "label": 3, "time": "2026-11-01T10:00:00Z"}]})");
+        const QString project = m_dir.filePath(QStringLiteral("dup.vlsproj"));
+        const Result r = run({"import-annotations", "--project", project, "--dataset", data, "--results", results, labels});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("instruction_id 3 is used by several items")), qPrintable(r.out + r.err));
+        const QJsonObject stats = json(run({"stats", "--project", project, "--format", "json"}));
+        QCOMPARE(stats["runs"][0]["corrected"]["human_labels"].toInt(), 0);
+        QCOMPARE(stats["runs"][0]["corrected"]["rates"]["refusal"].toDouble(), 100.0);
+    }
+
     void projectInputChangedWarns()
     {
         const QString data = TestFiles::write(m_dir.filePath(QStringLiteral("changing/data.json")),

@@ -1,3 +1,4 @@
+#include "annotationexchange.h"
 #include "project.h"
 #include "testfiles.h"
 
@@ -278,6 +279,80 @@ private slots:
         QCOMPARE(project->inputs()[0].path, moved + QStringLiteral("/data/data.json"));
         QCOMPARE(project->inputs()[1].runName, QStringLiteral("run"));
         QDir(moved).removeRecursively();
+    }
+
+    void latestLabelIgnoresLaterNoteEdits()
+    {
+        const QString path = freshPath();
+        FileError error;
+        {
+            auto project = Project::create(path, {}, &error);
+            QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error));
+            QTest::qWait(5);
+            QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("bo"), Label::Refusal, &error));
+            QTest::qWait(5);
+            // ana fixes a typo in her note: her label is no newer for it.
+            QVERIFY(project->setLabelNote(1, QStringLiteral("r"), QStringLiteral("ana"), QStringLiteral("typo"), &error));
+            QCOMPARE(project->annotations().latestLabel(1, QStringLiteral("r")), Label::Refusal);
+            QTest::qWait(5);
+            QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Warning, &error));
+            QCOMPARE(project->annotations().latestLabel(1, QStringLiteral("r")), Label::Warning);
+            QVERIFY(project->setLabelNote(1, QStringLiteral("r"), QStringLiteral("bo"), QStringLiteral("late"), &error));
+            QCOMPARE(project->annotations().latestLabel(1, QStringLiteral("r")), Label::Warning);
+        }
+        auto project = Project::open(path, Project::Access::ReadOnly, &error);
+        QCOMPARE(project->annotations().latestLabel(1, QStringLiteral("r")), Label::Warning);
+    }
+
+    void clearedAnnotationsStayClearedOnImport()
+    {
+        const QString path = freshPath();
+        const QString exchange = m_dir.filePath(QStringLiteral("before-clear.json"));
+        FileError error;
+        {
+            auto project = Project::create(path, {}, &error);
+            QVERIFY(project->setLabel(4, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error));
+            QVERIFY(project->setLeak(4, QStringLiteral("ana"), LeakVerdict::Leaks, &error));
+            TestFiles::write(exchange, AnnotationExchange::write(project->annotations()));
+            QTest::qWait(5);
+            QVERIFY(project->setLabel(4, QStringLiteral("r"), QStringLiteral("ana"), Label::Invalid, &error));
+            QVERIFY(project->setLeak(4, QStringLiteral("ana"), LeakVerdict::None, &error));
+            QVERIFY(project->annotations().isEmpty());
+        }
+        AnnotationExchange::File file;
+        QVERIFY(AnnotationExchange::read(exchange, &file, &error));
+        // Also after reopening: the clears are read back from the history.
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        const AnnotationExchange::Plan plan = AnnotationExchange::plan(file, project->annotations(), {}, {});
+        QCOMPARE(plan.changes.size(), 0);
+        QCOMPARE(plan.skipped.size(), 2);
+        QVERIFY2(plan.skipped[0].contains(QStringLiteral("the project cleared it later")), qPrintable(plan.skipped[0]));
+        // A label set again after the clear is no tombstone any more.
+        QVERIFY(project->setLabel(4, QStringLiteral("r"), QStringLiteral("ana"), Label::Refusal, &error));
+        QCOMPARE(project->annotations().labelClearedAt(4, QStringLiteral("r"), QStringLiteral("ana")), QString());
+    }
+
+    void otherSqliteFilesAreLeftUntouched()
+    {
+        const QString other = m_dir.filePath(QStringLiteral("plain.sqlite"));
+        QCOMPARE(rawExec(other, QStringLiteral("CREATE TABLE notes(x)")), QString());
+        const QByteArray before = TestFiles::readAll(other);
+        FileError error;
+        QVERIFY(!Project::open(other, Project::Access::ReadWrite, &error));
+        QCOMPARE(TestFiles::readAll(other), before); // not even switched to WAL
+        QVERIFY(!QFile::exists(other + QStringLiteral("-wal")));
+    }
+
+    void failedSaveAsKeepsTheOriginal()
+    {
+        const QString path = freshPath();
+        FileError error;
+        auto project = Project::create(path, {}, &error);
+        QVERIFY(!project->saveAs(m_dir.filePath(QStringLiteral("no/such/folder/copy.vlsproj")), &error));
+        QVERIFY(!error.isNull());
+        QCOMPARE(project->path(), QFileInfo(path).absoluteFilePath());
+        QVERIFY2(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error),
+                 qPrintable(error.toString()));
     }
 
     void annotatorIsRequired()
