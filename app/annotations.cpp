@@ -165,6 +165,14 @@ qsizetype Annotations::labelledCount(const QString &run, const QString &annotato
     return m_labelledCount.value(countKey(run, annotator));
 }
 
+QSet<QString> Annotations::runs() const
+{
+    QSet<QString> names;
+    for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it)
+        names.insert(it.key().run);
+    return names;
+}
+
 QStringList Annotations::annotators() const
 {
     QSet<QString> names;

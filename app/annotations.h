@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -90,6 +91,8 @@ public:
 
     /// Responses with a label (1, 2 or 3) from @p annotator in @p run.
     qsizetype labelledCount(const QString &run, const QString &annotator) const;
+    /// Every run name that has a label or note.
+    QSet<QString> runs() const;
     /// Every annotator who labelled or flagged something, sorted.
     QStringList annotators() const;
     bool isEmpty() const { return m_labels.isEmpty() && m_leaks.isEmpty(); }

@@ -28,8 +28,10 @@ ItemPage::ItemPage(QWidget *parent)
     metaRow->addWidget(m_leakChip);
     metaRow->addWidget(m_leakNote, 1);
     infoLayout->insertLayout(metaIndex, metaRow);
-    connect(m_leakNote, &QLineEdit::textEdited, this, [this](const QString &text) { emit leakNoteEdited(text, false); });
-    connect(m_leakNote, &QLineEdit::editingFinished, this, [this] { emit leakNoteEdited(m_leakNote->text(), true); });
+    connect(m_leakNote, &QLineEdit::textEdited, this,
+            [this](const QString &text) { emit leakNoteEdited(m_item, text, false); });
+    connect(m_leakNote, &QLineEdit::editingFinished, this,
+            [this] { emit leakNoteEdited(m_item, m_leakNote->text(), true); });
     QFont instructionFont = m_ui->instructionLabel->font();
     instructionFont.setPointSizeF(instructionFont.pointSizeF() * 1.3);
     instructionFont.setBold(true);
@@ -82,8 +84,28 @@ ImageViewWidget *ItemPage::imageView() const
     return m_ui->imageView;
 }
 
+void ItemPage::finishNoteEditing()
+{
+    // A note being typed belongs to the item it was typed on: end its editing before another item replaces it,
+    // so it is saved there and its field shows the next item's note.
+    for (int i = 0; i < m_runs.size() && i < m_columns.size(); ++i) {
+        QLineEdit *edit = m_columns[i]->noteEdit();
+        if (!edit->hasFocus())
+            continue;
+        emit labelNoteEdited(m_item, m_runs[i], edit->text(), true);
+        const QSignalBlocker blocker(edit);
+        edit->clearFocus();
+    }
+    if (m_leakNote->hasFocus()) {
+        emit leakNoteEdited(m_item, m_leakNote->text(), true);
+        const QSignalBlocker blocker(m_leakNote);
+        m_leakNote->clearFocus();
+    }
+}
+
 void ItemPage::clear()
 {
+    finishNoteEditing();
     m_workspace.reset();
     m_item = -1;
     m_imagePath.clear();
@@ -100,6 +122,8 @@ void ItemPage::clear()
 void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype itemIndex, const QList<int> &runs,
                         bool revealed)
 {
+    if (itemIndex != m_item || workspace != m_workspace || runs != m_runs)
+        finishNoteEditing();
     m_workspace = std::move(workspace);
     m_item = itemIndex;
     const Item &item = m_workspace->dataset.item(itemIndex);
@@ -136,10 +160,12 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
     while (m_columns.size() < runs.size()) {
         auto *column = new ResponseColumnWidget(m_ui->responsesContainer);
         const int index = int(m_columns.size());
-        connect(column, &ResponseColumnWidget::noteEdited, this,
-                [this, index](const QString &text) { emit labelNoteEdited(index, text, false); });
-        connect(column, &ResponseColumnWidget::noteEditingFinished, this,
-                [this, index](const QString &text) { emit labelNoteEdited(index, text, true); });
+        connect(column, &ResponseColumnWidget::noteEdited, this, [this, index](const QString &text) {
+            emit labelNoteEdited(m_item, m_runs.value(index, -1), text, false);
+        });
+        connect(column, &ResponseColumnWidget::noteEditingFinished, this, [this, index](const QString &text) {
+            emit labelNoteEdited(m_item, m_runs.value(index, -1), text, true);
+        });
         m_ui->responsesLayout->insertWidget(index, column);
         m_columns.append(column);
     }

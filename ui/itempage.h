@@ -54,9 +54,10 @@ public:
 
 signals:
     void currentColumnChanged(int column);
-    /// A response note was typed into (@p finished: editing ended); @p column is the response column.
-    void labelNoteEdited(int column, const QString &text, bool finished);
-    void leakNoteEdited(const QString &text, bool finished);
+    /// A response note was typed into (@p finished: editing ended), on dataset item @p item and run @p run: the
+    /// ones the note was typed on, even if another item is shown by the time editing ends.
+    void labelNoteEdited(qsizetype item, int run, const QString &text, bool finished);
+    void leakNoteEdited(qsizetype item, const QString &text, bool finished);
 
 private:
     void imageReady(const DecodedImage &image);
@@ -87,5 +88,6 @@ private:
     LabelChipWidget *m_leakChip;
     QLineEdit *m_leakNote;
     void refreshColumnAnnotations(int index);
+    void finishNoteEditing();
     void refreshLeak();
 };

@@ -86,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->centralLayout->insertWidget(1, m_projectBanner);
     m_projectBanner->hide();
+    m_hashCancel = std::make_shared<std::atomic_bool>(false);
     m_annotator = AppSettings::annotator();
     m_filter->setSourceModel(m_model);
     QTableView *table = m_ui->itemTable;
@@ -149,12 +150,15 @@ MainWindow::~MainWindow()
 {
     flushNote();
     savePosition();
+    // Widgets going away may still report a note's editing as finished; there is nobody left to save it.
+    m_ui->itemPage->disconnect(this);
     if (m_cancel)
         m_cancel->store(true);
     if (m_indexCancel)
         m_indexCancel->store(true);
     if (m_filterCancel)
         m_filterCancel->store(true);
+    m_hashCancel->store(true);
     QThreadPool::globalInstance()->waitForDone(); // workers hold no pointer to us, but finish before teardown
     delete m_ui;
 }
@@ -209,6 +213,7 @@ void MainWindow::openDataset(const QString &dataset, const QStringList &results,
                                          .arg(name));
     }
     m_createProjectAt.clear();
+    m_pendingProject.reset();
     loadDataset(dataset, results, imageRoot);
 }
 
@@ -238,10 +243,29 @@ void MainWindow::addResults(const QStringList &results)
         return;
     }
     const Workspace base = *m_workspace; // a cheap copy: the containers share their data
-    startLoad([base, results](Workspace *workspace, FileError *error, const WorkspaceLoader::Progress &progress,
-                              const std::atomic_bool *cancel) {
+    QStringList names;
+    if (m_project) {
+        // A run removed earlier keeps its labels under its name: a different file must not inherit them.
+        QSet<QString> taken;
+        for (const Run &run : base.runs)
+            taken.insert(run.name);
+        const QSet<QString> annotated = m_project->annotations().runs();
+        for (const QString &file : results) {
+            const QString stem = QFileInfo(file).completeBaseName();
+            const QString path = QFileInfo(file).absoluteFilePath();
+            QString name = stem;
+            for (int n = 2; taken.contains(name) || (annotated.contains(name) &&
+                                                     m_project->value(QStringLiteral("run_file:") + name) != path);
+                 ++n)
+                name = QStringLiteral("%1 (%2)").arg(stem).arg(n);
+            taken.insert(name);
+            names.append(name);
+        }
+    }
+    startLoad([base, results, names](Workspace *workspace, FileError *error, const WorkspaceLoader::Progress &progress,
+                                     const std::atomic_bool *cancel) {
         *workspace = base;
-        return WorkspaceLoader::addRuns(results, workspace, error, progress, cancel);
+        return WorkspaceLoader::addRuns(results, workspace, error, progress, cancel, names);
     },
               tr("Adding %n result file(s)", nullptr, int(results.size())));
 }
@@ -298,7 +322,12 @@ void MainWindow::loadFinished(quint64 generation, bool ok, const Workspace &work
     m_cancelButton->hide();
     statusBar()->clearMessage();
     const QString createAt = std::exchange(m_createProjectAt, {});
+    std::unique_ptr<Project> pending = std::move(m_pendingProject);
     if (!ok) {
+        if (pending)
+            m_projectBanner->showMessage(BannerWidget::Kind::Error,
+                                         tr("The project %1 was not opened: its data could not be loaded.")
+                                             .arg(pending->path()));
         if (!createAt.isEmpty())
             m_projectBanner->showMessage(BannerWidget::Kind::Error,
                                          tr("The project %1 was not created: its data could not be opened.")
@@ -310,7 +339,14 @@ void MainWindow::loadFinished(quint64 generation, bool ok, const Workspace &work
         emit workspaceChanged();
         return;
     }
+    const bool projectOpened = pending != nullptr;
+    if (pending)
+        setProject(std::move(pending));
+    else
+        m_resumePending = false;
     applyWorkspace(std::make_shared<const Workspace>(workspace));
+    if (projectOpened)
+        checkProjectInputs();
     AppSettings::addRecentDataset(workspace.dataset.filePath());
     rebuildRecentMenu();
     if (!createAt.isEmpty())
@@ -951,6 +987,9 @@ void MainWindow::openProject(const QString &path, const QString &dataset, const 
                     dataset.isEmpty() && results.isEmpty() ? SampleData::resultFiles() : results, imageRoot);
         return;
     }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if ((m_project && m_project->path() == absolute) || (m_pendingProject && m_pendingProject->path() == absolute))
+        return; // already open here
     FileError error;
     std::unique_ptr<Project> project = Project::open(path, Project::Access::ReadWrite, &error);
     if (!project) {
@@ -963,7 +1002,9 @@ void MainWindow::openProject(const QString &path, const QString &dataset, const 
                                      tr("The project %1 records no dataset.").arg(QFileInfo(path).fileName()));
         return;
     }
-    setProject(std::move(project));
+    // The project is attached once its data has loaded: until then the window still shows what it showed,
+    // and no label can reach the project with another dataset's ids.
+    m_pendingProject = std::move(project);
     m_resumePending = true;
     QStringList runs = inputs.results;
     QStringList names = inputs.runNames;
@@ -979,7 +1020,6 @@ void MainWindow::openProject(const QString &path, const QString &dataset, const 
         m_ui->banner->showMessage(BannerWidget::Kind::Warning,
                                   tr("The project was made for %1; %2 was not opened.").arg(inputs.dataset, dataset));
     loadDataset(inputs.dataset, runs, inputs.imageRoot, names);
-    checkProjectInputs();
 }
 
 bool MainWindow::createProject(const QString &path)
@@ -1032,6 +1072,8 @@ void MainWindow::closeProject()
     m_project.reset();
     m_inputChanges.clear();
     ++m_inputsGeneration;
+    m_hashCancel->store(true); // hashing for the closed project is of no use
+    m_hashCancel = std::make_shared<std::atomic_bool>(false);
     m_projectBanner->hide();
     rebuildReviewFilter();
     updateProgress();
@@ -1176,19 +1218,17 @@ bool MainWindow::flagCurrent(LeakVerdict verdict)
     return true;
 }
 
-void MainWindow::saveLabelNote(int column, const QString &text, bool finished)
+void MainWindow::saveLabelNote(qsizetype item, int run, const QString &text, bool finished)
 {
-    const qsizetype item = currentItem();
-    const int run = m_ui->itemPage->runOfColumn(column);
-    if (!m_project || !m_workspace || item < 0 || run < 0)
+    if (!m_project || !m_workspace || item < 0 || item >= m_workspace->dataset.size() || run < 0 ||
+        run >= m_workspace->runs.size() || !annotatable(item))
         return;
     queueNote(false, m_workspace->dataset.item(item).instructionId, m_workspace->runs[run].name, text, finished);
 }
 
-void MainWindow::saveLeakNote(const QString &text, bool finished)
+void MainWindow::saveLeakNote(qsizetype item, const QString &text, bool finished)
 {
-    const qsizetype item = currentItem();
-    if (!m_project || !m_workspace || item < 0)
+    if (!m_project || !m_workspace || item < 0 || item >= m_workspace->dataset.size() || !annotatable(item))
         return;
     queueNote(true, m_workspace->dataset.item(item).instructionId, QString(), text, finished);
 }
@@ -1197,13 +1237,18 @@ void MainWindow::queueNote(bool leak, qint64 item, const QString &run, const QSt
 {
     if (m_pendingNote.active && (m_pendingNote.leak != leak || m_pendingNote.item != item || m_pendingNote.run != run))
         flushNote();
+    // Notes are signed like labels: ask once, when the first note is typed (never while closing).
+    if (m_annotator.isEmpty() && !ensureAnnotator()) {
+        statusBar()->showMessage(tr("A note needs an annotator name; it was not saved."), 6000);
+        return;
+    }
     m_pendingNote = {true, leak, item, run, text};
     if (finished) {
         flushNote();
         m_noteMerge = false; // the next edit of a note is its own undo step
         // Enter hands the keys back to the list, so J and K move on again.
-        if (QApplication::focusWidget() && qobject_cast<QLineEdit *>(QApplication::focusWidget()) &&
-            QApplication::focusWidget() != m_ui->searchEdit)
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus || (qobject_cast<QLineEdit *>(focus) && focus != m_ui->searchEdit))
             m_ui->itemTable->setFocus();
     } else {
         m_noteTimer->start();
@@ -1215,9 +1260,9 @@ void MainWindow::flushNote()
     m_noteTimer->stop();
     if (!m_pendingNote.active || !m_project)
         return;
+    if (m_annotator.isEmpty())
+        return; // queueNote asked for a name; without one there is nothing to sign the note with
     const PendingNote note = std::exchange(m_pendingNote, {});
-    if (m_annotator.isEmpty() && !ensureAnnotator())
-        return;
     FileError error;
     const Project::Merge merge = m_noteMerge ? Project::Merge::WithPrevious : Project::Merge::Separate;
     const bool ok = note.leak ? m_project->setLeakNote(note.item, m_annotator, note.text, &error, merge)
@@ -1318,9 +1363,15 @@ void MainWindow::syncProjectInputs()
     add(ProjectInput::Role::Dataset, dataset.filePath(), {});
     if (QDir::cleanPath(dataset.imageRoot()) != QDir::cleanPath(QFileInfo(dataset.filePath()).absolutePath()))
         add(ProjectInput::Role::Images, dataset.imageRoot(), {});
-    for (const Run &run : m_workspace->runs)
-        add(ProjectInput::Role::Results, run.filePath, run.name);
     FileError error;
+    for (const Run &run : m_workspace->runs) {
+        add(ProjectInput::Role::Results, run.filePath, run.name);
+        // Which file a run name stood for, kept even after the run is removed (see addResults).
+        const QString key = QStringLiteral("run_file:") + run.name;
+        const QString path = QFileInfo(run.filePath).absoluteFilePath();
+        if (m_project->value(key) != path)
+            m_project->setValue(key, path, &error);
+    }
     if (wanted != recorded && !m_project->setInputs(wanted, &error)) {
         reportProjectError(error);
         return;
@@ -1330,11 +1381,14 @@ void MainWindow::syncProjectInputs()
     // Hashing a large result file takes seconds: on a worker, then recorded if nothing changed meanwhile.
     const quint64 generation = ++m_inputsGeneration;
     QPointer<MainWindow> self(this);
-    (void)QtConcurrent::run([self, wanted, unhashed, generation] {
+    std::shared_ptr<std::atomic_bool> cancel = m_hashCancel;
+    (void)QtConcurrent::run([self, wanted, unhashed, generation, cancel] {
         QList<ProjectInput> hashed = wanted;
         for (qsizetype i : unhashed) {
             FileError ignored;
-            hashed[i].sha256 = FileHash::sha256(hashed[i].path, &ignored);
+            hashed[i].sha256 = FileHash::sha256(hashed[i].path, &ignored, cancel.get());
+            if (cancel->load())
+                return;
         }
         QMetaObject::invokeMethod(
             self, [self, wanted, hashed, generation] {
@@ -1356,8 +1410,11 @@ void MainWindow::checkProjectInputs()
     const QList<ProjectInput> recorded = m_project->inputs();
     const QString path = m_project->path();
     QPointer<MainWindow> self(this);
-    (void)QtConcurrent::run([self, recorded, path] {
-        const QStringList changes = ProjectInputs::changed(recorded);
+    std::shared_ptr<std::atomic_bool> cancel = m_hashCancel;
+    (void)QtConcurrent::run([self, recorded, path, cancel] {
+        const QStringList changes = ProjectInputs::changed(recorded, cancel.get());
+        if (cancel->load())
+            return;
         QMetaObject::invokeMethod(
             self, [self, changes, path] {
                 if (!self || !self->m_project || self->m_project->path() != path)
@@ -1459,8 +1516,12 @@ void MainWindow::rebuildReviewFilter()
         for (const QString &annotator : m_project->annotations().annotators())
             add(tr("Work by %1").arg(annotator), F::ByAnnotator, annotator);
     }
-    m_ui->reviewCombo->setCurrentIndex(std::max(0, m_ui->reviewCombo->findData(previous)));
+    // Without a project there is nothing to review by: back to everything, or the list could stay empty.
+    const int index = m_project ? std::max(0, m_ui->reviewCombo->findData(previous)) : 0;
+    m_ui->reviewCombo->setCurrentIndex(index);
     m_ui->reviewCombo->setEnabled(m_project != nullptr);
+    if (m_workspace && previous.isValid() && m_ui->reviewCombo->currentData() != previous)
+        scheduleFilter();
 }
 
 void MainWindow::reportProjectError(const FileError &error)
@@ -1514,9 +1575,13 @@ void MainWindow::saveProjectAsDialog()
         m_projectBanner->showMessage(BannerWidget::Kind::Error, tr("Could not save: %1").arg(error.toString()));
         return;
     }
-    setWindowTitle(tr("%1 — %2 — VLSBench Studio")
-                       .arg(QFileInfo(m_workspace->dataset.filePath()).fileName(), QFileInfo(path).fileName()));
+    if (m_workspace)
+        setWindowTitle(tr("%1 — %2 — VLSBench Studio")
+                           .arg(QFileInfo(m_workspace->dataset.filePath()).fileName(), QFileInfo(path).fileName()));
+    // The copy may be writable where the original was not.
+    m_ui->itemPage->setAnnotations(&m_project->annotations(), m_annotator, !m_project->isReadOnly());
     updateProjectBanner();
+    updateProgress();
     updateAnnotationActions();
     statusBar()->showMessage(tr("Continuing in %1.").arg(path), 6000);
 }

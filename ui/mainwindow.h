@@ -104,8 +104,8 @@ private:
     void savePosition();
     void updateProgress();
     void updateAnnotationActions();
-    void saveLabelNote(int column, const QString &text, bool finished);
-    void saveLeakNote(const QString &text, bool finished);
+    void saveLabelNote(qsizetype item, int run, const QString &text, bool finished);
+    void saveLeakNote(qsizetype item, const QString &text, bool finished);
     void rebuildReviewFilter();
     void newProjectDialog();
     void openProjectDialog();
@@ -162,6 +162,8 @@ private:
     void buildSearchIndex();
 
     std::unique_ptr<Project> m_project;
+    std::unique_ptr<Project> m_pendingProject; ///< opened, waiting for its data to load
+    std::shared_ptr<std::atomic_bool> m_hashCancel;
     QString m_annotator;
     BannerWidget *m_projectBanner;
     QLabel *m_progressLabel;

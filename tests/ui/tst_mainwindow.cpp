@@ -514,6 +514,81 @@ private slots:
                      qPrintable(m_window->projectBannerText()));
     }
 
+    void aNoteStaysWithTheItemItWasTypedOn()
+    {
+        startProject();
+        key(Qt::Key_E);
+        QLineEdit *note = page()->column(0)->noteEdit();
+        QTest::keyClicks(note, QStringLiteral("only for item 0"));
+        QTest::keyClick(note, Qt::Key_Down); // Down moves to the next item even from a text field
+        QCOMPARE(m_window->currentItem(), 1);
+        QCOMPARE(m_window->project()->annotations().label(idOf(0), runName(0), QStringLiteral("ana")).note,
+                 QStringLiteral("only for item 0"));
+        QCOMPARE(m_window->project()->annotations().label(idOf(1), runName(0), QStringLiteral("ana")).note, QString());
+        QCOMPARE(page()->column(0)->noteEdit()->text(), QString()); // item 1's (empty) note is shown
+        key(Qt::Key_K);
+        QCOMPARE(page()->column(0)->noteEdit()->text(), QStringLiteral("only for item 0"));
+    }
+
+    void aProjectWhoseDataFailsToLoadIsNotAttached()
+    {
+        QTemporaryDir copy;
+        QFile::copy(sample() + "/data.json", copy.filePath(QStringLiteral("data.json")));
+        const QString path = copy.filePath(QStringLiteral("gone.vlsproj"));
+        {
+            QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+            m_window->openProject(path, copy.path(), {});
+            QVERIFY(loaded.wait(10000));
+            QVERIFY(m_window->project());
+        }
+        m_window.reset();
+        QFile::remove(copy.filePath(QStringLiteral("data.json")));
+        m_window = std::make_unique<MainWindow>();
+        openSample();
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openProject(path);
+        QVERIFY(!m_window->project()); // not before its data has loaded
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!m_window->project());
+        QVERIFY2(m_window->projectBannerText().contains(QStringLiteral("was not opened")),
+                 qPrintable(m_window->projectBannerText()));
+        QCOMPARE(m_window->workspace()->runs.size(), 3); // the sample is still open
+    }
+
+    void aRemovedRunsLabelsStayWithItsFile()
+    {
+        startProject();
+        key(Qt::Key_Right);
+        key(Qt::Key_3); // basalt-13b, item 0
+        m_window->findChild<QAction *>(QStringLiteral("actionRemoveRun"))->trigger();
+        QCOMPARE(m_window->workspace()->runs.size(), 2);
+        // Another file of the same name is another run.
+        QTemporaryDir other;
+        const QString impostor = other.filePath(QStringLiteral("basalt-13b.json"));
+        QFile::copy(sample() + "/results/cirrus-vision.json", impostor);
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->addResults({impostor});
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_window->workspace()->runs.last().name, QStringLiteral("basalt-13b (2)"));
+        // The original file gets its name, and its labels, back.
+        m_window->addResults({sample() + "/results/basalt-13b.json"});
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_window->workspace()->runs.last().name, QStringLiteral("basalt-13b"));
+        QCOMPARE(humanLabel(0, 3), Label::Unsafe);
+    }
+
+    void reviewFilterReturnsToEverythingWithoutAProject()
+    {
+        startProject();
+        key(Qt::Key_3);
+        chooseReview(QStringLiteral("Work by ana"));
+        QCOMPARE(m_window->visibleItemCount(), 1);
+        openSample(); // another dataset closes the project
+        QVERIFY(!m_window->project());
+        QTRY_COMPARE(m_window->visibleItemCount(), 63);
+        QCOMPARE(m_window->findChild<QComboBox *>(QStringLiteral("reviewCombo"))->currentIndex(), 0);
+    }
+
     void shortcutsDialogListsEveryShortcut()
     {
         ShortcutsDialog dialog(m_window->findChildren<QAction *>());
