@@ -2,6 +2,7 @@
 
 #include "jsonsource.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QHash>
 
@@ -25,9 +26,31 @@ QString text(const Json &value)
     return QString::fromStdString(value.get<std::string>());
 }
 
+// True for the form the project writes, 2026-11-28T09:15:02.120Z, checked character by character: most
+// imported times are in it, and QDateTime's parser costs microseconds a time.
+bool isCanonicalTime(const QString &s)
+{
+    static const char pattern[] = "dddd-dd-ddTdd:dd:dd.dddZ";
+    if (s.size() != qsizetype(sizeof(pattern) - 1))
+        return false;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s[i].unicode();
+        if (pattern[i] == 'd' ? (c < u'0' || c > u'9') : c != char16_t(pattern[i]))
+            return false;
+    }
+    const int month = s.mid(5, 2).toInt();
+    const int day = s.mid(8, 2).toInt();
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 && s.mid(11, 2).toInt() < 24 &&
+           s.mid(14, 2).toInt() < 60 && s.mid(17, 2).toInt() < 61 && QDate(s.left(4).toInt(), month, day).isValid();
+}
+
 // ISO 8601 with a zone, normalised to UTC with milliseconds so that times compare as text.
 bool normaliseTime(const QString &in, QString *out)
 {
+    if (isCanonicalTime(in)) {
+        *out = in;
+        return true;
+    }
     QDateTime time = QDateTime::fromString(in, Qt::ISODateWithMs);
     if (!time.isValid())
         time = QDateTime::fromString(in, Qt::ISODate);

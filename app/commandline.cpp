@@ -108,6 +108,22 @@ bool checkFormat(const ParsedArgs &args, const QStringList &allowed, QString *fo
     return false;
 }
 
+// A run's matching figures and judge scores, as `stats` reports them.
+RunSummary summarize(const Run &run, const RunMatch &match, const Scorer &scorer)
+{
+    RunSummary summary;
+    summary.name = run.name;
+    summary.file = run.filePath;
+    summary.responses = run.records.size();
+    summary.matched = match.matched;
+    summary.unmatched = match.unmatched;
+    summary.ambiguous = match.ambiguous;
+    summary.duplicates = match.duplicates;
+    summary.scores = scorer.score(run, match);
+    summary.warnings = run.warnings;
+    return summary;
+}
+
 // A project opened for a subcommand, with the workspace its inputs make when the command needs one.
 struct ProjectContext
 {
@@ -312,18 +328,9 @@ int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &
     for (qsizetype i = 0; i < ws.runs.size(); ++i) {
         const Run &run = ws.runs[i];
         const RunMatch &match = ws.matches[i];
-        RunSummary summary;
-        summary.name = run.name;
-        summary.file = run.filePath;
-        summary.responses = run.records.size();
-        summary.matched = match.matched;
-        summary.unmatched = match.unmatched;
-        summary.ambiguous = match.ambiguous;
-        summary.duplicates = match.duplicates;
-        summary.scores = scorer.score(run, match);
+        RunSummary summary = summarize(run, match, scorer);
         summary.corrected = scorer.score(run, match, CorrectedResults::labelSource(ws.dataset, run, match, annotations));
         summary.humanLabels = CorrectedResults::humanLabelled(ws.dataset, run, match, annotations);
-        summary.warnings = run.warnings;
         summaries.append(std::move(summary));
     }
     const ReportFormatter::DatasetInfo info{ws.dataset.filePath(), ws.dataset.size()};
@@ -379,16 +386,7 @@ int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
         if (!loader.load(results[i], options, &run, &error))
             return fail(err, error.toString());
         const RunMatch match = matcher.match(run);
-        RunSummary summary;
-        summary.name = run.name;
-        summary.file = run.filePath;
-        summary.responses = run.records.size();
-        summary.matched = match.matched;
-        summary.unmatched = match.unmatched;
-        summary.ambiguous = match.ambiguous;
-        summary.duplicates = match.duplicates;
-        summary.scores = scorer.score(run, match);
-        summary.warnings = run.warnings;
+        RunSummary summary = summarize(run, match, scorer);
         for (const FileError &warning : run.warnings)
             err << "vlsbench-studio: warning: " << warning.toString() << '\n';
         summaries.append(std::move(summary));

@@ -86,6 +86,8 @@ int main(int argc, char *argv[])
 
     QList<double> exports;
     QList<double> imports;
+    QList<double> reads;
+    QList<double> plans;
     const QString exchange = dir.filePath(QStringLiteral("annotations.json"));
     for (int r = 0; r < repeat; ++r) {
         QElapsedTimer t;
@@ -105,7 +107,9 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
             return 1;
         }
+        reads.append(double(t.nsecsElapsed()) / 1e6);
         const AnnotationExchange::Plan plan = AnnotationExchange::plan(read, fresh->annotations(), {}, {});
+        plans.append(double(t.nsecsElapsed()) / 1e6);
         if (!fresh->importChanges(plan.changes, plan.times, &error)) {
             std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
             return 1;
@@ -120,6 +124,7 @@ int main(int argc, char *argv[])
     std::printf("one label committed: median %.2f ms, p95 %.2f ms (%d labels)\n", median(perLabel),
                 percentile(perLabel, 0.95), keys);
     std::printf("export all: median %.0f ms (%d runs)\n", median(exports), repeat);
-    std::printf("import all into a new project: median %.0f ms (%d runs)\n", median(imports), repeat);
+    std::printf("import all into a new project: median %.0f ms (%d runs; read %.0f ms, merged by %.0f ms)\n",
+                median(imports), repeat, median(reads), median(plans));
     return 0;
 }
