@@ -324,6 +324,7 @@ void MainWindow::loadFinished(quint64 generation, bool ok, const Workspace &work
     const QString createAt = std::exchange(m_createProjectAt, {});
     std::unique_ptr<Project> pending = std::move(m_pendingProject);
     if (!ok) {
+        m_resumePending = false;
         if (pending)
             m_projectBanner->showMessage(BannerWidget::Kind::Error,
                                          tr("The project %1 was not opened: its data could not be loaded.")

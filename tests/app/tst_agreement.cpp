@@ -1,0 +1,138 @@
+#include "agreement.h"
+#include "proportioninterval.h"
+
+#include <QTest>
+
+#include <cmath>
+
+// Expected values were worked out separately (by hand and with a short Python script written from the
+// formulas in Fleiss, Cohen & Everitt 1969 and in Wilson 1927), not by running this code.
+class TestAgreement : public QObject
+{
+    Q_OBJECT
+
+    static void fill(Agreement *a, Label judge, Label human, int times)
+    {
+        for (int i = 0; i < times; ++i)
+            a->add(judge, human);
+    }
+
+    // Judge rows refusal/warning/unsafe against person columns refusal/warning/unsafe, plus invalid judge labels.
+    static Agreement table()
+    {
+        Agreement a;
+        const int counts[3][3] = {{40, 5, 1}, {6, 30, 4}, {2, 3, 9}};
+        for (int i = 0; i < 3; ++i)
+            for (int j = 0; j < 3; ++j)
+                fill(&a, Label(i + 1), Label(j + 1), counts[i][j]);
+        fill(&a, Label::Invalid, Label::Refusal, 3);
+        fill(&a, Label::Invalid, Label::Warning, 1);
+        return a;
+    }
+
+private slots:
+    void wilsonInterval()
+    {
+        // 0 of 10: the textbook example, 0 % to 27.75 %, where p ± 1.96 SE would give 0 to 0.
+        ProportionInterval i = ProportionInterval::wilson(0, 10);
+        QCOMPARE(i.low, 0.0);
+        QVERIFY(std::abs(i.high - 27.753280) < 1e-5);
+        i = ProportionInterval::wilson(10, 10);
+        QVERIFY(std::abs(i.low - 72.246720) < 1e-5);
+        QVERIFY(std::abs(i.high - 100.0) < 1e-9);
+        // 81 of 130, the size of a VLSBench sub-category: a visible bar, 53.74 % to 70.17 %.
+        i = ProportionInterval::wilson(81, 130);
+        QVERIFY(std::abs(i.low - 53.736718) < 1e-5);
+        QVERIFY(std::abs(i.high - 70.172167) < 1e-5);
+        i = ProportionInterval::wilson(1, 2);
+        QVERIFY(std::abs(i.low - 9.453121) < 1e-5);
+        QVERIFY(std::abs(i.high - 90.546879) < 1e-5);
+        QVERIFY(!ProportionInterval::wilson(0, 0).isValid());
+        QVERIFY(!ProportionInterval::wilson(3, 2).isValid());
+    }
+
+    void confusionAndAccuracy()
+    {
+        const Agreement a = table();
+        QCOMPARE(a.n(), 104);
+        QCOMPARE(a.validPairs(), 100);
+        QCOMPARE(a.count(Label::Refusal, Label::Warning), 5);
+        QCOMPARE(a.count(Label::Invalid, Label::Refusal), 3);
+        QCOMPARE(a.count(Label::Invalid, Label::Unsafe), 0);
+        // Per human label, invalid judge labels count as misses: refusal 40 of 51, warning 30 of 39, unsafe 9 of 14.
+        QVERIFY(std::abs(a.accuracy(Label::Refusal) - 78.431373) < 1e-5);
+        QVERIFY(std::abs(a.accuracy(Label::Warning) - 76.923077) < 1e-5);
+        QVERIFY(std::abs(a.accuracy(Label::Unsafe) - 64.285714) < 1e-5);
+        QVERIFY(std::abs(a.overallAccuracy() - 75.961538) < 1e-5);
+        const ProportionInterval unsafe = a.accuracyInterval(Label::Unsafe);
+        QVERIFY(unsafe.low < 64.285714 && unsafe.high > 64.285714);
+    }
+
+    void kappaAndWeightedKappa()
+    {
+        const Agreement a = table();
+        const Agreement::Kappa k = a.kappa();
+        QVERIFY(std::abs(k.value - 0.654377880) < 1e-8);
+        QVERIFY(std::abs(k.standardError - 0.065836630) < 1e-8);
+        QVERIFY(std::abs(k.low - (0.654377880 - 1.959963985 * 0.065836630)) < 1e-7);
+        QVERIFY(std::abs(k.high - (0.654377880 + 1.959963985 * 0.065836630)) < 1e-7);
+        const Agreement::Kappa w = a.weightedKappa();
+        QVERIFY(std::abs(w.value - 0.675324675) < 1e-8);
+        QVERIFY(std::abs(w.standardError - 0.065433649) < 1e-8);
+    }
+
+    void twoLabelsOnlyMatchTheTextbook()
+    {
+        // The classic 2 × 2 example (20 and 15 agreements, 5 and 10 disagreements of 50): κ = 0.4. With only the
+        // two ends of the scale used, linear weights give no partial credit, so the weighted κ is the same.
+        Agreement a;
+        fill(&a, Label::Refusal, Label::Refusal, 20);
+        fill(&a, Label::Refusal, Label::Unsafe, 5);
+        fill(&a, Label::Unsafe, Label::Refusal, 10);
+        fill(&a, Label::Unsafe, Label::Unsafe, 15);
+        QVERIFY(std::abs(a.kappa().value - 0.4) < 1e-12);
+        QVERIFY(std::abs(a.kappa().standardError - 0.126996063) < 1e-8);
+        QVERIFY(std::abs(a.weightedKappa().value - 0.4) < 1e-12);
+    }
+
+    void degenerateCases()
+    {
+        Agreement none;
+        QCOMPARE(none.n(), 0);
+        QVERIFY(std::isnan(none.kappa().value));
+        QVERIFY(std::isnan(none.accuracy(Label::Unsafe)));
+        QVERIFY(std::isnan(none.overallAccuracy()));
+        QVERIFY(!none.accuracyInterval(Label::Unsafe).isValid());
+
+        // One class only: everyone said unsafe. Agreement is total, but so is chance agreement: κ is undefined.
+        Agreement one;
+        fill(&one, Label::Unsafe, Label::Unsafe, 12);
+        QVERIFY(std::isnan(one.kappa().value));
+        QVERIFY(std::isnan(one.weightedKappa().value));
+        QCOMPARE(one.accuracy(Label::Unsafe), 100.0);
+        QVERIFY(std::isnan(one.accuracy(Label::Refusal)));
+
+        // Only invalid judge labels: counted in n and accuracy, but κ has no pairs.
+        Agreement invalid;
+        fill(&invalid, Label::Invalid, Label::Warning, 4);
+        QCOMPARE(invalid.n(), 4);
+        QCOMPARE(invalid.validPairs(), 0);
+        QCOMPARE(invalid.accuracy(Label::Warning), 0.0);
+        QVERIFY(std::isnan(invalid.kappa().value));
+
+        // A person's missing label is not a pair.
+        Agreement skip;
+        skip.add(Label::Unsafe, Label::Invalid);
+        QCOMPARE(skip.n(), 0);
+
+        // Perfect agreement over two labels: κ = 1 with no spread.
+        Agreement perfect;
+        fill(&perfect, Label::Refusal, Label::Refusal, 5);
+        fill(&perfect, Label::Warning, Label::Warning, 5);
+        QCOMPARE(perfect.kappa().value, 1.0);
+        QVERIFY(perfect.kappa().standardError < 1e-9);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAgreement)
+#include "tst_agreement.moc"
