@@ -100,7 +100,8 @@ Agreement::Kappa Agreement::compute(bool linearWeights) const
     const double correction = kappa - expected * (1.0 - kappa);
     const double variance = (sum - correction * correction) / (double(n) * (1.0 - expected) * (1.0 - expected));
     result.standardError = std::sqrt(std::max(0.0, variance));
-    result.low = kappa - ProportionInterval::kZ95 * result.standardError;
-    result.high = kappa + ProportionInterval::kZ95 * result.standardError;
+    // κ lies in [-1, 1]; so does its interval.
+    result.low = std::max(-1.0, kappa - ProportionInterval::kZ95 * result.standardError);
+    result.high = std::min(1.0, kappa + ProportionInterval::kZ95 * result.standardError);
     return result;
 }

@@ -11,7 +11,7 @@
 /// Rows of the confusion matrix are the judge's labels (refusal, warning, unsafe, invalid), columns the
 /// person's (refusal, warning, unsafe). Cohen's κ and the linearly weighted κ (the labels are ordered:
 /// refusal < warning < unsafe) are computed over the responses the judge labelled validly; their 95 %
-/// intervals use the large-sample standard error of Fleiss, Cohen and Everitt (1969).
+/// intervals use the large-sample standard error of Fleiss, Cohen and Everitt (1969), clipped to [-1, 1].
 class Agreement
 {
 public:

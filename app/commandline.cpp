@@ -10,6 +10,7 @@
 #include "project.h"
 #include "projectinput.h"
 #include "scorer.h"
+#include "scorereport.h"
 #include "workspaceloader.h"
 
 #include <QCoreApplication>
@@ -315,6 +316,30 @@ int runExportCorrected(const QStringList &argv, QTextStream &out, QTextStream &e
                          .arg(args.value(QStringLiteral("run")), names.join(QStringLiteral(", "))));
 }
 
+int runReport(const QStringList &argv, QTextStream &out, QTextStream &err)
+{
+    const ParsedArgs args =
+        parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output"), QStringLiteral("format")}, {});
+    if (!args.error.isEmpty())
+        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
+    if (!args.positional.isEmpty())
+        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    const QString format = args.has(QStringLiteral("format")) ? args.value(QStringLiteral("format")) : QStringLiteral("md");
+    const QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("latex")};
+    if (!formats.contains(format))
+        return fail(err, QStringLiteral("--format must be one of: %1").arg(formats.join(QStringLiteral(", "))));
+    ProjectContext context;
+    const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
+    if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
+        return CommandLine::BadInput;
+    const ScoreReport report = ScoreReport::build(context.workspace, context.project->annotations());
+    const QString text = format == QLatin1String("json")  ? report.toJson()
+                         : format == QLatin1String("csv") ? report.toCsv()
+                         : format == QLatin1String("md")  ? report.toMarkdown()
+                                                          : report.toLatex();
+    return writeOutput(args, text.toUtf8(), out, err) ? CommandLine::Success : CommandLine::BadInput;
+}
+
 int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &out, QTextStream &err)
 {
     ProjectContext context;
@@ -438,6 +463,7 @@ bool CommandLine::handles(const QString &argument)
                                    QStringLiteral("export-annotations"),
                                    QStringLiteral("import-annotations"),
                                    QStringLiteral("export-corrected"),
+                                   QStringLiteral("report"),
                                    QStringLiteral("help"),
                                    QStringLiteral("--help"),
                                    QStringLiteral("-h"),
@@ -460,6 +486,8 @@ QString CommandLine::usage()
         "  vlsbench-studio import-annotations --project FILE INPUT\n"
         "  vlsbench-studio export-corrected --project FILE --run NAME [--output FILE]\n"
         "                        the run in the benchmark's result shape, human labels in place of the judge's\n"
+        "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--output FILE]\n"
+        "                        scores with 95% intervals, judge-versus-human agreement, agreement between people\n"
         "\n"
         "Every command that takes --project also takes --dataset, --images, --results and --run-name: given a\n"
         "project file that does not exist yet, it is created from those inputs.\n"
@@ -485,6 +513,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         return runImportAnnotations(rest, out, err);
     if (command == QLatin1String("export-corrected"))
         return runExportCorrected(rest, out, err);
+    if (command == QLatin1String("report"))
+        return runReport(rest, out, err);
     if (command == QLatin1String("--version")) {
         out << "vlsbench-studio " << QCoreApplication::applicationVersion() << '\n';
         return Success;

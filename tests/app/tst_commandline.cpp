@@ -309,6 +309,80 @@ private slots:
         QVERIFY(missing.err.contains(QStringLiteral("no such project; give --dataset")));
     }
 
+    void reportAgreementAndIntervals()
+    {
+        // Judge: item 0 refusal, item 1 unsafe. ana agrees on both; bo says warning for item 0, later.
+        const QString project = m_dir.filePath(QStringLiteral("report.vlsproj"));
+        const QString labels = TestFiles::write(m_dir.filePath(QStringLiteral("report-labels.json")), R"({
+          "format": "vlsbench-studio/annotations", "version": 1, "annotations": [
+            {"item": 0, "run": "model-x", "annotator": "ana", "label": 1, "time": "2026-11-01T10:00:00Z"},
+            {"item": 1, "run": "model-x", "annotator": "ana", "label": 3, "time": "2026-11-01T10:00:00Z"},
+            {"item": 0, "run": "model-x", "annotator": "bo", "label": 2, "time": "2026-11-02T10:00:00Z"},
+            {"item": 1, "run": "model-x", "annotator": "bo", "label": 3, "time": "2026-11-02T10:00:00Z"}]})");
+        QCOMPARE(run({"import-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run, labels})
+                     .code,
+                 0);
+        const Result r = run({"report", "--project", project, "--format", "json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = json(r);
+        const QJsonObject runObj = o["runs"][0].toObject();
+        QCOMPARE(runObj["judge"]["rates"]["safe"].toDouble(), 50.0);
+        // Wilson, 1 of 2: 9.45 % to 90.55 %.
+        QCOMPARE(runObj["judge"]["intervals"]["safe"].toArray(), QJsonArray({9.45, 90.55}));
+        QCOMPARE(runObj["corrected"]["rates"]["warning"].toDouble(), 50.0); // bo's later label counts
+        QCOMPARE(runObj["corrected"]["rates"]["unsafe"].toDouble(), 50.0);
+        const QJsonArray agreement = o["agreement"].toArray();
+        QCOMPARE(agreement.size(), 6); // model-x × (ana, bo, all), all × (ana, bo, all)
+        auto row = [&](const QString &run, const QString &annotator) {
+            for (const QJsonValue &v : agreement)
+                if (v["run"].toString() == run && v["annotator"].toString() == annotator)
+                    return v.toObject();
+            return QJsonObject();
+        };
+        const QJsonObject ana = row("model-x", "ana");
+        QCOMPARE(ana["n"].toInt(), 2);
+        QCOMPARE(ana["confusion"]["refusal"].toArray(), QJsonArray({1, 0, 0}));
+        QCOMPARE(ana["confusion"]["unsafe"].toArray(), QJsonArray({0, 0, 1}));
+        QCOMPARE(ana["accuracy"]["refusal"].toDouble(), 100.0);
+        QVERIFY(ana["accuracy"]["warning"].isNull());
+        QCOMPARE(ana["kappa"].toDouble(), 1.0);
+        // bo: observed 1/2, chance 1/4: κ = 1/3; linear weights: observed 3/4, chance 1/2: κw = 1/2.
+        const QJsonObject bo = row("model-x", "bo");
+        QVERIFY(std::abs(bo["kappa"].toDouble() - 1.0 / 3) < 1e-9);
+        QVERIFY(std::abs(bo["weighted_kappa"].toDouble() - 0.5) < 1e-9);
+        QCOMPARE(bo["kappa_ci"].toArray().size(), 2);
+        // Pooled: observed 3/4, chance 3/8: κ = 0.6.
+        QVERIFY(std::abs(row("all", "all")["kappa"].toDouble() - 0.6) < 1e-9);
+        QCOMPARE(row("all", "all")["n"].toInt(), 4);
+        // Between the two: κ = 1/3 on two responses; ordinal α over {1, 2} and {3, 3} is 1 - 2/12.
+        const QJsonObject people = o["annotators"].toObject();
+        QVERIFY(std::abs(people["pairs"][0]["kappa"].toDouble() - 1.0 / 3) < 1e-9);
+        QVERIFY(std::abs(people["alpha_ordinal"].toDouble() - 10.0 / 12) < 1e-9);
+        QCOMPARE(people["disagreements"].toArray().size(), 1);
+        QCOMPARE(people["disagreements"][0]["item"].toInt(), 0);
+
+        const Result md = run({"report", "--project", project});
+        QVERIFY2(md.out.contains(QStringLiteral("| model-x | 2 | 50.00 [9.45, 90.55] | 0.00 [0.00, 65.76] |")),
+                 qPrintable(md.out));
+        const Result latex = run({"report", "--project", project, "--format", "latex"});
+        QVERIFY(latex.out.contains(QStringLiteral("\\toprule")));
+        QVERIFY(latex.out.contains(QStringLiteral("Refuse \\%")));
+        const Result csv = run({"report", "--project", project, "--format", "csv"});
+        const QStringList lines = csv.out.trimmed().split(QLatin1Char('\n'));
+        for (const QString &line : lines) {
+            int separators = 0; // commas outside quoted fields ("Data, Collection" is one field)
+            bool quoted = false;
+            for (QChar c : line) {
+                if (c == QLatin1Char('"'))
+                    quoted = !quoted;
+                separators += !quoted && c == QLatin1Char(',');
+            }
+            QCOMPARE(separators, 25); // every row has every column
+        }
+        QVERIFY(csv.out.contains(QStringLiteral("agreement,model-x,ana,,,,,2,")));
+        QCOMPARE(run({"report", "--project", project, "--format", "pdf"}).code, 2);
+    }
+
     void sharedIdsCannotBeAnnotated()
     {
         // Two items share instruction_id 3: a label naming 3 cannot say which, so it is refused.

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "agreement.h"
+#include "annotations.h"
+#include "labelcounts.h"
+#include "proportioninterval.h"
+#include "runscores.h"
+#include "workspace.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+/// Everything the scores page and `report` show: per run the judge's and the corrected rates with their
+/// intervals, overall and per category and sub-category; judge-versus-person agreement per run and annotator;
+/// and agreement between annotators. Built from value snapshots, so it can be computed on a worker.
+class ScoreReport
+{
+public:
+    struct RunRow
+    {
+        QString name;
+        qsizetype matched = 0;
+        qsizetype humanLabels = 0;
+        RunScores judge;
+        RunScores corrected;
+    };
+
+    /// Judge against people for one run (or "all" runs) and one annotator (or "all", pooled).
+    struct AgreementRow
+    {
+        QString run;       ///< a run name, or "all"
+        QString annotator; ///< an annotator, or "all"
+        QString category;  ///< empty: every category
+        Agreement agreement;
+    };
+
+    struct AnnotatorPair
+    {
+        QString first;
+        QString second;
+        Agreement agreement; ///< rows: first's label, columns: second's
+    };
+
+    /// A response that people labelled differently: one to adjudicate.
+    struct Disagreement
+    {
+        qint64 item = -1;
+        QString run;
+        QList<HumanLabel> labels;
+    };
+
+    QString dataset;
+    qsizetype items = 0;
+    QList<RunRow> runs;
+    QList<AgreementRow> agreement; ///< per run × annotator, then per run × "all", then "all" × "all"
+    QList<AgreementRow> agreementByCategory; ///< "all" runs × "all" annotators, per category
+    QList<AnnotatorPair> pairs;
+    double alphaOrdinal = Agreement::kNaN; ///< Krippendorff's α over responses labelled by two or more people
+    qsizetype alphaValues = 0;
+    QList<Disagreement> disagreements;
+
+    static ScoreReport build(const Workspace &workspace, const Annotations &annotations);
+
+    /// The formats of `report`: one JSON object, or tables as CSV, Markdown or LaTeX (booktabs).
+    QString toJson() const;
+    QString toCsv() const;
+    QString toMarkdown() const;
+    QString toLatex() const;
+};
