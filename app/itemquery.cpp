@@ -80,6 +80,15 @@ bool reviewMatches(const ItemQuery &query, const Workspace &workspace, qsizetype
         const ResultRecord *record = workspace.record(item, run);
         if (!record)
             continue;
+        if (query.review == F::Confusion) {
+            if ((query.confusionRun >= 0 && run != query.confusionRun) || record->label.label != query.judgeLabel)
+                continue;
+            for (const HumanLabel &human : a.labels(id, workspace.runs[run].name)) {
+                if (human.label == query.humanLabel && (query.annotator.isEmpty() || human.annotator == query.annotator))
+                    return true;
+            }
+            continue;
+        }
         ++responses;
         const QString &name = workspace.runs[run].name;
         switch (query.review) {

@@ -32,7 +32,9 @@ struct ItemQuery
         LeakFlagged,   ///< someone said the text leaks the image's risk
         LeakUnsure,    ///< someone was unsure about leakage
         LeakUnchecked, ///< `annotator` gave no leak verdict
-        ByAnnotator    ///< `annotator` labelled or flagged something on the item
+        ByAnnotator,   ///< `annotator` labelled or flagged something on the item
+        Confusion      ///< a response in `confusionRun` (any when -1) that the judge labelled `judgeLabel` and
+                       ///< `annotator` (anyone when empty) labelled `humanLabel`: one confusion-matrix cell
     };
 
     QString category;    ///< empty: every category
@@ -43,6 +45,9 @@ struct ItemQuery
     qsizetype run = -1; ///< the run the Run* filters look at
     ReviewFilter review = ReviewFilter::Any;
     QString annotator;  ///< whose work the review filters look at
+    Label judgeLabel = Label::Invalid; ///< Confusion: the judge's label (Invalid: an invalid judge label)
+    Label humanLabel = Label::Invalid; ///< Confusion: the person's label
+    qsizetype confusionRun = -1;       ///< Confusion: the run, or -1 for every run
     /// What the review filters read; must outlive evaluation (callers keep a copy alive on the worker).
     const Annotations *annotations = nullptr;
 

@@ -251,6 +251,19 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
     report.items = dataset.size();
     const Scorer scorer(dataset);
 
+    for (qsizetype i = 0; i < dataset.size(); ++i) {
+        const Item &item = dataset.item(i);
+        const bool usable = dataset.hasUniqueId(i);
+        const bool flagged = usable && annotations.hasLeakVerdict(item.instructionId, LeakVerdict::Leaks);
+        const bool checked = usable && !annotations.leaks(item.instructionId).isEmpty();
+        for (LeakShare *share : {&report.leaks, &report.leaksByCategory[item.category],
+                                 &report.leaksBySubCategory[RunScores::subCategoryKey(item.category, item.subCategory)]}) {
+            ++share->items;
+            share->flagged += flagged;
+            share->checked += checked;
+        }
+    }
+
     QMap<QString, Agreement> allRunsByAnnotator;
     QMap<QString, Agreement> byCategory;
     Agreement everything;
@@ -359,11 +372,28 @@ QString ScoreReport::toJson() const
             labels[utf8(h.annotator)] = int(h.label);
         disagreementList.push_back(Json{{"item", d.item}, {"run", utf8(d.run)}, {"labels", labels}});
     }
+    auto leakJson = [](const LeakShare &s) {
+        return Json{{"items", s.items},
+                    {"checked", s.checked},
+                    {"flagged", s.flagged},
+                    {"share", number(s.items ? 100.0 * double(s.flagged) / double(s.items) : Agreement::kNaN, true)},
+                    {"interval", interval(ProportionInterval::wilson(s.flagged, s.items))}};
+    };
+    Json leakCategories = Json::object();
+    for (auto it = leaksByCategory.cbegin(); it != leaksByCategory.cend(); ++it)
+        leakCategories[utf8(it.key())] = leakJson(*it);
+    Json leakSubs = Json::object();
+    for (auto it = leaksBySubCategory.cbegin(); it != leaksBySubCategory.cend(); ++it)
+        leakSubs[utf8(it.key())] = leakJson(*it);
+    Json leakage = leakJson(leaks);
+    leakage["by_category"] = leakCategories;
+    leakage["by_sub_category"] = leakSubs;
     const Json out{{"dataset", {{"path", utf8(dataset)}, {"items", items}}},
                    {"intervals", "95% Wilson score intervals for rates; Fleiss-Cohen-Everitt (1969) for kappa"},
                    {"runs", runList},
                    {"agreement", agreementList},
                    {"agreement_by_category", categories},
+                   {"leakage", leakage},
                    {"annotators",
                     {{"pairs", pairList},
                      {"alpha_ordinal", number(alphaOrdinal)},

@@ -51,8 +51,19 @@ public:
         QList<HumanLabel> labels;
     };
 
+    /// Items some annotator flagged as leaking the image's risk in their text, of the items checked or not.
+    struct LeakShare
+    {
+        qsizetype items = 0;
+        qsizetype flagged = 0;  ///< some annotator said "leaks"
+        qsizetype checked = 0;  ///< some annotator gave any verdict
+    };
+
     QString dataset;
     qsizetype items = 0;
+    LeakShare leaks;
+    QMap<QString, LeakShare> leaksByCategory;
+    QMap<QString, LeakShare> leaksBySubCategory; ///< keyed "Category / Sub-category"
     QList<RunRow> runs;
     QList<AgreementRow> agreement; ///< per run × annotator, then per run × "all", then "all" × "all"
     QList<AgreementRow> agreementByCategory; ///< "all" runs × "all" annotators, per category

@@ -21,7 +21,7 @@ esac
 
 PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
-    qt6-base-dev qt6-charts-dev libqt6sql6-sqlite libgl-dev
+    qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libgl-dev
     nlohmann-json3-dev libcurl4-openssl-dev libsimdjson-dev
     xvfb xauth xdotool imagemagick fonts-dejavu-core python3
 )

@@ -84,6 +84,75 @@ private slots:
         QCOMPARE(count(both), 9);
     }
 
+    QList<qint64> acceptedIds(const ItemQuery &query) const
+    {
+        const QList<bool> accepted = query.evaluate(m_workspace);
+        QList<qint64> ids;
+        for (qsizetype i = 0; i < accepted.size(); ++i) {
+            if (accepted[i])
+                ids.append(m_workspace.dataset.item(i).instructionId);
+        }
+        return ids;
+    }
+
+    void reviewFilters()
+    {
+        // The judge on items 0-2 (aurora, basalt, cirrus): 0 = R W U, 1 = R W R, 2 = R W W.
+        auto judge = [&](int item, int run) { return m_workspace.record(item, run)->label.label; };
+        QCOMPARE(judge(0, 0), Label::Refusal);
+        QCOMPARE(judge(1, 1), Label::Warning);
+        QCOMPARE(judge(2, 2), Label::Warning);
+        const QString t = QStringLiteral("2026-11-01T00:00:00.000Z");
+        Annotations a;
+        a.setLabel(0, QStringLiteral("aurora-vl-7b"), {QStringLiteral("ana"), Label::Unsafe, {}, t});  // disagrees
+        a.setLabel(1, QStringLiteral("basalt-13b"), {QStringLiteral("bo"), Label::Warning, {}, t});    // agrees
+        a.setLabel(2, QStringLiteral("cirrus-vision"), {QStringLiteral("ana"), Label::Unsafe, {}, t}); // disagrees
+        a.setLeak(5, {QStringLiteral("bo"), LeakVerdict::Leaks, {}, t});
+        a.setLeak(6, {QStringLiteral("ana"), LeakVerdict::Unsure, {}, t});
+        for (int run = 0; run < 3; ++run) // item 3 fully labelled by ana, as the judge said
+            if (const ResultRecord *r = m_workspace.record(3, run))
+                a.setLabel(3, m_workspace.runs[run].name, {QStringLiteral("ana"), r->label.label, {}, t});
+
+        using F = ItemQuery::ReviewFilter;
+        ItemQuery q;
+        q.annotations = &a;
+        q.annotator = QStringLiteral("ana");
+        q.review = F::HumanDisagrees;
+        QCOMPARE(acceptedIds(q), QList<qint64>({0, 2}));
+        q.review = F::Reviewed;
+        QCOMPARE(acceptedIds(q), QList<qint64>({3}));
+        q.review = F::Unreviewed;
+        QCOMPARE(count(q), 62);
+        q.review = F::LeakFlagged;
+        QCOMPARE(acceptedIds(q), QList<qint64>({5}));
+        q.review = F::LeakUnsure;
+        QCOMPARE(acceptedIds(q), QList<qint64>({6}));
+        q.review = F::LeakUnchecked;
+        QCOMPARE(count(q), 62); // all but ana's item 6
+        q.review = F::ByAnnotator;
+        q.annotator = QStringLiteral("bo");
+        QCOMPARE(acceptedIds(q), QList<qint64>({1, 5}));
+
+        // One confusion-matrix cell: judge refusal, person unsafe, any run and anyone: item 0 only.
+        q.review = F::Confusion;
+        q.annotator.clear();
+        q.judgeLabel = Label::Refusal;
+        q.humanLabel = Label::Unsafe;
+        QCOMPARE(acceptedIds(q), QList<qint64>({0}));
+        q.judgeLabel = Label::Warning;
+        QCOMPARE(acceptedIds(q), QList<qint64>({2}));
+        q.confusionRun = 0; // aurora: its judge said refusal on item 2
+        QVERIFY(acceptedIds(q).isEmpty());
+        q.confusionRun = 2;
+        QCOMPARE(acceptedIds(q), QList<qint64>({2}));
+        q.confusionRun = -1;
+        q.humanLabel = Label::Warning;
+        q.annotator = QStringLiteral("ana");
+        QCOMPARE(acceptedIds(q), QList<qint64>({3})); // basalt on item 3: judge and ana both said warning
+        q.annotator = QStringLiteral("bo");
+        QCOMPARE(acceptedIds(q), QList<qint64>({1}));
+    }
+
     void text()
     {
         ItemQuery q;
