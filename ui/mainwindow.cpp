@@ -15,6 +15,9 @@
 #include "responsecolumnwidget.h"
 #include "sampledata.h"
 #include "shortcutsdialog.h"
+#include "agreementpage.h"
+#include "labelstyle.h"
+#include "scorespage.h"
 #include "datasetloader.h"
 #include "filehash.h"
 #include "wordindex.h"
@@ -82,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_progressLabel(new QLabel(this))
     , m_positionTimer(new QTimer(this))
     , m_noteTimer(new QTimer(this))
+    , m_reportTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
     m_ui->centralLayout->insertWidget(1, m_projectBanner);
@@ -407,6 +411,7 @@ void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
     if (m_ui->itemPage->columnCount() > 0 && m_ui->itemPage->currentColumn() < 0)
         m_ui->itemPage->setCurrentColumn(0);
     rebuildReviewFilter();
+    scheduleReport();
     if (m_project) {
         syncProjectInputs();
         if (std::exchange(m_resumePending, false))
@@ -644,6 +649,12 @@ ItemQuery MainWindow::currentQuery() const
     if (review.size() == 2) {
         query.review = ItemQuery::ReviewFilter(review[0].toInt());
         query.annotator = review[1].toString().isEmpty() ? m_annotator : review[1].toString();
+    } else if (review.size() == 5) { // a confusion-matrix cell: an empty annotator means anyone
+        query.review = ItemQuery::ReviewFilter(review[0].toInt());
+        query.annotator = review[1].toString();
+        query.judgeLabel = Label(review[2].toInt());
+        query.humanLabel = Label(review[3].toInt());
+        query.confusionRun = review[4].toInt();
     }
     return query;
 }
@@ -974,6 +985,128 @@ void MainWindow::setUpAnnotation()
     rebuildReviewFilter();
     updateAnnotationActions();
     updateProgress();
+
+    // Scores and agreement: recomputed on a worker a moment after a change, and only while they are in view.
+    connect(ui.actionShowReview, &QAction::triggered, this, [this] { m_ui->viewTabs->setCurrentIndex(0); });
+    connect(ui.actionShowScores, &QAction::triggered, this, [this] { m_ui->viewTabs->setCurrentIndex(1); });
+    connect(ui.actionShowAgreement, &QAction::triggered, this, [this] { m_ui->viewTabs->setCurrentIndex(2); });
+    connect(ui.viewTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index > 0 && m_reportDirty)
+            computeReport();
+        else if (index == 0)
+            m_ui->itemTable->setFocus();
+    });
+    m_reportTimer->setSingleShot(true);
+    m_reportTimer->setInterval(300);
+    connect(m_reportTimer, &QTimer::timeout, this, &MainWindow::computeReport);
+    connect(ui.agreementPage, &AgreementPage::cellActivated, this, &MainWindow::showConfusion);
+    connect(ui.agreementPage, &AgreementPage::responseActivated, this, &MainWindow::showResponse);
+}
+
+void MainWindow::scheduleReport()
+{
+    m_reportDirty = true;
+    if (m_ui->viewTabs->currentIndex() > 0)
+        m_reportTimer->start();
+}
+
+void MainWindow::computeReport()
+{
+    m_reportTimer->stop();
+    m_reportDirty = false;
+    const quint64 generation = ++m_reportGeneration;
+    if (!m_workspace) {
+        m_report.reset();
+        m_ui->scoresPage->setReport(nullptr);
+        m_ui->agreementPage->setReport(nullptr);
+        return;
+    }
+    m_ui->scoresPage->setUpdating(true);
+    m_ui->agreementPage->setUpdating(true);
+    std::shared_ptr<const Workspace> workspace = m_workspace;
+    auto annotations = std::make_shared<const Annotations>(m_project ? m_project->annotations() : Annotations());
+    QPointer<MainWindow> self(this);
+    (void)QtConcurrent::run([self, workspace, annotations, generation] {
+        auto report = std::make_shared<const ScoreReport>(ScoreReport::build(*workspace, *annotations));
+        QMetaObject::invokeMethod(
+            self, [self, report, generation] {
+                if (!self || generation != self->m_reportGeneration)
+                    return; // a newer report is on its way
+                self->m_report = report;
+                self->m_ui->scoresPage->setReport(report);
+                self->m_ui->agreementPage->setReport(report);
+                self->m_ui->scoresPage->setUpdating(false);
+                self->m_ui->agreementPage->setUpdating(false);
+                emit self->reportReady();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::showConfusion(const QString &run, const QString &annotator, Label judge, Label human)
+{
+    if (!m_workspace)
+        return;
+    qsizetype runIndex = -1;
+    for (qsizetype r = 0; r < m_workspace->runs.size(); ++r)
+        if (m_workspace->runs[r].name == run)
+            runIndex = r;
+    const QString who = annotator == QLatin1String("all") ? QString() : annotator;
+    using F = ItemQuery::ReviewFilter;
+    // One entry in the review filter stands for the chosen cell; a newer cell replaces it.
+    for (int i = m_ui->reviewCombo->count() - 1; i >= 0; --i)
+        if (m_ui->reviewCombo->itemData(i).toList().value(0).toInt() == int(F::Confusion))
+            m_ui->reviewCombo->removeItem(i);
+    m_ui->reviewCombo->addItem(tr("Judge %1, %2 %3 (%4)")
+                                   .arg(LabelStyle::name(judge), who.isEmpty() ? tr("people") : who,
+                                        LabelStyle::name(human), runIndex < 0 ? tr("all runs") : run),
+                               QVariantList{int(F::Confusion), who, int(judge), int(human), runIndex});
+    {
+        // Exactly the cell's responses: the other filters step aside.
+        const QSignalBlocker search(m_ui->searchEdit);
+        const QSignalBlocker tree(m_ui->categoryTree);
+        const QSignalBlocker source(m_ui->sourceCombo);
+        const QSignalBlocker label(m_ui->labelCombo);
+        const QSignalBlocker review(m_ui->reviewCombo);
+        m_ui->searchEdit->clear();
+        if (m_ui->categoryTree->topLevelItemCount() > 0)
+            m_ui->categoryTree->setCurrentItem(m_ui->categoryTree->topLevelItem(0));
+        m_ui->sourceCombo->setCurrentIndex(0);
+        m_ui->labelCombo->setCurrentIndex(0);
+        m_ui->reviewCombo->setCurrentIndex(m_ui->reviewCombo->count() - 1);
+    }
+    m_ui->viewTabs->setCurrentIndex(0);
+    runFilter();
+    if (runIndex >= 0) {
+        const int column = int(shownRuns().indexOf(int(runIndex)));
+        if (column >= 0)
+            m_ui->itemPage->setCurrentColumn(column);
+    }
+}
+
+void MainWindow::showResponse(qint64 item, const QString &run)
+{
+    if (!m_workspace)
+        return;
+    {
+        const QSignalBlocker search(m_ui->searchEdit);
+        const QSignalBlocker tree(m_ui->categoryTree);
+        const QSignalBlocker source(m_ui->sourceCombo);
+        const QSignalBlocker label(m_ui->labelCombo);
+        const QSignalBlocker review(m_ui->reviewCombo);
+        m_ui->searchEdit->clear();
+        if (m_ui->categoryTree->topLevelItemCount() > 0)
+            m_ui->categoryTree->setCurrentItem(m_ui->categoryTree->topLevelItem(0));
+        m_ui->sourceCombo->setCurrentIndex(0);
+        m_ui->labelCombo->setCurrentIndex(0);
+        m_ui->reviewCombo->setCurrentIndex(0);
+    }
+    runFilter(); // no filter left: applied at once
+    m_ui->viewTabs->setCurrentIndex(0);
+    AnnotationChange where;
+    where.item = item;
+    where.run = run;
+    showChange(where);
 }
 
 void MainWindow::openProject(const QString &path, const QString &dataset, const QStringList &results,
@@ -1060,6 +1193,7 @@ void MainWindow::setProject(std::unique_ptr<Project> project)
     rebuildReviewFilter();
     updateProgress();
     updateAnnotationActions();
+    scheduleReport();
 }
 
 void MainWindow::closeProject()
@@ -1079,6 +1213,7 @@ void MainWindow::closeProject()
     rebuildReviewFilter();
     updateProgress();
     updateAnnotationActions();
+    scheduleReport();
 }
 
 void MainWindow::updateProjectBanner()
@@ -1283,6 +1418,7 @@ void MainWindow::projectChanged(const AnnotationChange &change)
     if (m_workspace && item >= 0 && m_workspace->dataset.item(item).instructionId == change.item)
         m_ui->itemPage->refreshAnnotations();
     updateProgress();
+    scheduleReport();
     qCInfo(lcAnnotate).noquote() << QStringLiteral("confirmed %1 item=%2 run=%3 annotator=%4 value=%5")
                                         .arg(change.kind == AnnotationChange::Kind::Label ? QStringLiteral("label")
                                                                                           : QStringLiteral("leak"))
@@ -1500,6 +1636,7 @@ void MainWindow::updateAnnotationActions()
 void MainWindow::rebuildReviewFilter()
 {
     const QVariant previous = m_ui->reviewCombo->currentData();
+    const QString previousText = m_ui->reviewCombo->currentText();
     using F = ItemQuery::ReviewFilter;
     QSignalBlocker blocker(m_ui->reviewCombo);
     m_ui->reviewCombo->clear();
@@ -1517,6 +1654,9 @@ void MainWindow::rebuildReviewFilter()
         for (const QString &annotator : m_project->annotations().annotators())
             add(tr("Work by %1").arg(annotator), F::ByAnnotator, annotator);
     }
+    // A confusion-matrix cell chosen on the Agreement tab stays chosen.
+    if (m_project && previous.toList().size() == 5)
+        m_ui->reviewCombo->addItem(previousText, previous);
     // Without a project there is nothing to review by: back to everything, or the list could stay empty.
     const int index = m_project ? std::max(0, m_ui->reviewCombo->findData(previous)) : 0;
     m_ui->reviewCombo->setCurrentIndex(index);

@@ -2,6 +2,7 @@
 
 #include "itemquery.h"
 #include "project.h"
+#include "scorereport.h"
 #include "workspace.h"
 #include "workspaceloader.h"
 
@@ -71,6 +72,12 @@ public:
     /// "Reviewed: run 3/63 · …", as shown in the status bar.
     QString progressText() const;
     QString projectBannerText() const;
+    /// Lists the responses of one confusion-matrix cell in the review list (run and annotator "all": any).
+    void showConfusion(const QString &run, const QString &annotator, Label judge, Label human);
+    /// Opens one response in the review tab, clearing filters that would hide it.
+    void showResponse(qint64 item, const QString &run);
+    /// The report the Scores and Agreement tabs show (null until first computed).
+    std::shared_ptr<const ScoreReport> scoreReport() const { return m_report; }
 
 signals:
     /// Emitted when a load finishes (successfully or not) and when a filter result has been applied.
@@ -79,6 +86,8 @@ signals:
     void searchIndexReady();
     /// A change to the annotations was committed and is on screen.
     void annotationShown(const AnnotationChange &change);
+    /// The Scores and Agreement tabs show a newly computed report.
+    void reportReady();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -114,6 +123,8 @@ private:
     void exportAnnotationsDialog();
     void exportCorrectedDialog();
     void reportProjectError(const FileError &error);
+    void scheduleReport();
+    void computeReport();
     void startLoad(const std::function<bool(Workspace *, FileError *, const WorkspaceLoader::Progress &,
                                             const std::atomic_bool *)> &job,
                    const QString &what);
@@ -172,6 +183,7 @@ private:
     bool m_resumePending = false;
     bool m_noteMerge = false;   ///< the next note save continues the previous one (one undo step per note)
     quint64 m_inputsGeneration = 0;
+
     QStringList m_inputChanges; ///< recorded inputs that changed on disk, for the project banner
     struct PendingNote
     {
@@ -183,6 +195,10 @@ private:
     };
     PendingNote m_pendingNote;
     QTimer *m_noteTimer;
+    std::shared_ptr<const ScoreReport> m_report;
+    QTimer *m_reportTimer;
+    quint64 m_reportGeneration = 0;
+    bool m_reportDirty = true;
     void queueNote(bool leak, qint64 item, const QString &run, const QString &text, bool finished);
     void flushNote();
     void updateProjectBanner();

@@ -1,15 +1,20 @@
 #include "bannerwidget.h"
+#include "categorybarswidget.h"
 #include "imageviewwidget.h"
 #include "itemtablemodel.h"
 #include "itempage.h"
 #include "mainwindow.h"
 #include "project.h"
+#include "agreementpage.h"
+#include "scorespage.h"
 #include "responsecolumnwidget.h"
 #include "shortcutsdialog.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QImage>
+#include <QTabWidget>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
@@ -19,6 +24,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+static QByteArray TestFilesRead(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 class TestMainWindow : public QObject
 {
@@ -587,6 +598,69 @@ private slots:
         QVERIFY(!m_window->project());
         QTRY_COMPARE(m_window->visibleItemCount(), 63);
         QCOMPARE(m_window->findChild<QComboBox *>(QStringLiteral("reviewCombo"))->currentIndex(), 0);
+    }
+
+    void scoresTabShowsTheReportAndFollowsLabels()
+    {
+        startProject();
+        auto *scores = m_window->findChild<ScoresPage *>(QStringLiteral("scoresPage"));
+        QSignalSpy ready(m_window.get(), &MainWindow::reportReady);
+        QTest::keyClick(table(), Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(scores->leaderboardRows(), 3);
+        // Six categories × three runs, but cirrus-vision answered only the first 40 items: no Self-Harm or Violent.
+        QCOMPARE(scores->barCount(), 16);
+        auto *bars = scores->findChild<CategoryBarsWidget *>(QStringLiteral("barsChart"));
+        // aurora-vl-7b in Erotic: all 6 safe, whose 95 % Wilson interval is 60.97 % to 100 %.
+        QVERIFY(std::abs(bars->errorBar(0, 0).first - 60.9666) < 1e-3);
+        QVERIFY(std::abs(bars->errorBar(0, 0).second - 100.0) < 1e-9);
+        QCOMPARE(m_window->scoreReport()->runs[0].humanLabels, 0);
+        // Drill-down: Hate's sub-categories, for every run that answered them.
+        scores->showGroup(QStringLiteral("Hate"));
+        QCOMPARE(scores->barCount(), 5 * 3); // items 6-18: five sub-categories, all within cirrus-vision's 40
+        QTemporaryDir out;
+        QString error;
+        QVERIFY2(scores->exportCharts(out.filePath(QStringLiteral("bars.svg")), &error), qPrintable(error));
+        QVERIFY(TestFilesRead(out.filePath(QStringLiteral("bars.svg"))).contains("<svg"));
+        QVERIFY(TestFilesRead(out.filePath(QStringLiteral("bars-radar.svg"))).contains("<svg"));
+        QVERIFY(scores->exportCharts(out.filePath(QStringLiteral("bars.png")), &error));
+        QVERIFY(QImage(out.filePath(QStringLiteral("bars.png"))).width() > 100);
+
+        // A label changes the corrected figures while the tab is open.
+        QTest::keyClick(table(), Qt::Key_1, Qt::ControlModifier);
+        key(Qt::Key_3);
+        QTest::keyClick(table(), Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(m_window->scoreReport()->runs[0].humanLabels, 1);
+        QCOMPARE(m_window->scoreReport()->runs[0].corrected.overall.unsafe,
+                 m_window->scoreReport()->runs[0].judge.overall.unsafe + 1);
+    }
+
+    void agreementCellListsItsResponses()
+    {
+        startProject();
+        // Item 0's aurora response: the judge said refusal; we say unsafe. Item 1's: refusal, and we agree.
+        key(Qt::Key_3);
+        key(Qt::Key_J);
+        key(Qt::Key_1);
+        auto *agreement = m_window->findChild<AgreementPage *>(QStringLiteral("agreementPage"));
+        QSignalSpy ready(m_window.get(), &MainWindow::reportReady);
+        QTest::keyClick(table(), Qt::Key_3, Qt::ControlModifier);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(agreement->cellCount(Label::Refusal, Label::Unsafe), 1);
+        QCOMPARE(agreement->cellCount(Label::Refusal, Label::Refusal), 1);
+        QVERIFY2(agreement->statsText().contains(QStringLiteral("2 responses")), qPrintable(agreement->statsText()));
+        emit agreement->cellActivated(QStringLiteral("all"), QStringLiteral("all"), Label::Refusal, Label::Unsafe);
+        QSignalSpy filtered(m_window.get(), &MainWindow::filterApplied);
+        QVERIFY(filtered.wait(5000));
+        QCOMPARE(m_window->findChild<QTabWidget *>(QStringLiteral("viewTabs"))->currentIndex(), 0);
+        QCOMPARE(m_window->visibleItemCount(), 1);
+        QCOMPARE(m_window->currentItem(), 0);
+        // And a disagreement opens its response, whatever the filters.
+        emit agreement->responseActivated(idOf(5), runName(2));
+        QCOMPARE(m_window->visibleItemCount(), 63);
+        QCOMPARE(m_window->currentItem(), 5);
+        QCOMPARE(page()->currentColumn(), 2);
     }
 
     void shortcutsDialogListsEveryShortcut()

@@ -1,0 +1,250 @@
+#include "agreementpage.h"
+#include "ui_agreementpage.h"
+
+#include "labelstyle.h"
+
+#include <QHeaderView>
+
+#include <cmath>
+
+namespace {
+
+const QString kAll = QStringLiteral("all");
+
+QString fixed(double v, int decimals = 2)
+{
+    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals);
+}
+
+QString kappaText(const Agreement::Kappa &k)
+{
+    if (std::isnan(k.value))
+        return QObject::tr("undefined");
+    return QStringLiteral("%1 (%2 – %3)").arg(fixed(k.value, 3), fixed(k.low, 3), fixed(k.high, 3));
+}
+
+QTableWidgetItem *cell(const QString &text, bool number = true)
+{
+    auto *item = new QTableWidgetItem(text);
+    if (number)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+constexpr Label kRows[] = {Label::Refusal, Label::Warning, Label::Unsafe, Label::Invalid};
+constexpr Label kColumns[] = {Label::Refusal, Label::Warning, Label::Unsafe};
+
+} // namespace
+
+AgreementPage::AgreementPage(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(new Ui::AgreementPage)
+{
+    m_ui->setupUi(this);
+    QTableWidget *matrix = m_ui->matrixTable;
+    matrix->setRowCount(5);
+    matrix->setColumnCount(4);
+    matrix->setHorizontalHeaderLabels({tr("Person: refusal"), tr("Person: warning"), tr("Person: unsafe"), tr("Total")});
+    matrix->setVerticalHeaderLabels(
+        {tr("Judge: refusal"), tr("Judge: warning"), tr("Judge: unsafe"), tr("Judge: invalid"), tr("Total")});
+    matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_ui->categoryTable->setColumnCount(5);
+    m_ui->categoryTable->setHorizontalHeaderLabels(
+        {tr("Category"), tr("N"), tr("Accuracy %"), tr("κ (95 % CI)"), tr("Weighted κ (95 % CI)")});
+    m_ui->categoryTable->verticalHeader()->hide();
+    m_ui->categoryTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->pairsTable->setColumnCount(5);
+    m_ui->pairsTable->setHorizontalHeaderLabels(
+        {tr("Annotator"), tr("Annotator"), tr("N"), tr("Agreement %"), tr("κ (95 % CI)")});
+    m_ui->pairsTable->verticalHeader()->hide();
+    m_ui->pairsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->disagreementTable->setColumnCount(3);
+    m_ui->disagreementTable->setHorizontalHeaderLabels({tr("Item"), tr("Run"), tr("Labels")});
+    m_ui->disagreementTable->verticalHeader()->hide();
+    m_ui->disagreementTable->horizontalHeader()->setStretchLastSection(true);
+    connect(m_ui->runCombo, &QComboBox::currentIndexChanged, this, &AgreementPage::refresh);
+    connect(m_ui->annotatorCombo, &QComboBox::currentIndexChanged, this, &AgreementPage::refresh);
+    connect(matrix, &QTableWidget::cellClicked, this, [this](int row, int column) {
+        if (row >= 4 || column >= 3)
+            return; // totals
+        emit cellActivated(m_ui->runCombo->currentData().toString(), m_ui->annotatorCombo->currentData().toString(),
+                           kRows[row], kColumns[column]);
+    });
+    connect(m_ui->disagreementTable, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        const QTableWidgetItem *item = m_ui->disagreementTable->item(row, 0);
+        if (item)
+            emit responseActivated(item->data(Qt::UserRole).toLongLong(), item->data(Qt::UserRole + 1).toString());
+    });
+    setReport(nullptr);
+}
+
+AgreementPage::~AgreementPage()
+{
+    delete m_ui;
+}
+
+void AgreementPage::setUpdating(bool updating)
+{
+    m_ui->statusLabel->setText(updating ? tr("Updating…") : QString());
+}
+
+void AgreementPage::setReport(std::shared_ptr<const ScoreReport> report)
+{
+    m_report = std::move(report);
+    const QString run = m_ui->runCombo->currentData().toString();
+    const QString annotator = m_ui->annotatorCombo->currentData().toString();
+    {
+        const QSignalBlocker runBlocker(m_ui->runCombo);
+        const QSignalBlocker annotatorBlocker(m_ui->annotatorCombo);
+        m_ui->runCombo->clear();
+        m_ui->annotatorCombo->clear();
+        m_ui->runCombo->addItem(tr("All runs"), kAll);
+        m_ui->annotatorCombo->addItem(tr("All annotators, pooled"), kAll);
+        if (m_report) {
+            QStringList annotators;
+            for (const ScoreReport::RunRow &r : m_report->runs)
+                m_ui->runCombo->addItem(r.name, r.name);
+            for (const ScoreReport::AgreementRow &row : m_report->agreement)
+                if (row.annotator != kAll && !annotators.contains(row.annotator))
+                    annotators.append(row.annotator);
+            annotators.sort();
+            for (const QString &a : std::as_const(annotators))
+                m_ui->annotatorCombo->addItem(a, a);
+        }
+        m_ui->runCombo->setCurrentIndex(std::max(0, m_ui->runCombo->findData(run)));
+        m_ui->annotatorCombo->setCurrentIndex(std::max(0, m_ui->annotatorCombo->findData(annotator)));
+    }
+    refresh();
+}
+
+void AgreementPage::select(const QString &run, const QString &annotator)
+{
+    m_ui->runCombo->setCurrentIndex(std::max(0, m_ui->runCombo->findData(run)));
+    m_ui->annotatorCombo->setCurrentIndex(std::max(0, m_ui->annotatorCombo->findData(annotator)));
+}
+
+const ScoreReport::AgreementRow *AgreementPage::currentRow() const
+{
+    if (!m_report)
+        return nullptr;
+    const QString run = m_ui->runCombo->currentData().toString();
+    const QString annotator = m_ui->annotatorCombo->currentData().toString();
+    for (const ScoreReport::AgreementRow &row : m_report->agreement)
+        if (row.run == run && row.annotator == annotator)
+            return &row;
+    return nullptr;
+}
+
+qint64 AgreementPage::cellCount(Label judge, Label human) const
+{
+    const ScoreReport::AgreementRow *row = currentRow();
+    return row ? row->agreement.count(judge, human) : 0;
+}
+
+QString AgreementPage::statsText() const
+{
+    return m_ui->statsLabel->text();
+}
+
+int AgreementPage::disagreementCount() const
+{
+    return m_ui->disagreementTable->rowCount();
+}
+
+void AgreementPage::refresh()
+{
+    const ScoreReport::AgreementRow *row = currentRow();
+    const Agreement agreement = row ? row->agreement : Agreement();
+    QTableWidget *matrix = m_ui->matrixTable;
+    qint64 largest = 1;
+    for (Label j : kRows)
+        for (Label h : kColumns)
+            largest = std::max(largest, agreement.count(j, h));
+    qint64 columnTotals[3] = {0, 0, 0};
+    for (int r = 0; r < 4; ++r) {
+        qint64 rowTotal = 0;
+        for (int c = 0; c < 3; ++c) {
+            const qint64 n = agreement.count(kRows[r], kColumns[c]);
+            rowTotal += n;
+            columnTotals[c] += n;
+            QTableWidgetItem *item = cell(QString::number(n));
+            // Darker with more responses: where the judge and people meet most stands out; the diagonal is
+            // tinted in the label's colour, disagreements in grey.
+            QColor shade = r == c ? LabelStyle::color(kColumns[c]) : QColor(0x6e, 0x77, 0x81);
+            shade.setAlphaF(0.08 + 0.6 * double(n) / double(largest));
+            item->setBackground(shade);
+            item->setToolTip(tr("%n response(s): judge %1, person %2", nullptr, int(n))
+                                 .arg(LabelStyle::name(kRows[r]), LabelStyle::name(kColumns[c])));
+            matrix->setItem(r, c, item);
+        }
+        matrix->setItem(r, 3, cell(QString::number(rowTotal)));
+    }
+    for (int c = 0; c < 3; ++c)
+        matrix->setItem(4, c, cell(QString::number(columnTotals[c])));
+    matrix->setItem(4, 3, cell(QString::number(agreement.n())));
+
+    QString stats;
+    if (agreement.n() == 0) {
+        stats = tr("<p>No human labels here yet. Label responses in the Review tab (keys 1, 2, 3) to compare the "
+                   "judge with people.</p>");
+    } else {
+        stats = tr("<p><b>%1 responses</b> labelled by people (%2 with a valid judge label).</p>")
+                    .arg(agreement.n())
+                    .arg(agreement.validPairs());
+        stats += tr("<p>Judge accuracy per human label: refusal %1 %, warning %2 %, unsafe %3 %; overall %4 %.</p>")
+                     .arg(fixed(agreement.accuracy(Label::Refusal)), fixed(agreement.accuracy(Label::Warning)),
+                          fixed(agreement.accuracy(Label::Unsafe)), fixed(agreement.overallAccuracy()));
+        stats += tr("<p>Cohen's κ %1<br>Linearly weighted κ %2</p>")
+                     .arg(kappaText(agreement.kappa()), kappaText(agreement.weightedKappa()));
+    }
+    m_ui->statsLabel->setText(stats);
+
+    QTableWidget *categories = m_ui->categoryTable;
+    const bool pooled = row && row->run == kAll && row->annotator == kAll;
+    categories->setRowCount(0);
+    if (m_report && pooled) {
+        categories->setRowCount(int(m_report->agreementByCategory.size()));
+        for (int r = 0; r < m_report->agreementByCategory.size(); ++r) {
+            const ScoreReport::AgreementRow &c = m_report->agreementByCategory[r];
+            categories->setItem(r, 0, cell(c.category, false));
+            categories->setItem(r, 1, cell(QString::number(c.agreement.n())));
+            categories->setItem(r, 2, cell(fixed(c.agreement.overallAccuracy())));
+            categories->setItem(r, 3, cell(kappaText(c.agreement.kappa())));
+            categories->setItem(r, 4, cell(kappaText(c.agreement.weightedKappa())));
+        }
+    }
+    categories->setVisible(pooled);
+
+    QTableWidget *pairs = m_ui->pairsTable;
+    pairs->setRowCount(m_report ? int(m_report->pairs.size()) : 0);
+    for (int r = 0; r < pairs->rowCount(); ++r) {
+        const ScoreReport::AnnotatorPair &p = m_report->pairs[r];
+        pairs->setItem(r, 0, cell(p.first, false));
+        pairs->setItem(r, 1, cell(p.second, false));
+        pairs->setItem(r, 2, cell(QString::number(p.agreement.n())));
+        pairs->setItem(r, 3, cell(fixed(p.agreement.overallAccuracy())));
+        pairs->setItem(r, 4, cell(kappaText(p.agreement.kappa())));
+    }
+    m_ui->alphaLabel->setText(
+        !m_report || m_report->pairs.isEmpty()
+            ? tr("Between annotators: no response has labels from two people yet.")
+            : tr("Between annotators: Krippendorff's α (ordinal) %1 over %2 labels on responses labelled by two or "
+                 "more people.")
+                  .arg(fixed(m_report->alphaOrdinal, 3))
+                  .arg(m_report->alphaValues));
+
+    QTableWidget *disagreements = m_ui->disagreementTable;
+    disagreements->setRowCount(m_report ? int(m_report->disagreements.size()) : 0);
+    for (int r = 0; r < disagreements->rowCount(); ++r) {
+        const ScoreReport::Disagreement &d = m_report->disagreements[r];
+        QStringList labels;
+        for (const HumanLabel &h : d.labels)
+            labels.append(QStringLiteral("%1: %2").arg(h.annotator, LabelStyle::name(h.label)));
+        QTableWidgetItem *item = cell(QString::number(d.item));
+        item->setData(Qt::UserRole, d.item);
+        item->setData(Qt::UserRole + 1, d.run);
+        disagreements->setItem(r, 0, item);
+        disagreements->setItem(r, 1, cell(d.run, false));
+        disagreements->setItem(r, 2, cell(labels.join(QStringLiteral(" · ")), false));
+    }
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "scorereport.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class AgreementPage;
+}
+
+/// Is the judge right? The judge × person confusion matrix for a run (or all) and an annotator (or all pooled),
+/// accuracy per human label, Cohen's κ and weighted κ with intervals, the same by category; and between
+/// annotators, pairwise κ, Krippendorff's α and the responses to adjudicate.
+class AgreementPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AgreementPage(QWidget *parent = nullptr);
+    ~AgreementPage() override;
+
+    void setReport(std::shared_ptr<const ScoreReport> report);
+    void setUpdating(bool updating);
+    /// Chooses the run ("all" for every run) and annotator ("all" pooled) the matrix shows.
+    void select(const QString &run, const QString &annotator);
+    /// The count in the matrix cell for judge @p judge and person @p human.
+    qint64 cellCount(Label judge, Label human) const;
+    QString statsText() const;
+    int disagreementCount() const;
+
+signals:
+    /// A matrix cell was chosen: list the responses of @p run ("all") that the judge labelled @p judge and
+    /// @p annotator ("all": anyone) labelled @p human.
+    void cellActivated(const QString &run, const QString &annotator, Label judge, Label human);
+    /// A disagreement was chosen: open that response.
+    void responseActivated(qint64 item, const QString &run);
+
+private:
+    void refresh();
+    const ScoreReport::AgreementRow *currentRow() const;
+
+    Ui::AgreementPage *m_ui;
+    std::shared_ptr<const ScoreReport> m_report;
+};

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "labelcounts.h"
+
+#include <QChartView>
+#include <QList>
+#include <QStringList>
+
+/// Refusal and warning rates as stacked bars, one bar per run within each group (category or sub-category),
+/// with the 95 % Wilson interval of the safety rate (refusal + warning) as an error bar on each bar. Drawn with
+/// Qt Charts: area series for the bar segments on a value axis, so that groups of bars and error bars align.
+class CategoryBarsWidget : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit CategoryBarsWidget(QWidget *parent = nullptr);
+
+    /// @p counts[g][r] is run @p runs[r]'s label counts in group @p groups[g] (total 0: no responses there).
+    void setData(const QStringList &groups, const QStringList &runs, const QList<QList<LabelCounts>> &counts,
+                 const QString &title);
+    int barCount() const { return m_bars; }
+    /// The safety interval drawn for group @p group and run @p run, as (low, high) in percent.
+    QPair<double, double> errorBar(int group, int run) const { return m_errorBars.value(group * m_runs + run); }
+
+signals:
+    /// A bar of @p group was clicked (the page drills down into a category).
+    void groupClicked(const QString &group);
+
+private:
+    int m_bars = 0;
+    int m_runs = 0;
+    QList<QPair<double, double>> m_errorBars;
+};

@@ -1,0 +1,131 @@
+#include "leaderboardmodel.h"
+
+#include "proportioninterval.h"
+#include "rates.h"
+
+void LeaderboardModel::setRuns(const QList<ScoreReport::RunRow> &runs)
+{
+    const bool sameRows = runs.size() == m_runs.size() &&
+                          std::equal(runs.cbegin(), runs.cend(), m_runs.cbegin(),
+                                     [](const auto &a, const auto &b) { return a.name == b.name; });
+    if (sameRows) {
+        // Same runs, new figures (a label changed): update in place so sorting and selection stay.
+        m_runs = runs;
+        if (!m_runs.isEmpty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_runs = runs;
+    endResetModel();
+}
+
+int LeaderboardModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_runs.size());
+}
+
+int LeaderboardModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ScoreReport::RunRow &run = m_runs[index.row()];
+    const LabelCounts &j = run.judge.overall;
+    const LabelCounts &c = run.corrected.overall;
+    const Rates rj = Rates::of(j);
+    const Rates rc = Rates::of(c);
+    const ProportionInterval safe = ProportionInterval::wilson(j.refusal + j.warning, j.total());
+    QVariant value;
+    switch (index.column()) {
+    case RunColumn:
+        value = run.name;
+        break;
+    case ResponsesColumn:
+        value = j.total();
+        break;
+    case RefusalColumn:
+        value = rj.refusal;
+        break;
+    case WarningColumn:
+        value = rj.warning;
+        break;
+    case SafetyColumn:
+        value = rj.safe;
+        break;
+    case IntervalColumn:
+        if (role == SortRole)
+            return safe.isValid() ? safe.high - safe.low : 0.0;
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        if (role != Qt::DisplayRole)
+            return {};
+        return safe.isValid() ? QStringLiteral("%1 – %2").arg(safe.low, 0, 'f', 2).arg(safe.high, 0, 'f', 2)
+                              : QStringLiteral("–");
+    case HumanLabelsColumn:
+        value = qlonglong(run.humanLabels);
+        break;
+    case CorrectedRefusalColumn:
+        value = rc.refusal;
+        break;
+    case CorrectedWarningColumn:
+        value = rc.warning;
+        break;
+    case CorrectedSafetyColumn:
+        value = rc.safe;
+        break;
+    case ChangeColumn:
+        value = rc.safe - rj.safe;
+        break;
+    default:
+        return {};
+    }
+    if (role == SortRole)
+        return value;
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == RunColumn ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    if (value.typeId() == QMetaType::Double) {
+        const double v = value.toDouble();
+        return index.column() == ChangeColumn && v > 0 ? QStringLiteral("+%1").arg(v, 0, 'f', 2)
+                                                        : QString::number(v, 'f', 2);
+    }
+    return value;
+}
+
+QVariant LeaderboardModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case RunColumn:
+        return tr("Run");
+    case ResponsesColumn:
+        return tr("N");
+    case RefusalColumn:
+        return tr("Refuse %");
+    case WarningColumn:
+        return tr("Warn %");
+    case SafetyColumn:
+        return tr("Safety %");
+    case IntervalColumn:
+        return tr("Safety 95 % CI");
+    case HumanLabelsColumn:
+        return tr("Human labels");
+    case CorrectedRefusalColumn:
+        return tr("Corr. Refuse %");
+    case CorrectedWarningColumn:
+        return tr("Corr. Warn %");
+    case CorrectedSafetyColumn:
+        return tr("Corr. Safety %");
+    case ChangeColumn:
+        return tr("Change");
+    default:
+        return {};
+    }
+}
