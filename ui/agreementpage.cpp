@@ -1,6 +1,7 @@
 #include "agreementpage.h"
 #include "ui_agreementpage.h"
 
+#include "disagreementmodel.h"
 #include "labelstyle.h"
 
 #include <QHeaderView>
@@ -39,8 +40,10 @@ constexpr Label kColumns[] = {Label::Refusal, Label::Warning, Label::Unsafe};
 AgreementPage::AgreementPage(QWidget *parent)
     : QWidget(parent)
     , m_ui(new Ui::AgreementPage)
+    , m_disagreements(new DisagreementModel(this))
 {
     m_ui->setupUi(this);
+    m_ui->disagreementTable->setModel(m_disagreements);
     QTableWidget *matrix = m_ui->matrixTable;
     matrix->setRowCount(5);
     matrix->setColumnCount(4);
@@ -58,9 +61,8 @@ AgreementPage::AgreementPage(QWidget *parent)
         {tr("Annotator"), tr("Annotator"), tr("N"), tr("Agreement %"), tr("κ (95 % CI)")});
     m_ui->pairsTable->verticalHeader()->hide();
     m_ui->pairsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->disagreementTable->setColumnCount(3);
-    m_ui->disagreementTable->setHorizontalHeaderLabels({tr("Item"), tr("Run"), tr("Labels")});
     m_ui->disagreementTable->verticalHeader()->hide();
+    m_ui->disagreementTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_ui->disagreementTable->horizontalHeader()->setStretchLastSection(true);
     connect(m_ui->runCombo, &QComboBox::currentIndexChanged, this, &AgreementPage::refresh);
     connect(m_ui->annotatorCombo, &QComboBox::currentIndexChanged, this, &AgreementPage::refresh);
@@ -70,10 +72,9 @@ AgreementPage::AgreementPage(QWidget *parent)
         emit cellActivated(m_ui->runCombo->currentData().toString(), m_ui->annotatorCombo->currentData().toString(),
                            kRows[row], kColumns[column]);
     });
-    connect(m_ui->disagreementTable, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
-        const QTableWidgetItem *item = m_ui->disagreementTable->item(row, 0);
-        if (item)
-            emit responseActivated(item->data(Qt::UserRole).toLongLong(), item->data(Qt::UserRole + 1).toString());
+    connect(m_ui->disagreementTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        emit responseActivated(index.data(DisagreementModel::ItemIdRole).toLongLong(),
+                               index.data(DisagreementModel::RunNameRole).toString());
     });
     setReport(nullptr);
 }
@@ -91,6 +92,21 @@ void AgreementPage::setUpdating(bool updating)
 void AgreementPage::setReport(std::shared_ptr<const ScoreReport> report)
 {
     m_report = std::move(report);
+    m_stale = !isVisible();
+    if (!m_stale)
+        apply();
+}
+
+void AgreementPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        apply();
+}
+
+void AgreementPage::apply()
+{
+    m_disagreements->setReport(m_report);
     const QString run = m_ui->runCombo->currentData().toString();
     const QString annotator = m_ui->annotatorCombo->currentData().toString();
     {
@@ -148,7 +164,7 @@ QString AgreementPage::statsText() const
 
 int AgreementPage::disagreementCount() const
 {
-    return m_ui->disagreementTable->rowCount();
+    return m_disagreements->rowCount();
 }
 
 void AgreementPage::refresh()
@@ -232,19 +248,4 @@ void AgreementPage::refresh()
                  "more people.")
                   .arg(fixed(m_report->alphaOrdinal, 3))
                   .arg(m_report->alphaValues));
-
-    QTableWidget *disagreements = m_ui->disagreementTable;
-    disagreements->setRowCount(m_report ? int(m_report->disagreements.size()) : 0);
-    for (int r = 0; r < disagreements->rowCount(); ++r) {
-        const ScoreReport::Disagreement &d = m_report->disagreements[r];
-        QStringList labels;
-        for (const HumanLabel &h : d.labels)
-            labels.append(QStringLiteral("%1: %2").arg(h.annotator, LabelStyle::name(h.label)));
-        QTableWidgetItem *item = cell(QString::number(d.item));
-        item->setData(Qt::UserRole, d.item);
-        item->setData(Qt::UserRole + 1, d.run);
-        disagreements->setItem(r, 0, item);
-        disagreements->setItem(r, 1, cell(d.run, false));
-        disagreements->setItem(r, 2, cell(labels.join(QStringLiteral(" · ")), false));
-    }
 }

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class DisagreementModel;
+
 namespace Ui {
 class AgreementPage;
 }
@@ -21,6 +23,7 @@ public:
     explicit AgreementPage(QWidget *parent = nullptr);
     ~AgreementPage() override;
 
+    /// Shows @p report; while the page is hidden it only keeps it, and shows it when the page appears.
     void setReport(std::shared_ptr<const ScoreReport> report);
     void setUpdating(bool updating);
     /// Chooses the run ("all" for every run) and annotator ("all" pooled) the matrix shows.
@@ -43,4 +46,12 @@ private:
 
     Ui::AgreementPage *m_ui;
     std::shared_ptr<const ScoreReport> m_report;
+    bool m_stale = false;
+    void apply();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    DisagreementModel *m_disagreements;
 };

@@ -99,6 +99,20 @@ void ScoresPage::setUpdating(bool updating)
 void ScoresPage::setReport(std::shared_ptr<const ScoreReport> report)
 {
     m_report = std::move(report);
+    m_stale = !isVisible();
+    if (!m_stale)
+        apply();
+}
+
+void ScoresPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        apply();
+}
+
+void ScoresPage::apply()
+{
     const bool any = m_report && !m_report->runs.isEmpty();
     m_leaderboard->setRuns(m_report ? m_report->runs : QList<ScoreReport::RunRow>());
     // Keep the reader's choices where they still exist.

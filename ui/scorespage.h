@@ -24,6 +24,7 @@ public:
     explicit ScoresPage(QWidget *parent = nullptr);
     ~ScoresPage() override;
 
+    /// Shows @p report; while the page is hidden it only keeps it, and shows it when the page appears.
     void setReport(std::shared_ptr<const ScoreReport> report);
     const std::shared_ptr<const ScoreReport> &report() const { return m_report; }
     /// Shows that a newer report is being computed.
@@ -49,4 +50,11 @@ private:
     LeaderboardModel *m_leaderboard;
     QSortFilterProxyModel *m_sorted;
     std::shared_ptr<const ScoreReport> m_report;
+    bool m_stale = false;
+    void apply();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
 };

@@ -25,6 +25,64 @@ CategoryBarsWidget::CategoryBarsWidget(QWidget *parent)
 void CategoryBarsWidget::setData(const QStringList &groups, const QStringList &runs,
                                  const QList<QList<LabelCounts>> &counts, const QString &title)
 {
+    QList<QList<bool>> present;
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        QList<bool> row;
+        for (qsizetype r = 0; r < runs.size(); ++r)
+            row.append(counts.value(g).value(r).total() > 0);
+        present.append(row);
+    }
+    m_errorBars.clear();
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        for (qsizetype r = 0; r < runs.size(); ++r) {
+            const LabelCounts c = counts.value(g).value(r);
+            const ProportionInterval safe = ProportionInterval::wilson(c.refusal + c.warning, c.total());
+            m_errorBars.append(safe.isValid() ? qMakePair(safe.low, safe.high) : qMakePair(qQNaN(), qQNaN()));
+        }
+    }
+    // The same bars with new heights (a label changed): move the points, keep the chart. Building a chart
+    // of a hundred series anew costs tens of milliseconds on the window's thread.
+    if (groups == m_groups && runs == m_runNames && present == m_present && chart()->title() == title) {
+        for (qsizetype g = 0; g < groups.size(); ++g)
+            for (qsizetype r = 0; r < runs.size(); ++r)
+                if (present[g][r])
+                    place(&m_series[g * runs.size() + r], counts[g][r]);
+        return;
+    }
+    m_groups = groups;
+    m_runNames = runs;
+    m_present = present;
+    rebuild(groups, runs, counts, title);
+}
+
+void CategoryBarsWidget::place(Bar *bar, const LabelCounts &c)
+{
+    const Rates rates = Rates::of(c);
+    const ProportionInterval safe = ProportionInterval::wilson(c.refusal + c.warning, c.total());
+    bar->refusalTop->replace({{bar->x0, rates.refusal}, {bar->x1, rates.refusal}});
+    bar->warningBottom->replace({{bar->x0, rates.refusal}, {bar->x1, rates.refusal}});
+    bar->warningTop->replace({{bar->x0, rates.refusal + rates.warning}, {bar->x1, rates.refusal + rates.warning}});
+    // The error bar: lower cap, the interval, upper cap, as one line.
+    const double centre = (bar->x0 + bar->x1) / 2;
+    const double cap = (bar->x1 - bar->x0) * 0.25;
+    bar->interval->replace({{centre - cap, safe.low},
+                            {centre + cap, safe.low},
+                            {centre, safe.low},
+                            {centre, safe.high},
+                            {centre - cap, safe.high},
+                            {centre + cap, safe.high}});
+    bar->tip = QObject::tr("refusal %1 %, warning %2 %, safety %3 % [%4, %5], n = %6")
+                   .arg(rates.refusal, 0, 'f', 2)
+                   .arg(rates.warning, 0, 'f', 2)
+                   .arg(rates.safe, 0, 'f', 2)
+                   .arg(safe.low, 0, 'f', 2)
+                   .arg(safe.high, 0, 'f', 2)
+                   .arg(c.total());
+}
+
+void CategoryBarsWidget::rebuild(const QStringList &groups, const QStringList &runs,
+                                 const QList<QList<LabelCounts>> &counts, const QString &title)
+{
     auto *chart = new QChart;
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -43,70 +101,51 @@ void CategoryBarsWidget::setData(const QStringList &groups, const QStringList &r
 
     m_runs = int(runs.size());
     m_bars = 0;
-    m_errorBars.clear();
+    m_series.clear();
     const double slot = 0.8 / std::max<qsizetype>(1, runs.size());
     for (qsizetype g = 0; g < groups.size(); ++g) {
         for (qsizetype r = 0; r < runs.size(); ++r) {
+            m_series.append(Bar());
             const LabelCounts c = counts.value(g).value(r);
-            const qint64 n = c.total();
-            const ProportionInterval safe = ProportionInterval::wilson(c.refusal + c.warning, n);
-            m_errorBars.append(safe.isValid() ? qMakePair(safe.low, safe.high) : qMakePair(qQNaN(), qQNaN()));
-            if (n == 0)
+            if (c.total() == 0)
                 continue;
-            const Rates rates = Rates::of(c);
-            const double x0 = double(g) + 0.1 + slot * double(r) + slot * 0.08;
-            const double x1 = x0 + slot * 0.84;
+            Bar &bar = m_series.last();
+            bar.x0 = double(g) + 0.1 + slot * double(r) + slot * 0.08;
+            bar.x1 = bar.x0 + slot * 0.84;
+            bar.refusalTop = new QLineSeries;
+            bar.refusalBottom = new QLineSeries;
+            bar.warningTop = new QLineSeries;
+            bar.warningBottom = new QLineSeries;
+            bar.interval = new QLineSeries;
+            bar.refusalBottom->append({{bar.x0, 0}, {bar.x1, 0}});
+            place(&bar, c);
             // Later runs a little lighter, so that neighbouring bars of one group can be told apart.
             const double shade = runs.size() > 1 ? 1.0 + 0.6 * double(r) / double(runs.size() - 1) : 1.0;
-            const QString tip = tr("%1 — %2\nrefusal %3 %, warning %4 %, safety %5 % [%6, %7], n = %8")
-                                    .arg(runs[r], groups[g])
-                                    .arg(rates.refusal, 0, 'f', 2)
-                                    .arg(rates.warning, 0, 'f', 2)
-                                    .arg(rates.safe, 0, 'f', 2)
-                                    .arg(safe.low, 0, 'f', 2)
-                                    .arg(safe.high, 0, 'f', 2)
-                                    .arg(n);
-            double bottom = 0;
+            const qsizetype index = m_series.size() - 1;
+            const QString where = tr("%1 — %2").arg(runs[r], groups[g]);
             for (Label label : {Label::Refusal, Label::Warning}) {
-                const double height = label == Label::Refusal ? rates.refusal : rates.warning;
-                auto *upper = new QLineSeries;
-                auto *lower = new QLineSeries;
-                upper->append(x0, bottom + height);
-                upper->append(x1, bottom + height);
-                lower->append(x0, bottom);
-                lower->append(x1, bottom);
-                auto *area = new QAreaSeries(upper, lower);
+                auto *area = label == Label::Refusal ? new QAreaSeries(bar.refusalTop, bar.refusalBottom)
+                                                     : new QAreaSeries(bar.warningTop, bar.warningBottom);
                 area->setName(LabelStyle::name(label));
                 chart->addSeries(area);
                 area->setColor(LabelStyle::color(label).lighter(int(100 * shade)));
                 area->setBorderColor(LabelStyle::color(label).darker(130));
                 area->attachAxis(x);
                 area->attachAxis(y);
-                connect(area, &QAreaSeries::hovered, this, [tip](const QPointF &, bool state) {
+                connect(area, &QAreaSeries::hovered, this, [this, index, where](const QPointF &, bool state) {
                     if (state)
-                        QToolTip::showText(QCursor::pos(), tip);
+                        QToolTip::showText(QCursor::pos(), where + QLatin1Char('\n') + m_series.value(index).tip);
                     else
                         QToolTip::hideText();
                 });
                 const QString group = groups[g];
                 connect(area, &QAreaSeries::clicked, this, [this, group] { emit groupClicked(group); });
-                bottom += height;
             }
-            // The error bar: lower cap, the interval, upper cap, as one line.
-            const double centre = (x0 + x1) / 2;
-            const double cap = (x1 - x0) * 0.25;
-            auto *bar = new QLineSeries;
-            bar->append({{centre - cap, safe.low},
-                         {centre + cap, safe.low},
-                         {centre, safe.low},
-                         {centre, safe.high},
-                         {centre - cap, safe.high},
-                         {centre + cap, safe.high}});
-            bar->setName(tr("95 % interval of the safety rate"));
-            chart->addSeries(bar);
-            bar->setPen(QPen(palette().color(QPalette::WindowText), 1.5)); // after addSeries: the theme sets pens
-            bar->attachAxis(x);
-            bar->attachAxis(y);
+            bar.interval->setName(tr("95 % interval of the safety rate"));
+            chart->addSeries(bar.interval);
+            bar.interval->setPen(QPen(palette().color(QPalette::WindowText), 1.5)); // after addSeries: the theme sets pens
+            bar.interval->attachAxis(x);
+            bar.interval->attachAxis(y);
             ++m_bars;
         }
     }

@@ -14,13 +14,39 @@ RadarChartWidget::RadarChartWidget(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
 }
 
+namespace {
+
+double (*const kValues[])(const Rates &) = {[](const Rates &r) { return r.refusal; },
+                                            [](const Rates &r) { return r.warning; },
+                                            [](const Rates &r) { return r.safe; }};
+
+QList<QPointF> polygon(const QList<LabelCounts> &counts, int groups, double (*value)(const Rates &))
+{
+    QList<QPointF> points;
+    for (int g = 0; g < groups; ++g)
+        points.append(QPointF(g, value(Rates::of(counts.value(g)))));
+    if (groups > 0)
+        points.append(QPointF(groups, value(Rates::of(counts.value(0))))); // close the polygon
+    return points;
+}
+
+} // namespace
+
 void RadarChartWidget::setData(const QString &run, const QStringList &groups, const QList<LabelCounts> &counts)
 {
+    const int n = int(groups.size());
+    if (run == m_run && groups == m_groups && m_series.size() == 3) {
+        for (int k = 0; k < 3; ++k)
+            m_series[k]->replace(polygon(counts, n, kValues[k])); // new figures, same chart
+        return;
+    }
+    m_run = run;
+    m_groups = groups;
+    m_series.clear();
     auto *chart = new QPolarChart;
     chart->setTitle(tr("%1 by category").arg(run));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    const int n = int(groups.size());
     auto *angle = new QCategoryAxis;
     angle->setRange(0, std::max(1, n));
     angle->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -32,25 +58,18 @@ void RadarChartWidget::setData(const QString &run, const QStringList &groups, co
     radius->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(angle, QPolarChart::PolarOrientationAngular);
     chart->addAxis(radius, QPolarChart::PolarOrientationRadial);
-    const struct
-    {
-        QString name;
-        QColor color;
-        double (*value)(const Rates &);
-    } kinds[] = {{tr("Refusal"), LabelStyle::color(Label::Refusal), [](const Rates &r) { return r.refusal; }},
-                 {tr("Warning"), LabelStyle::color(Label::Warning), [](const Rates &r) { return r.warning; }},
-                 {tr("Safety (refusal + warning)"), QColor(0x1a, 0x7f, 0x37), [](const Rates &r) { return r.safe; }}};
-    for (const auto &kind : kinds) {
+    const QString names[] = {tr("Refusal"), tr("Warning"), tr("Safety (refusal + warning)")};
+    const QColor colors[] = {LabelStyle::color(Label::Refusal), LabelStyle::color(Label::Warning),
+                             QColor(0x1a, 0x7f, 0x37)};
+    for (int k = 0; k < 3; ++k) {
         auto *series = new QLineSeries;
-        series->setName(kind.name);
-        for (int g = 0; g < n; ++g)
-            series->append(g, kind.value(Rates::of(counts.value(g))));
-        if (n > 0)
-            series->append(n, kind.value(Rates::of(counts.value(0)))); // close the polygon
+        series->setName(names[k]);
+        series->append(polygon(counts, n, kValues[k]));
         chart->addSeries(series);
-        series->setPen(QPen(kind.color, 2));
+        series->setPen(QPen(colors[k], 2));
         series->attachAxis(angle);
         series->attachAxis(radius);
+        m_series.append(series);
     }
     QChart *old = this->chart();
     setChart(chart);
