@@ -66,6 +66,9 @@ ScoresPage::ScoresPage(QWidget *parent)
     m_ui->verticalSplitter->setSizes({170, 520, 200});
     m_ui->chartSplitter->setStretchFactor(0, 3);
     m_ui->chartSplitter->setStretchFactor(1, 2);
+    m_ui->chartSplitter->setSizes({900, 560});
+    m_ui->radarCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_ui->groupCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_ui->leakTable->setColumnCount(5);
     m_ui->leakTable->setHorizontalHeaderLabels(
         {tr("Group"), tr("Items"), tr("Checked"), tr("Text leaks"), tr("Leak share % (95 % CI)")});
