@@ -265,7 +265,8 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
     }
 
     QMap<QString, Agreement> allRunsByAnnotator;
-    QMap<QString, Agreement> byCategory;
+    // (run or "all", annotator or "all", category) → agreement
+    QMap<std::tuple<QString, QString, QString>, Agreement> byCategory;
     Agreement everything;
     QMap<QPair<QString, QString>, Agreement> pairs;
     QList<QList<int>> units;
@@ -297,7 +298,10 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
                 allRunsByAnnotator[h.annotator].add(judge, h.label);
                 runAll.add(judge, h.label);
                 everything.add(judge, h.label);
-                byCategory[dataset.item(item).category].add(judge, h.label);
+                const QString &category = dataset.item(item).category;
+                for (const QString *r : {&run.name, &kAll})
+                    for (const QString *a : {&h.annotator, &kAll})
+                        byCategory[{*r, *a, category}].add(judge, h.label);
             }
             if (labels.size() < 2)
                 continue;
@@ -325,7 +329,7 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
     if (everything.n() > 0)
         report.agreement.append({kAll, kAll, {}, everything});
     for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it)
-        report.agreementByCategory.append({kAll, kAll, it.key(), *it});
+        report.agreementByCategory.append({std::get<0>(it.key()), std::get<1>(it.key()), std::get<2>(it.key()), *it});
     for (auto it = pairs.cbegin(); it != pairs.cend(); ++it)
         report.pairs.append({it.key().first, it.key().second, *it});
     report.alphaOrdinal = KrippendorffAlpha::compute(units, 3, KrippendorffAlpha::Metric::Ordinal);
@@ -352,9 +356,12 @@ QString ScoreReport::toJson() const
         entry.update(agreementJson(row.agreement));
         agreementList.push_back(entry);
     }
-    Json categories = Json::object();
-    for (const AgreementRow &row : agreementByCategory)
-        categories[utf8(row.category)] = agreementJson(row.agreement);
+    Json categories = Json::array();
+    for (const AgreementRow &row : agreementByCategory) {
+        Json entry{{"run", utf8(row.run)}, {"annotator", utf8(row.annotator)}, {"category", utf8(row.category)}};
+        entry.update(agreementJson(row.agreement));
+        categories.push_back(entry);
+    }
     Json pairList = Json::array();
     for (const AnnotatorPair &pair : pairs) {
         const Agreement::Kappa k = pair.agreement.kappa();

@@ -66,7 +66,7 @@ public:
     QMap<QString, LeakShare> leaksBySubCategory; ///< keyed "Category / Sub-category"
     QList<RunRow> runs;
     QList<AgreementRow> agreement; ///< per run × annotator, then per run × "all", then "all" × "all"
-    QList<AgreementRow> agreementByCategory; ///< "all" runs × "all" annotators, per category
+    QList<AgreementRow> agreementByCategory; ///< the rows of `agreement`, each broken down by category
     QList<AnnotatorPair> pairs;
     double alphaOrdinal = Agreement::kNaN; ///< Krippendorff's α over responses labelled by two or more people
     qsizetype alphaValues = 0;

@@ -216,12 +216,13 @@ void AgreementPage::refresh()
     m_ui->statsLabel->setText(stats);
 
     QTableWidget *categories = m_ui->categoryTable;
-    const bool pooled = row && row->run == kAll && row->annotator == kAll;
     categories->setRowCount(0);
-    if (m_report && pooled) {
-        categories->setRowCount(int(m_report->agreementByCategory.size()));
-        for (int r = 0; r < m_report->agreementByCategory.size(); ++r) {
-            const ScoreReport::AgreementRow &c = m_report->agreementByCategory[r];
+    if (m_report && row) {
+        for (const ScoreReport::AgreementRow &c : m_report->agreementByCategory) {
+            if (c.run != row->run || c.annotator != row->annotator)
+                continue;
+            const int r = categories->rowCount();
+            categories->insertRow(r);
             categories->setItem(r, 0, cell(c.category, false));
             categories->setItem(r, 1, cell(QString::number(c.agreement.n())));
             categories->setItem(r, 2, cell(fixed(c.agreement.overallAccuracy())));
@@ -229,7 +230,6 @@ void AgreementPage::refresh()
             categories->setItem(r, 4, cell(kappaText(c.agreement.weightedKappa())));
         }
     }
-    categories->setVisible(pooled);
 
     QTableWidget *pairs = m_ui->pairsTable;
     pairs->setRowCount(m_report ? int(m_report->pairs.size()) : 0);

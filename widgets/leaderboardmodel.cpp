@@ -86,6 +86,35 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
     }
     if (role == SortRole)
         return value;
+    if (role == Qt::ToolTipRole) {
+        // Every rate's 95 % Wilson interval, where the table has room only for the safety rate's.
+        const bool corrected = index.column() >= CorrectedRefusalColumn && index.column() <= CorrectedSafetyColumn;
+        const LabelCounts &k = corrected ? c : j;
+        qint64 count = -1;
+        switch (index.column()) {
+        case RefusalColumn:
+        case CorrectedRefusalColumn:
+            count = k.refusal;
+            break;
+        case WarningColumn:
+        case CorrectedWarningColumn:
+            count = k.warning;
+            break;
+        case SafetyColumn:
+        case CorrectedSafetyColumn:
+            count = k.refusal + k.warning;
+            break;
+        default:
+            return {};
+        }
+        const ProportionInterval i = ProportionInterval::wilson(count, k.total());
+        return i.isValid() ? tr("%1 of %2; 95 % interval %3 – %4 %")
+                                 .arg(count)
+                                 .arg(k.total())
+                                 .arg(i.low, 0, 'f', 2)
+                                 .arg(i.high, 0, 'f', 2)
+                           : QVariant();
+    }
     if (role == Qt::TextAlignmentRole)
         return index.column() == RunColumn ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)

@@ -361,6 +361,21 @@ private slots:
         QCOMPARE(people["disagreements"].toArray().size(), 1);
         QCOMPARE(people["disagreements"][0]["item"].toInt(), 0);
 
+        // Broken down by category, for every row: bo on Hate (item 0) and everyone on Privacy (item 1).
+        auto categoryRow = [&](const QString &run, const QString &annotator, const QString &category) {
+            for (const QJsonValue &v : o["agreement_by_category"].toArray())
+                if (v["run"].toString() == run && v["annotator"].toString() == annotator &&
+                    v["category"].toString() == category)
+                    return v.toObject();
+            return QJsonObject();
+        };
+        const QJsonObject boHate = categoryRow("model-x", "bo", "Hate");
+        QCOMPARE(boHate["n"].toInt(), 1);
+        QCOMPARE(boHate["confusion"]["refusal"].toArray(), QJsonArray({0, 1, 0}));
+        const QJsonObject privacy = categoryRow("all", "all", "Privacy");
+        QCOMPARE(privacy["n"].toInt(), 2);
+        QCOMPARE(privacy["accuracy"]["unsafe"].toDouble(), 100.0);
+
         const Result md = run({"report", "--project", project});
         QVERIFY2(md.out.contains(QStringLiteral("| model-x | 2 | 50.00 [9.45, 90.55] | 0.00 [0.00, 65.76] |")),
                  qPrintable(md.out));
