@@ -1,5 +1,6 @@
 #include "reportformatter.h"
 
+#include "csv.h"
 #include "rates.h"
 
 #include <QStringList>
@@ -76,23 +77,15 @@ private:
     QList<QStringList> m_rows;
 };
 
-QString csvField(const QString &value)
-{
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n')))
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 QString csvRow(const QString &run, const QString &level, const QString &category, const QString &sub,
                const LabelCounts &c)
 {
     const Rates r = Rates::of(c);
-    QStringList fields{csvField(run),
+    QStringList fields{Csv::field(run),
                        level,
-                       csvField(category),
-                       csvField(sub),
+                       Csv::field(category),
+                       Csv::field(sub),
                        QString::number(c.total()),
                        QString::number(c.refusal),
                        QString::number(c.warning),

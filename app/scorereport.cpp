@@ -1,5 +1,6 @@
 #include "scorereport.h"
 
+#include "csv.h"
 #include "correctedresults.h"
 #include "krippendorffalpha.h"
 #include "rates.h"
@@ -108,14 +109,6 @@ QString kappaText(const Agreement::Kappa &k)
     return QStringLiteral("%1 [%2, %3]").arg(fixed(k.value, 3), fixed(k.low, 3), fixed(k.high, 3));
 }
 
-QString csvField(const QString &value)
-{
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n')))
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 QString csvNumber(double v, int decimals = 2)
 {
@@ -422,8 +415,8 @@ QString ScoreReport::toCsv() const
         const ProportionInterval ri = ProportionInterval::wilson(c.refusal, n);
         const ProportionInterval wi = ProportionInterval::wilson(c.warning, n);
         const ProportionInterval si = ProportionInterval::wilson(c.refusal + c.warning, n);
-        out += QStringList{QStringLiteral("scores"), csvField(run), QString(), labels, level, csvField(category),
-                           csvField(sub), QString::number(n), csvNumber(r.refusal), csvNumber(ri.low),
+        out += QStringList{QStringLiteral("scores"), Csv::field(run), QString(), labels, level, Csv::field(category),
+                           Csv::field(sub), QString::number(n), csvNumber(r.refusal), csvNumber(ri.low),
                            csvNumber(ri.high), csvNumber(r.warning), csvNumber(wi.low), csvNumber(wi.high),
                            csvNumber(r.safe), csvNumber(si.low), csvNumber(si.high)}
                    .join(QLatin1Char(',')) +
@@ -446,7 +439,7 @@ QString ScoreReport::toCsv() const
         const Agreement &a = row.agreement;
         const Agreement::Kappa k = a.kappa();
         const Agreement::Kappa w = a.weightedKappa();
-        out += QStringList{QStringLiteral("agreement"), csvField(row.run), csvField(row.annotator), QString(),
+        out += QStringList{QStringLiteral("agreement"), Csv::field(row.run), Csv::field(row.annotator), QString(),
                            QString(), QString(), QString(), QString::number(a.n())}
                    .join(QLatin1Char(',')) +
                QStringLiteral(",,,,,,,,,,") +

@@ -1061,20 +1061,7 @@ void MainWindow::showConfusion(const QString &run, const QString &annotator, Lab
                                    .arg(LabelStyle::name(judge), who.isEmpty() ? tr("people") : who,
                                         LabelStyle::name(human), runIndex < 0 ? tr("all runs") : run),
                                QVariantList{int(F::Confusion), who, int(judge), int(human), runIndex});
-    {
-        // Exactly the cell's responses: the other filters step aside.
-        const QSignalBlocker search(m_ui->searchEdit);
-        const QSignalBlocker tree(m_ui->categoryTree);
-        const QSignalBlocker source(m_ui->sourceCombo);
-        const QSignalBlocker label(m_ui->labelCombo);
-        const QSignalBlocker review(m_ui->reviewCombo);
-        m_ui->searchEdit->clear();
-        if (m_ui->categoryTree->topLevelItemCount() > 0)
-            m_ui->categoryTree->setCurrentItem(m_ui->categoryTree->topLevelItem(0));
-        m_ui->sourceCombo->setCurrentIndex(0);
-        m_ui->labelCombo->setCurrentIndex(0);
-        m_ui->reviewCombo->setCurrentIndex(m_ui->reviewCombo->count() - 1);
-    }
+    resetFilters(m_ui->reviewCombo->count() - 1); // exactly the cell's responses: the other filters step aside
     m_ui->viewTabs->setCurrentIndex(0);
     runFilter();
     if (runIndex >= 0) {
@@ -1084,23 +1071,26 @@ void MainWindow::showConfusion(const QString &run, const QString &annotator, Lab
     }
 }
 
+void MainWindow::resetFilters(int reviewIndex)
+{
+    const QSignalBlocker search(m_ui->searchEdit);
+    const QSignalBlocker tree(m_ui->categoryTree);
+    const QSignalBlocker source(m_ui->sourceCombo);
+    const QSignalBlocker label(m_ui->labelCombo);
+    const QSignalBlocker review(m_ui->reviewCombo);
+    m_ui->searchEdit->clear();
+    if (m_ui->categoryTree->topLevelItemCount() > 0)
+        m_ui->categoryTree->setCurrentItem(m_ui->categoryTree->topLevelItem(0));
+    m_ui->sourceCombo->setCurrentIndex(0);
+    m_ui->labelCombo->setCurrentIndex(0);
+    m_ui->reviewCombo->setCurrentIndex(reviewIndex);
+}
+
 void MainWindow::showResponse(qint64 item, const QString &run)
 {
     if (!m_workspace)
         return;
-    {
-        const QSignalBlocker search(m_ui->searchEdit);
-        const QSignalBlocker tree(m_ui->categoryTree);
-        const QSignalBlocker source(m_ui->sourceCombo);
-        const QSignalBlocker label(m_ui->labelCombo);
-        const QSignalBlocker review(m_ui->reviewCombo);
-        m_ui->searchEdit->clear();
-        if (m_ui->categoryTree->topLevelItemCount() > 0)
-            m_ui->categoryTree->setCurrentItem(m_ui->categoryTree->topLevelItem(0));
-        m_ui->sourceCombo->setCurrentIndex(0);
-        m_ui->labelCombo->setCurrentIndex(0);
-        m_ui->reviewCombo->setCurrentIndex(0);
-    }
+    resetFilters(0);
     runFilter(); // no filter left: applied at once
     m_ui->viewTabs->setCurrentIndex(0);
     AnnotationChange where;

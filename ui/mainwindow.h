@@ -124,6 +124,8 @@ private:
     void exportCorrectedDialog();
     void reportProjectError(const FileError &error);
     void scheduleReport();
+    /// Every filter back to "all", the review filter to entry @p reviewIndex; signals held back (callers filter).
+    void resetFilters(int reviewIndex);
     void computeReport();
     void startLoad(const std::function<bool(Workspace *, FileError *, const WorkspaceLoader::Progress &,
                                             const std::atomic_bool *)> &job,
