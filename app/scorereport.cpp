@@ -122,6 +122,10 @@ QString latexEscape(QString s)
         s.replace(QLatin1String(c), QStringLiteral("\\") + QLatin1String(c));
     s.replace(QLatin1Char('~'), QStringLiteral("\\textasciitilde{}"));
     s.replace(QLatin1Char('^'), QStringLiteral("\\textasciicircum{}"));
+    // Greek and dashes as LaTeX spells them, so pdflatex needs no Unicode set-up.
+    s.replace(QStringLiteral("κ"), QStringLiteral("$\\kappa$"));
+    s.replace(QStringLiteral("α"), QStringLiteral("$\\alpha$"));
+    s.replace(QStringLiteral("–"), QStringLiteral("--"));
     return s;
 }
 
@@ -158,7 +162,7 @@ struct Table
         for (const QStringList &row : rows) {
             QStringList cells;
             for (const QString &cell : row)
-                cells.append(latexEscape(cell).replace(QStringLiteral("–"), QStringLiteral("--")));
+                cells.append(latexEscape(cell));
             out += cells.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n");
         }
         return out + QStringLiteral("\\bottomrule\n\\end{tabular}\n\n");

@@ -382,6 +382,8 @@ private slots:
         const Result latex = run({"report", "--project", project, "--format", "latex"});
         QVERIFY(latex.out.contains(QStringLiteral("\\toprule")));
         QVERIFY(latex.out.contains(QStringLiteral("Refuse \\%")));
+        QVERIFY(latex.out.contains(QStringLiteral("Weighted $\\kappa$")));
+        QVERIFY(!latex.out.contains(QStringLiteral("κ")));
         const Result csv = run({"report", "--project", project, "--format", "csv"});
         const QStringList lines = csv.out.trimmed().split(QLatin1Char('\n'));
         for (const QString &line : lines) {
