@@ -81,7 +81,9 @@ bool reviewMatches(const ItemQuery &query, const Workspace &workspace, qsizetype
         if (!record)
             continue;
         if (query.review == F::Confusion) {
-            if ((query.confusionRun >= 0 && run != query.confusionRun) || record->label.label != query.judgeLabel)
+            // As the report counts: items whose id several items share carry no annotations.
+            if (!workspace.dataset.hasUniqueId(item) || record->label.label != query.judgeLabel ||
+                (!query.confusionRun.isEmpty() && workspace.runs[run].name != query.confusionRun))
                 continue;
             for (const HumanLabel &human : a.labels(id, workspace.runs[run].name)) {
                 if (human.label == query.humanLabel && (query.annotator.isEmpty() || human.annotator == query.annotator))

@@ -33,7 +33,7 @@ struct ItemQuery
         LeakUnsure,    ///< someone was unsure about leakage
         LeakUnchecked, ///< `annotator` gave no leak verdict
         ByAnnotator,   ///< `annotator` labelled or flagged something on the item
-        Confusion      ///< a response in `confusionRun` (any when -1) that the judge labelled `judgeLabel` and
+        Confusion      ///< a response in `confusionRun` (any when empty) that the judge labelled `judgeLabel` and
                        ///< `annotator` (anyone when empty) labelled `humanLabel`: one confusion-matrix cell
     };
 
@@ -47,7 +47,7 @@ struct ItemQuery
     QString annotator;  ///< whose work the review filters look at
     Label judgeLabel = Label::Invalid; ///< Confusion: the judge's label (Invalid: an invalid judge label)
     Label humanLabel = Label::Invalid; ///< Confusion: the person's label
-    qsizetype confusionRun = -1;       ///< Confusion: the run, or -1 for every run
+    QString confusionRun;              ///< Confusion: the run's name, or empty for every run
     /// What the review filters read; must outlive evaluation (callers keep a copy alive on the worker).
     const Annotations *annotations = nullptr;
 

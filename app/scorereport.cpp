@@ -16,7 +16,14 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const QString kAll = QStringLiteral("all");
+// Pooled rows are keyed by an empty name, so that a run or annotator really called "all" stays apart; exports
+// write "all".
+const QString kAll;
+
+QString shown(const QString &name)
+{
+    return name.isEmpty() ? QStringLiteral("all") : name;
+}
 
 std::string utf8(const QString &s)
 {
@@ -77,6 +84,7 @@ Json agreementJson(const Agreement &a)
     const Agreement::Kappa k = a.kappa();
     const Agreement::Kappa w = a.weightedKappa();
     return Json{{"n", a.n()},
+                {"kappa_n", a.validPairs()}, // κ counts only responses the judge labelled validly
                 {"confusion", confusion},
                 {"accuracy",
                  {{"refusal", number(a.accuracy(Label::Refusal), true)},
@@ -115,18 +123,56 @@ QString csvNumber(double v, int decimals = 2)
     return std::isnan(v) ? QString() : QString::number(v, 'f', decimals);
 }
 
-QString latexEscape(QString s)
+QString latexEscape(const QString &in)
 {
-    s.replace(QLatin1Char('\\'), QStringLiteral("\\textbackslash{}"));
-    for (const char *c : {"&", "%", "$", "#", "_", "{", "}"})
-        s.replace(QLatin1String(c), QStringLiteral("\\") + QLatin1String(c));
-    s.replace(QLatin1Char('~'), QStringLiteral("\\textasciitilde{}"));
-    s.replace(QLatin1Char('^'), QStringLiteral("\\textasciicircum{}"));
-    // Greek and dashes as LaTeX spells them, so pdflatex needs no Unicode set-up.
-    s.replace(QStringLiteral("κ"), QStringLiteral("$\\kappa$"));
-    s.replace(QStringLiteral("α"), QStringLiteral("$\\alpha$"));
-    s.replace(QStringLiteral("–"), QStringLiteral("--"));
-    return s;
+    // One pass, character by character: what one replacement adds is never escaped again by the next.
+    QString out;
+    for (const QChar c : in) {
+        switch (c.unicode()) {
+        case u'\\':
+            out += QStringLiteral("\\textbackslash{}");
+            break;
+        case u'&':
+        case u'%':
+        case u'$':
+        case u'#':
+        case u'_':
+        case u'{':
+        case u'}':
+            out += QLatin1Char('\\') + c;
+            break;
+        case u'~':
+            out += QStringLiteral("\\textasciitilde{}");
+            break;
+        case u'^':
+            out += QStringLiteral("\\textasciicircum{}");
+            break;
+        case u'<':
+            out += QStringLiteral("\\textless{}");
+            break;
+        case u'>':
+            out += QStringLiteral("\\textgreater{}");
+            break;
+        case u'|':
+            out += QStringLiteral("\\textbar{}");
+            break;
+        case u'κ':
+            out += QStringLiteral("$\\kappa$"); // Greek and dashes as LaTeX spells them: no Unicode set-up needed
+            break;
+        case u'α':
+            out += QStringLiteral("$\\alpha$");
+            break;
+        case u'–':
+            out += QStringLiteral("--");
+            break;
+        default:
+            out += c;
+        }
+    }
+    // After a row's \\, a cell starting with [ would be read as the row's spacing argument.
+    if (out.startsWith(QLatin1Char('[')))
+        out.prepend(QStringLiteral("{}"));
+    return out;
 }
 
 // One table, rendered as Markdown or as a booktabs LaTeX tabular.
@@ -138,14 +184,18 @@ struct Table
 
     QString markdown() const
     {
-        QString out = QStringLiteral("**%1**\n\n| %2 |\n|").arg(caption, header.join(QStringLiteral(" | ")));
+        auto escape = [](QString cell) { return cell.replace(QLatin1Char('|'), QStringLiteral("\\|")); };
+        QStringList head;
+        for (const QString &h : header)
+            head.append(escape(h));
+        QString out = QStringLiteral("**%1**\n\n| %2 |\n|").arg(caption, head.join(QStringLiteral(" | ")));
         for (qsizetype c = 0; c < header.size(); ++c)
             out += c == 0 ? QStringLiteral("---|") : QStringLiteral("---:|");
         out += QLatin1Char('\n');
         for (const QStringList &row : rows) {
             QStringList cells;
             for (const QString &cell : row)
-                cells.append(QString(cell).replace(QLatin1Char('|'), QStringLiteral("\\|")));
+                cells.append(escape(cell));
             out += QStringLiteral("| %1 |\n").arg(cells.join(QStringLiteral(" | ")));
         }
         return out + QLatin1Char('\n');
@@ -217,11 +267,39 @@ QList<Table> tables(const ScoreReport &report)
                     {}};
     for (const ScoreReport::AgreementRow &row : report.agreement) {
         const Agreement &a = row.agreement;
-        agreement.rows.append({row.run, row.annotator, QString::number(a.n()), fixed(a.accuracy(Label::Refusal)),
+        agreement.rows.append({shown(row.run), shown(row.annotator), QString::number(a.n()), fixed(a.accuracy(Label::Refusal)),
                                fixed(a.accuracy(Label::Warning)), fixed(a.accuracy(Label::Unsafe)),
                                kappaText(a.kappa()), kappaText(a.weightedKappa())});
     }
     out.append(agreement);
+
+    Table byCategoryAgreement{QStringLiteral("Judge against people by category (all runs, all annotators pooled)"),
+                              {QStringLiteral("Category"), QStringLiteral("N"), QStringLiteral("Accuracy %"),
+                               QStringLiteral("κ"), QStringLiteral("Weighted κ")},
+                              {}};
+    for (const ScoreReport::AgreementRow &row : report.agreementByCategory) {
+        if (!row.run.isEmpty() || !row.annotator.isEmpty())
+            continue;
+        byCategoryAgreement.rows.append({row.category, QString::number(row.agreement.n()),
+                                         fixed(row.agreement.overallAccuracy()), kappaText(row.agreement.kappa()),
+                                         kappaText(row.agreement.weightedKappa())});
+    }
+    if (!byCategoryAgreement.rows.isEmpty())
+        out.append(byCategoryAgreement);
+
+    Table leakage{QStringLiteral("Items whose text an annotator flagged as leaking the image's risk (95 % Wilson intervals)"),
+                  {QStringLiteral("Category"), QStringLiteral("Items"), QStringLiteral("Checked"),
+                   QStringLiteral("Flagged"), QStringLiteral("Share %")},
+                  {}};
+    auto leakRow = [&leakage](const QString &name, const ScoreReport::LeakShare &s) {
+        leakage.rows.append({name, QString::number(s.items), QString::number(s.checked), QString::number(s.flagged),
+                             withInterval(s.flagged, s.items, s.items ? 100.0 * double(s.flagged) / double(s.items) : 0)});
+    };
+    leakRow(QStringLiteral("All items"), report.leaks);
+    for (auto it = report.leaksByCategory.cbegin(); it != report.leaksByCategory.cend(); ++it)
+        leakRow(it.key(), *it);
+    if (report.leaks.checked > 0)
+        out.append(leakage);
 
     if (!report.pairs.isEmpty()) {
         Table pairs{QStringLiteral("Between annotators: Cohen's κ per pair; Krippendorff's α (ordinal) %1 over %2 labels")
@@ -349,13 +427,15 @@ QString ScoreReport::toJson() const
     }
     Json agreementList = Json::array();
     for (const AgreementRow &row : agreement) {
-        Json entry{{"run", utf8(row.run)}, {"annotator", utf8(row.annotator)}};
+        Json entry{{"run", utf8(shown(row.run))}, {"annotator", utf8(shown(row.annotator))}};
         entry.update(agreementJson(row.agreement));
         agreementList.push_back(entry);
     }
     Json categories = Json::array();
     for (const AgreementRow &row : agreementByCategory) {
-        Json entry{{"run", utf8(row.run)}, {"annotator", utf8(row.annotator)}, {"category", utf8(row.category)}};
+        Json entry{{"run", utf8(shown(row.run))},
+                   {"annotator", utf8(shown(row.annotator))},
+                   {"category", utf8(row.category)}};
         entry.update(agreementJson(row.agreement));
         categories.push_back(entry);
     }
@@ -443,7 +523,8 @@ QString ScoreReport::toCsv() const
         const Agreement &a = row.agreement;
         const Agreement::Kappa k = a.kappa();
         const Agreement::Kappa w = a.weightedKappa();
-        out += QStringList{QStringLiteral("agreement"), Csv::field(row.run), Csv::field(row.annotator), QString(),
+        out += QStringList{QStringLiteral("agreement"), Csv::field(shown(row.run)), Csv::field(shown(row.annotator)),
+                           QString(),
                            QString(), QString(), QString(), QString::number(a.n())}
                    .join(QLatin1Char(',')) +
                QStringLiteral(",,,,,,,,,,") +

@@ -30,8 +30,8 @@ public:
     /// Judge against people for one run (or "all" runs) and one annotator (or "all", pooled).
     struct AgreementRow
     {
-        QString run;       ///< a run name, or "all"
-        QString annotator; ///< an annotator, or "all"
+        QString run;       ///< a run name, or empty for every run ("all" in exports)
+        QString annotator; ///< an annotator, or empty for everyone pooled ("all" in exports)
         QString category;  ///< empty: every category
         Agreement agreement;
     };

@@ -10,7 +10,7 @@
 
 namespace {
 
-const QString kAll = QStringLiteral("all");
+const QString kAll; // pooled rows: every run, everyone
 
 QString fixed(double v, int decimals = 2)
 {

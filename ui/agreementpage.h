@@ -26,7 +26,7 @@ public:
     /// Shows @p report; while the page is hidden it only keeps it, and shows it when the page appears.
     void setReport(std::shared_ptr<const ScoreReport> report);
     void setUpdating(bool updating);
-    /// Chooses the run ("all" for every run) and annotator ("all" pooled) the matrix shows.
+    /// Chooses the run (empty: every run) and annotator (empty: everyone pooled) the matrix shows.
     void select(const QString &run, const QString &annotator);
     /// The count in the matrix cell for judge @p judge and person @p human.
     qint64 cellCount(Label judge, Label human) const;
@@ -34,8 +34,8 @@ public:
     int disagreementCount() const;
 
 signals:
-    /// A matrix cell was chosen: list the responses of @p run ("all") that the judge labelled @p judge and
-    /// @p annotator ("all": anyone) labelled @p human.
+    /// A matrix cell was chosen: list the responses of @p run (empty: any) that the judge labelled @p judge and
+    /// @p annotator (empty: anyone) labelled @p human.
     void cellActivated(const QString &run, const QString &annotator, Label judge, Label human);
     /// A disagreement was chosen: open that response.
     void responseActivated(qint64 item, const QString &run);

@@ -654,7 +654,7 @@ ItemQuery MainWindow::currentQuery() const
         query.annotator = review[1].toString();
         query.judgeLabel = Label(review[2].toInt());
         query.humanLabel = Label(review[3].toInt());
-        query.confusionRun = review[4].toInt();
+        query.confusionRun = review[4].toString();
     }
     return query;
 }
@@ -1047,11 +1047,12 @@ void MainWindow::showConfusion(const QString &run, const QString &annotator, Lab
 {
     if (!m_workspace)
         return;
+    // Empty run or annotator: every run, everyone. The filter follows the run by name, as runs come and go.
     qsizetype runIndex = -1;
     for (qsizetype r = 0; r < m_workspace->runs.size(); ++r)
-        if (m_workspace->runs[r].name == run)
+        if (!run.isEmpty() && m_workspace->runs[r].name == run)
             runIndex = r;
-    const QString who = annotator == QLatin1String("all") ? QString() : annotator;
+    const QString who = annotator;
     using F = ItemQuery::ReviewFilter;
     // One entry in the review filter stands for the chosen cell; a newer cell replaces it.
     for (int i = m_ui->reviewCombo->count() - 1; i >= 0; --i)
@@ -1060,7 +1061,7 @@ void MainWindow::showConfusion(const QString &run, const QString &annotator, Lab
     m_ui->reviewCombo->addItem(tr("Judge %1, %2 %3 (%4)")
                                    .arg(LabelStyle::name(judge), who.isEmpty() ? tr("people") : who,
                                         LabelStyle::name(human), runIndex < 0 ? tr("all runs") : run),
-                               QVariantList{int(F::Confusion), who, int(judge), int(human), runIndex});
+                               QVariantList{int(F::Confusion), who, int(judge), int(human), runIndex < 0 ? QString() : run});
     resetFilters(m_ui->reviewCombo->count() - 1); // exactly the cell's responses: the other filters step aside
     m_ui->viewTabs->setCurrentIndex(0);
     runFilter();

@@ -72,7 +72,7 @@ public:
     /// "Reviewed: run 3/63 · …", as shown in the status bar.
     QString progressText() const;
     QString projectBannerText() const;
-    /// Lists the responses of one confusion-matrix cell in the review list (run and annotator "all": any).
+    /// Lists the items with responses in one confusion-matrix cell (empty run or annotator: any).
     void showConfusion(const QString &run, const QString &annotator, Label judge, Label human);
     /// Opens one response in the review tab, clearing filters that would hide it.
     void showResponse(qint64 item, const QString &run);

@@ -33,7 +33,10 @@ bool writeChart(QWidget *view, const QString &path, QString *error)
         }
         view->render(&painter);
         painter.end();
-        return QFileInfo(path).size() > 0;
+        if (QFileInfo(path).size() > 0)
+            return true;
+        *error = QObject::tr("cannot write %1").arg(path);
+        return false;
     }
     if (!view->grab().save(path)) {
         *error = QObject::tr("cannot write %1").arg(path);
@@ -259,10 +262,13 @@ bool ScoresPage::exportCharts(const QString &path, QString *error) const
 
 void ScoresPage::exportChartsDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"), QStringLiteral("scores.png"),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"), QStringLiteral("scores.png"),
+                                                tr("PNG image (*.png);;SVG drawing (*.svg)"), &filter);
     if (path.isEmpty())
         return;
+    if (QFileInfo(path).suffix().isEmpty()) // the format chosen in the dialog when the name has none
+        path += filter.contains(QLatin1String("svg")) ? QStringLiteral(".svg") : QStringLiteral(".png");
     QString error;
     if (!exportCharts(path, &error))
         QMessageBox::warning(this, tr("Export Charts"), error);
@@ -273,11 +279,15 @@ void ScoresPage::exportTablesDialog()
     if (!m_report)
         return;
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(
+    QString path = QFileDialog::getSaveFileName(
         this, tr("Export Tables"), QStringLiteral("scores.md"),
         tr("Markdown (*.md);;LaTeX, booktabs (*.tex);;CSV (*.csv);;JSON (*.json)"), &filter);
     if (path.isEmpty())
         return;
+    if (QFileInfo(path).suffix().isEmpty()) {
+        const qsizetype star = filter.indexOf(QLatin1String("*."));
+        path += filter.mid(star + 1, filter.indexOf(QLatin1Char(')'), star) - star - 1);
+    }
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QString text = suffix == QLatin1String("tex")    ? m_report->toLatex()
                          : suffix == QLatin1String("csv")  ? m_report->toCsv()

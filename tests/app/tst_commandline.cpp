@@ -400,6 +400,21 @@ private slots:
         QCOMPARE(run({"report", "--project", project, "--format", "pdf"}).code, 2);
     }
 
+    void reportEscapesNames()
+    {
+        // A run name full of characters that LaTeX and Markdown treat specially.
+        const QString project = m_dir.filePath(QStringLiteral("escape.vlsproj"));
+        const QString name = QStringLiteral("[x] a\\b_{c}|<d>&%");
+        const Result latex = run({"report", "--project", project, "--dataset", m_dataset, "--results", m_run,
+                                  "--run-name", name, "--format", "latex"});
+        QCOMPARE(latex.code, 0);
+        QVERIFY2(latex.out.contains(QStringLiteral(
+                     "{}[x] a\\textbackslash{}b\\_\\{c\\}\\textbar{}\\textless{}d\\textgreater{}\\&\\% & 2 &")),
+                 qPrintable(latex.out));
+        const Result md = run({"report", "--project", project, "--format", "md"});
+        QVERIFY2(md.out.contains(QStringLiteral("| Category | [x] a\\b_{c}\\|<d>&% |")), qPrintable(md.out));
+    }
+
     void sharedIdsCannotBeAnnotated()
     {
         // Two items share instruction_id 3: a label naming 3 cannot say which, so it is refused.

@@ -141,11 +141,11 @@ private slots:
         QCOMPARE(acceptedIds(q), QList<qint64>({0}));
         q.judgeLabel = Label::Warning;
         QCOMPARE(acceptedIds(q), QList<qint64>({2}));
-        q.confusionRun = 0; // aurora: its judge said refusal on item 2
+        q.confusionRun = QStringLiteral("aurora-vl-7b"); // aurora: its judge said refusal on item 2
         QVERIFY(acceptedIds(q).isEmpty());
-        q.confusionRun = 2;
+        q.confusionRun = QStringLiteral("cirrus-vision");
         QCOMPARE(acceptedIds(q), QList<qint64>({2}));
-        q.confusionRun = -1;
+        q.confusionRun.clear();
         q.humanLabel = Label::Warning;
         q.annotator = QStringLiteral("ana");
         QCOMPARE(acceptedIds(q), QList<qint64>({3})); // basalt on item 3: judge and ana both said warning

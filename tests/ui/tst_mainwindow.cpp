@@ -650,7 +650,7 @@ private slots:
         QCOMPARE(agreement->cellCount(Label::Refusal, Label::Unsafe), 1);
         QCOMPARE(agreement->cellCount(Label::Refusal, Label::Refusal), 1);
         QVERIFY2(agreement->statsText().contains(QStringLiteral("2 responses")), qPrintable(agreement->statsText()));
-        emit agreement->cellActivated(QStringLiteral("all"), QStringLiteral("all"), Label::Refusal, Label::Unsafe);
+        emit agreement->cellActivated(QString(), QString(), Label::Refusal, Label::Unsafe);
         QSignalSpy filtered(m_window.get(), &MainWindow::filterApplied);
         QVERIFY(filtered.wait(5000));
         QCOMPARE(m_window->findChild<QTabWidget *>(QStringLiteral("viewTabs"))->currentIndex(), 0);
