@@ -1,6 +1,5 @@
 #include "projectinput.h"
 
-#include "datasetloader.h"
 #include "filehash.h"
 
 #include <QDir>
