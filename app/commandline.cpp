@@ -125,6 +125,21 @@ RunSummary summarize(const Run &run, const RunMatch &match, const Scorer &scorer
     return summary;
 }
 
+// Prints `stats` in the chosen format.
+int printStats(const ReportFormatter::DatasetInfo &info, const QList<RunSummary> &summaries, const QString &format,
+               QTextStream &out, QTextStream &err)
+{
+    if (format == QLatin1String("json"))
+        out << ReportFormatter::statsJson(info, summaries);
+    else if (format == QLatin1String("csv"))
+        out << ReportFormatter::statsCsv(summaries);
+    else
+        out << ReportFormatter::statsText(info, summaries);
+    out.flush();
+    err.flush();
+    return CommandLine::Success;
+}
+
 // A project opened for a subcommand, with the workspace its inputs make when the command needs one.
 struct ProjectContext
 {
@@ -358,16 +373,7 @@ int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &
         summary.humanLabels = CorrectedResults::humanLabelled(ws.dataset, run, match, annotations);
         summaries.append(std::move(summary));
     }
-    const ReportFormatter::DatasetInfo info{ws.dataset.filePath(), ws.dataset.size()};
-    if (format == QLatin1String("json"))
-        out << ReportFormatter::statsJson(info, summaries);
-    else if (format == QLatin1String("csv"))
-        out << ReportFormatter::statsCsv(summaries);
-    else
-        out << ReportFormatter::statsText(info, summaries);
-    out.flush();
-    err.flush();
-    return CommandLine::Success;
+    return printStats({ws.dataset.filePath(), ws.dataset.size()}, summaries, format, out, err);
 }
 
 int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
@@ -416,16 +422,7 @@ int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
             err << "vlsbench-studio: warning: " << warning.toString() << '\n';
         summaries.append(std::move(summary));
     }
-    const ReportFormatter::DatasetInfo info{dataset.filePath(), dataset.size()};
-    if (format == QLatin1String("json"))
-        out << ReportFormatter::statsJson(info, summaries);
-    else if (format == QLatin1String("csv"))
-        out << ReportFormatter::statsCsv(summaries);
-    else
-        out << ReportFormatter::statsText(info, summaries);
-    out.flush();
-    err.flush();
-    return CommandLine::Success;
+    return printStats({dataset.filePath(), dataset.size()}, summaries, format, out, err);
 }
 
 int runValidate(const QStringList &argv, QTextStream &out, QTextStream &err)
