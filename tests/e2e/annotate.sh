@@ -51,15 +51,20 @@ PY
     return 1
 }
 
+# Starts the window on a new project $1, logging to $2; sets app and window, and waits for the project.
+start_app() {
+    "$binary" --project "$1" 2>"$2" & app=$!
+    window=$(wait_window "VLSBench Studio") || fail "no window"
+    wait_project "$1" || fail "the project was not created"
+    xdotool windowfocus --sync "$window"
+    sleep 0.5
+}
+
 ### 1. Label, flag, undo, quit, export.
 export XDG_CONFIG_HOME="$work/config1"
 project="$work/e2e.vlsproj"
 log="$work/e2e.log"
-"$binary" --project "$project" 2>"$log" & app=$!
-window=$(wait_window "VLSBench Studio") || fail "no window"
-wait_project "$project" || fail "the project was not created"
-xdotool windowfocus --sync "$window"
-sleep 0.5
+start_app "$project" "$log"
 xdotool key 3                                   # item 0, first run: unsafe; first asks who is annotating
 dialog=$(wait_window "Who is annotating") || fail "no annotator question"
 xdotool windowfocus --sync "$dialog"
@@ -98,11 +103,7 @@ mkdir -p "$XDG_CONFIG_HOME/VLSBench Studio"
 printf '[annotation]\nannotator=kill test\n' > "$XDG_CONFIG_HOME/VLSBench Studio/vlsbench-studio.conf"
 project="$work/kill.vlsproj"
 log="$work/kill.log"
-"$binary" --project "$project" 2>"$log" & app=$!
-window=$(wait_window "VLSBench Studio") || fail "no window"
-wait_project "$project" || fail "the project was not created"
-xdotool windowfocus --sync "$window"
-sleep 0.5
+start_app "$project" "$log"
 # Each response is labelled once: 24 items, the first run of each, then the next item.
 keys=()
 for i in $(seq 0 23); do keys+=("$(( i % 3 + 1 ))" j); done
