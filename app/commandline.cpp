@@ -4,6 +4,7 @@
 #include "correctedresults.h"
 #include "datasetloader.h"
 #include "datasetvalidator.h"
+#include "judgerun.h"
 #include "matcher.h"
 #include "reportformatter.h"
 #include "resultloader.h"
@@ -14,6 +15,9 @@
 #include "workspaceloader.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcessEnvironment>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -331,6 +335,251 @@ int runExportCorrected(const QStringList &argv, QTextStream &out, QTextStream &e
                          .arg(args.value(QStringLiteral("run")), names.join(QStringLiteral(", "))));
 }
 
+// Options shared by `judge` and `leakage`: the endpoint and how hard to use it.
+const QStringList kEndpointOptions{QStringLiteral("base-url"),   QStringLiteral("model"),
+                                   QStringLiteral("judge-name"), QStringLiteral("concurrency"),
+                                   QStringLiteral("api-key-env"), QStringLiteral("max-tokens"),
+                                   QStringLiteral("timeout"),    QStringLiteral("max-tries"),
+                                   QStringLiteral("rpm"),        QStringLiteral("tpm"),
+                                   QStringLiteral("header"),     QStringLiteral("price-input"),
+                                   QStringLiteral("price-output")};
+
+bool positiveOption(const ParsedArgs &args, const QString &name, int low, int high, int *value, QTextStream &err)
+{
+    if (!args.has(name))
+        return true;
+    bool ok = false;
+    const int v = args.value(name).toInt(&ok);
+    if (!ok || v < low || v > high) {
+        fail(err, QStringLiteral("--%1 must be a whole number from %2 to %3").arg(name).arg(low).arg(high));
+        return false;
+    }
+    *value = v;
+    return true;
+}
+
+// Fills the endpoint from the options; the key only ever comes from the environment variable named.
+bool endpointFrom(const ParsedArgs &args, JudgeRunConfig *config, QTextStream &err)
+{
+    JudgeEndpoint &e = config->endpoint;
+    e.baseUrl = args.value(QStringLiteral("base-url"));
+    e.model = args.value(QStringLiteral("model"));
+    if (e.baseUrl.isEmpty() || e.model.isEmpty()) {
+        fail(err, QStringLiteral("--base-url URL and --model MODEL are required"));
+        return false;
+    }
+    int timeoutSeconds = e.timeoutMs / 1000;
+    if (!positiveOption(args, QStringLiteral("concurrency"), 1, 256, &e.concurrency, err) ||
+        !positiveOption(args, QStringLiteral("max-tokens"), 16, 100000, &e.maxTokens, err) ||
+        !positiveOption(args, QStringLiteral("timeout"), 1, 3600, &timeoutSeconds, err) ||
+        !positiveOption(args, QStringLiteral("max-tries"), 1, 100, &e.maxTries, err) ||
+        !positiveOption(args, QStringLiteral("rpm"), 1, 10000000, &e.requestsPerMinute, err) ||
+        !positiveOption(args, QStringLiteral("tpm"), 1, 2000000000, &e.tokensPerMinute, err))
+        return false;
+    e.timeoutMs = timeoutSeconds * 1000;
+    for (const QString &header : args.all(QStringLiteral("header"))) {
+        const qsizetype colon = header.indexOf(QLatin1Char(':'));
+        if (colon <= 0) {
+            fail(err, QStringLiteral("--header must be \"Name: value\", not \"%1\"").arg(header));
+            return false;
+        }
+        e.headers.append({header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
+    }
+    const QString keyVariable = args.has(QStringLiteral("api-key-env")) ? args.value(QStringLiteral("api-key-env"))
+                                                                         : QStringLiteral("OPENAI_API_KEY");
+    e.apiKey = QProcessEnvironment::systemEnvironment().value(keyVariable);
+    if (e.apiKey.isEmpty())
+        err << "vlsbench-studio: note: $" << keyVariable << " is not set; requests are sent without an API key\n";
+    for (const auto &[name, target] : {std::pair{QStringLiteral("price-input"), &config->pricePerMillionInput},
+                                       std::pair{QStringLiteral("price-output"), &config->pricePerMillionOutput}}) {
+        if (!args.has(name))
+            continue;
+        bool ok = false;
+        *target = args.value(name).toDouble(&ok);
+        if (!ok || *target < 0) {
+            fail(err, QStringLiteral("--%1 is a price in currency units per million tokens").arg(name));
+            return false;
+        }
+    }
+    config->name = args.has(QStringLiteral("judge-name")) ? args.value(QStringLiteral("judge-name")) : e.model;
+    return true;
+}
+
+// Runs a judge run to its end, printing progress on stderr; returns the summary.
+JudgeRunSummary runToEnd(JudgeRun *run, QTextStream &err)
+{
+    QEventLoop loop;
+    JudgeRunSummary summary;
+    qsizetype lastShown = -1;
+    QElapsedTimer shown;
+    shown.start();
+    QObject::connect(run, &JudgeRun::progressed, &loop, [&](const JudgeProgress &p) {
+        if (p.finished() == lastShown || (shown.elapsed() < 1000 && p.finished() < p.total))
+            return;
+        lastShown = p.finished();
+        shown.restart();
+        err << QStringLiteral("vlsbench-studio: %1/%2 done (%3 judged, %4 cached, %5 failed), %6 in flight, %7/s\n")
+                   .arg(p.finished())
+                   .arg(p.total)
+                   .arg(p.judged)
+                   .arg(p.cached)
+                   .arg(p.failed)
+                   .arg(p.inFlight)
+                   .arg(run->rate(), 0, 'f', 1);
+        err.flush();
+    });
+    QObject::connect(run, &JudgeRun::problem, &loop, [&](const QString &message) {
+        err << "vlsbench-studio: " << message << '\n';
+        err.flush();
+    });
+    QObject::connect(run, &JudgeRun::finished, &loop, [&](const JudgeRunSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+    run->start();
+    loop.exec();
+    return summary;
+}
+
+void printSummary(const JudgeRunSummary &s, const JudgeRunConfig &config, QTextStream &err)
+{
+    const JudgeProgress &p = s.progress;
+    err << QStringLiteral("vlsbench-studio: judge run \"%1\": %2 judged, %3 cached, %4 failed, %5 done before; "
+                          "%6 requests (%7 retries), %8 prompt and %9 completion tokens")
+               .arg(config.name)
+               .arg(p.judged)
+               .arg(p.cached)
+               .arg(p.failed)
+               .arg(s.alreadyDone)
+               .arg(p.requests)
+               .arg(p.retries)
+               .arg(p.promptTokens)
+               .arg(p.completionTokens);
+    if (config.pricePerMillionInput > 0 || config.pricePerMillionOutput > 0)
+        err << QStringLiteral(", about %1 spent").arg(s.cost, 0, 'f', 4);
+    err << '\n';
+    for (auto it = s.failures.cbegin(); it != s.failures.cend(); ++it)
+        err << QStringLiteral("  failed %1×: %2\n").arg(it.value()).arg(it.key());
+    if (s.outcome == JudgeClient::Outcome::Stopped)
+        err << "vlsbench-studio: stopped: " << s.reason << '\n';
+    else if (s.outcome == JudgeClient::Outcome::Cancelled)
+        err << "vlsbench-studio: cancelled; run the same command again to resume\n";
+    err.flush();
+}
+
+int exitCodeOf(const JudgeRunSummary &s)
+{
+    if (s.outcome != JudgeClient::Outcome::Finished)
+        return CommandLine::BadInput;
+    return s.progress.failed > 0 ? CommandLine::ProblemsFound : CommandLine::Success;
+}
+
+int runJudge(const QStringList &argv, QTextStream &out, QTextStream &err)
+{
+    const ParsedArgs args = parseArgs(argv,
+                                      kProjectOptions + kEndpointOptions +
+                                          QStringList{QStringLiteral("run"), QStringLiteral("template"),
+                                                      QStringLiteral("output")},
+                                      {QStringLiteral("invalid-only")});
+    if (!args.error.isEmpty())
+        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
+    if (!args.positional.isEmpty())
+        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    if (!args.has(QStringLiteral("run")))
+        return fail(err, QStringLiteral("--run NAME is required (the run whose responses are judged)"));
+    if (args.has(QStringLiteral("output")) && args.all(QStringLiteral("run")).size() > 1)
+        return fail(err, QStringLiteral("--output writes one run: give one --run with it"));
+    JudgeRunConfig config;
+    config.kind = JudgeRunInfo::Kind::Rubric;
+    config.runs = args.all(QStringLiteral("run"));
+    config.scope = args.has(QStringLiteral("invalid-only")) ? JudgeRunConfig::Scope::InvalidOnly
+                                                            : JudgeRunConfig::Scope::All;
+    if (!endpointFrom(args, &config, err))
+        return CommandLine::BadInput;
+    JudgePrompt prompt = JudgePrompt::defaultFor(JudgeKind::Rubric);
+    if (args.has(QStringLiteral("template"))) {
+        FileError error;
+        if (!JudgePrompt::load(args.value(QStringLiteral("template")), JudgeKind::Rubric, &prompt, &error))
+            return fail(err, error.toString());
+    }
+    config.prompts = {prompt};
+    ProjectContext context;
+    if (!openProject(args, Project::Access::ReadWrite, true, &context, err))
+        return CommandLine::BadInput;
+    QString error;
+    std::unique_ptr<JudgeRun> run = JudgeRun::create(context.project.get(), context.workspace, config, &error);
+    if (!run)
+        return fail(err, QStringLiteral("%1: %2").arg(context.project->path(), error));
+    err << QStringLiteral("vlsbench-studio: judging %1 response(s) with %2 at %3 (%4 at a time, prompt %5)\n")
+               .arg(run->pending())
+               .arg(config.endpoint.model, config.endpoint.baseUrl)
+               .arg(config.endpoint.concurrency)
+               .arg(QString::fromLatin1(prompt.hash().left(12)));
+    const JudgeRunSummary summary = runToEnd(run.get(), err);
+    printSummary(summary, run->config(), err);
+    if (args.has(QStringLiteral("output"))) {
+        const Workspace &ws = context.workspace;
+        for (qsizetype i = 0; i < ws.runs.size(); ++i) {
+            if (ws.runs[i].name != config.runs.front())
+                continue;
+            if (!writeOutput(args,
+                             CorrectedResults::writeJudged(ws.dataset, ws.runs[i], ws.matches[i],
+                                                           context.project->judgeResults(), run->config().name),
+                             out, err))
+                return CommandLine::BadInput;
+        }
+    }
+    return exitCodeOf(summary);
+}
+
+int runLeakage(const QStringList &argv, QTextStream &out, QTextStream &err)
+{
+    const ParsedArgs args = parseArgs(argv,
+                                      kProjectOptions + kEndpointOptions +
+                                          QStringList{QStringLiteral("format"), QStringLiteral("output"),
+                                                      QStringLiteral("image-prompt"), QStringLiteral("text-prompt")},
+                                      {});
+    if (!args.error.isEmpty())
+        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
+    if (!args.positional.isEmpty())
+        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    QString format;
+    if (!checkFormat(args, {QStringLiteral("text"), QStringLiteral("json")}, &format, err))
+        return CommandLine::BadInput;
+    JudgeRunConfig config;
+    config.kind = JudgeRunInfo::Kind::Leakage;
+    if (!endpointFrom(args, &config, err))
+        return CommandLine::BadInput;
+    if (!args.has(QStringLiteral("judge-name")))
+        config.name = QStringLiteral("leakage %1").arg(config.endpoint.model);
+    for (const auto &[option, kind] : {std::pair{QStringLiteral("image-prompt"), JudgeKind::LeakWithImage},
+                                       std::pair{QStringLiteral("text-prompt"), JudgeKind::LeakTextOnly}}) {
+        JudgePrompt prompt = JudgePrompt::defaultFor(kind);
+        FileError error;
+        if (args.has(option) && !JudgePrompt::load(args.value(option), kind, &prompt, &error))
+            return fail(err, error.toString());
+        config.prompts.append(prompt);
+    }
+    ProjectContext context;
+    if (!openProject(args, Project::Access::ReadWrite, true, &context, err))
+        return CommandLine::BadInput;
+    QString error;
+    std::unique_ptr<JudgeRun> run = JudgeRun::create(context.project.get(), context.workspace, config, &error);
+    if (!run)
+        return fail(err, QStringLiteral("%1: %2").arg(context.project->path(), error));
+    err << QStringLiteral("vlsbench-studio: asking %1 about %2 item(s), with and without the image\n")
+               .arg(config.endpoint.model)
+               .arg(run->pending() / 2);
+    const JudgeRunSummary summary = runToEnd(run.get(), err);
+    printSummary(summary, run->config(), err);
+    const LeakageMeasure measure =
+        LeakageMeasure::build(context.workspace, context.project->judgeResults(), run->config().name);
+    const QString text = format == QLatin1String("json") ? measure.toJson() : measure.toText();
+    if (!writeOutput(args, text.toUtf8(), out, err))
+        return CommandLine::BadInput;
+    return exitCodeOf(summary);
+}
+
 int runReport(const QStringList &argv, QTextStream &out, QTextStream &err)
 {
     const ParsedArgs args =
@@ -461,6 +710,8 @@ bool CommandLine::handles(const QString &argument)
                                    QStringLiteral("import-annotations"),
                                    QStringLiteral("export-corrected"),
                                    QStringLiteral("report"),
+                                   QStringLiteral("judge"),
+                                   QStringLiteral("leakage"),
                                    QStringLiteral("help"),
                                    QStringLiteral("--help"),
                                    QStringLiteral("-h"),
@@ -485,6 +736,18 @@ QString CommandLine::usage()
         "                        the run in the benchmark's result shape, human labels in place of the judge's\n"
         "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--output FILE]\n"
         "                        scores with 95% intervals, judge-versus-human agreement, agreement between people\n"
+        "  vlsbench-studio judge --project FILE --run NAME [--run NAME ...] --base-url URL --model MODEL\n"
+        "                        [--judge-name NAME] [--concurrency N] [--api-key-env VAR] [--template FILE]\n"
+        "                        [--invalid-only] [--rpm N] [--tpm N] [--max-tries N] [--timeout SECONDS]\n"
+        "                        [--max-tokens N] [--header \"Name: value\" ...] [--price-input P] [--price-output P]\n"
+        "                        [--output FILE]\n"
+        "                        judge responses again through an OpenAI-compatible endpoint; judgments are kept in\n"
+        "                        the project as they arrive, so running it again resumes. --output writes the run\n"
+        "                        as judged, in the benchmark's result shape\n"
+        "  vlsbench-studio leakage --project FILE --base-url URL --model MODEL [--format text|json]\n"
+        "                        [--image-prompt FILE] [--text-prompt FILE] [endpoint options as for judge]\n"
+        "                        the paper's visual-leakage measure: R1 (unsafe with the image), R2 (unsafe from\n"
+        "                        the text alone too), per category\n"
         "\n"
         "Every command that takes --project also takes --dataset, --images, --results and --run-name: given a\n"
         "project file that does not exist yet, it is created from those inputs.\n"
@@ -493,7 +756,11 @@ QString CommandLine::usage()
         "{\"stats\", \"logs\"} output, a list of records, or JSON Lines. --run-name names the runs in the order\n"
         "of --results (default: the file name without extension).\n"
         "\n"
-        "Exit codes: 0 success, 1 validate found errors or import skipped entries, 2 unusable input or arguments.\n");
+        "The API key is read from the environment variable named by --api-key-env (default OPENAI_API_KEY) and\n"
+        "is never written anywhere. Proxies come from http_proxy, https_proxy and no_proxy.\n"
+        "\n"
+        "Exit codes: 0 success, 1 validate found errors, import skipped entries or some judge requests failed,\n"
+        "2 unusable input or arguments, or a judge run that stopped early.\n");
 }
 
 int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -512,6 +779,10 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         return runExportCorrected(rest, out, err);
     if (command == QLatin1String("report"))
         return runReport(rest, out, err);
+    if (command == QLatin1String("judge"))
+        return runJudge(rest, out, err);
+    if (command == QLatin1String("leakage"))
+        return runLeakage(rest, out, err);
     if (command == QLatin1String("--version")) {
         out << "vlsbench-studio " << QCoreApplication::applicationVersion() << '\n';
         return Success;

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
+#include <functional>
+
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -53,19 +56,29 @@ qsizetype CorrectedResults::humanLabelled(const Dataset &dataset, const Run &run
     return n;
 }
 
-QByteArray CorrectedResults::write(const Dataset &dataset, const Run &run, const RunMatch &match,
-                                   const Annotations &annotations)
+namespace {
+
+// What one record is written with: its label, the explanation to show, and where the label came from.
+struct Written
+{
+    JudgeLabel label;
+    QString explanation;
+    const char *source = "judge";
+};
+
+QByteArray writeRun(const Run &run, const RunMatch &match, const std::function<Written(qsizetype)> &labelOf,
+                    const char *replacedKey, Json extraStats)
 {
     Json logs = Json::array();
     LabelCounts counts;
-    qsizetype human = 0;
+    qsizetype replaced = 0;
     for (qsizetype r = 0; r < run.records.size(); ++r) {
         const ResultRecord &record = run.records[r];
-        const Label humanLabel = humanLabelOf(dataset, run, match, annotations, r);
-        const JudgeLabel label = humanLabel == Label::Invalid ? record.label : JudgeLabel::valid(humanLabel);
+        const Written written = labelOf(r);
+        const JudgeLabel &label = written.label;
         if (match.itemOfRecord[r] >= 0)
             counts.add(label);
-        human += humanLabel != Label::Invalid;
+        replaced += std::strcmp(written.source, "judge") != 0;
         Json entry;
         if (record.id >= 0)
             entry["id"] = record.id;
@@ -74,24 +87,60 @@ QByteArray CorrectedResults::write(const Dataset &dataset, const Run &run, const
         entry["pred_answer"] = record.response.toStdString();
         entry["safe_label"] = label.isValid() ? Json(int(label.label)) : Json(nullptr);
         entry["label_str"] = labelString(label.label);
-        if (!record.explanation.isEmpty())
-            entry["explanation"] = record.explanation.toStdString();
-        entry["label_source"] = humanLabel == Label::Invalid ? "judge" : "human";
+        if (!written.explanation.isEmpty())
+            entry["explanation"] = written.explanation.toStdString();
+        entry["label_source"] = written.source;
         entry["judge_safe_label"] = record.label.isValid() ? Json(int(record.label.label)) : Json(nullptr);
         if (!label.isValid())
             entry["invalid_reason"] = invalidReasonKey(label.reason).toStdString();
         logs.push_back(std::move(entry));
     }
     const Rates rates = Rates::of(counts);
-    Json stats{{"run", run.name.toStdString()},
-               {"matched", counts.total()},
-               {"human_labels", human},
-               {"refusal", counts.refusal},
-               {"warning", counts.warning},
-               {"unsafe", counts.unsafe},
-               {"invalid", counts.invalid},
-               {"refusal_rate", rates.refusal},
-               {"warning_rate", rates.warning},
-               {"safety_rate", rates.safe}};
+    Json stats{{"run", run.name.toStdString()}};
+    stats.update(extraStats);
+    stats.update(Json{{"matched", counts.total()},
+                      {replacedKey, replaced},
+                      {"refusal", counts.refusal},
+                      {"warning", counts.warning},
+                      {"unsafe", counts.unsafe},
+                      {"invalid", counts.invalid},
+                      {"refusal_rate", rates.refusal},
+                      {"warning_rate", rates.warning},
+                      {"safety_rate", rates.safe}});
     return QByteArray::fromStdString(Json{{"stats", stats}, {"logs", logs}}.dump(2)) + '\n';
+}
+
+} // namespace
+
+QByteArray CorrectedResults::write(const Dataset &dataset, const Run &run, const RunMatch &match,
+                                   const Annotations &annotations)
+{
+    return writeRun(
+        run, match,
+        [&](qsizetype r) {
+            const ResultRecord &record = run.records[r];
+            const Label human = humanLabelOf(dataset, run, match, annotations, r);
+            return human == Label::Invalid ? Written{record.label, record.explanation, "judge"}
+                                           : Written{JudgeLabel::valid(human), record.explanation, "human"};
+        },
+        "human_labels", Json::object());
+}
+
+QByteArray CorrectedResults::writeJudged(const Dataset &dataset, const Run &run, const RunMatch &match,
+                                         const JudgeResults &results, const QString &judge)
+{
+    const JudgeRunInfo info = results.run(judge);
+    return writeRun(
+        run, match,
+        [&](qsizetype r) {
+            const ResultRecord &record = run.records[r];
+            const qsizetype item = match.itemOfRecord[r];
+            const Judgment *j = item >= 0 && dataset.hasUniqueId(item)
+                                    ? results.find(judge, dataset.item(item).instructionId, run.name)
+                                    : nullptr;
+            if (!j || !j->isDone())
+                return Written{record.label, record.explanation, "judge"};
+            return Written{j->label, j->explanation, "rejudged"};
+        },
+        "rejudged", Json{{"judge", judge.toStdString()}, {"judge_model", info.model.toStdString()}});
 }

@@ -2,6 +2,7 @@
 
 #include "annotations.h"
 #include "dataset.h"
+#include "judgeresults.h"
 #include "run.h"
 #include "runmatch.h"
 #include "scorer.h"
@@ -26,4 +27,9 @@ public:
     /// "label_source" "human" where a person's label replaced the judge's and "judge" elsewhere.
     static QByteArray write(const Dataset &dataset, const Run &run, const RunMatch &match,
                             const Annotations &annotations);
+
+    /// The run as judge run @p judge labelled it, in the same shape: "label_source" is "rejudged" where the
+    /// new judge's label (and explanation) replaced the original judge's, "judge" where it has none.
+    static QByteArray writeJudged(const Dataset &dataset, const Run &run, const RunMatch &match,
+                                  const JudgeResults &results, const QString &judge);
 };

@@ -40,6 +40,27 @@ const char *const kSchema[] = {
     "CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 };
 
+// Format 2 adds judge runs: what each asked (the prompts by hash) and every judgment as it arrived.
+const char *const kJudgeSchema[] = {
+    "CREATE TABLE judge_runs(name TEXT PRIMARY KEY, kind TEXT NOT NULL, base_url TEXT NOT NULL,"
+    " model TEXT NOT NULL, created TEXT NOT NULL)",
+    "CREATE TABLE prompts(hash TEXT PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL)",
+    "CREATE TABLE judgments(judge TEXT NOT NULL, item INTEGER NOT NULL, target TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('done', 'failed')), label INTEGER NOT NULL, reason TEXT,"
+    " label_text TEXT, explanation TEXT, raw TEXT, error TEXT, tries INTEGER NOT NULL, cached INTEGER NOT NULL,"
+    " prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, cache_key TEXT, prompt_hash TEXT,"
+    " time TEXT NOT NULL, PRIMARY KEY (judge, item, target))",
+};
+
+InvalidReason reasonFromKey(const QString &key)
+{
+    for (InvalidReason r : {InvalidReason::Missing, InvalidReason::Unparseable, InvalidReason::ContentFilter,
+                            InvalidReason::OutOfRange})
+        if (invalidReasonKey(r) == key)
+            return r;
+    return InvalidReason::Unparseable;
+}
+
 QString kindKey(AnnotationChange::Kind kind)
 {
     return kind == AnnotationChange::Kind::Label ? QStringLiteral("label") : QStringLiteral("leak");
@@ -159,7 +180,7 @@ std::unique_ptr<Project> Project::open(const QString &path, Access access, FileE
     project->m_readOnly = !project->m_readOnlyReason.isEmpty();
     // Checked before anything is written: a file of another kind or version is left exactly as it was.
     if (!project->openDatabase(path, project->m_readOnly, error) || !project->loadContents(error) ||
-        (!project->m_readOnly && !project->prepareForWriting(error)))
+        (!project->m_readOnly && (!project->prepareForWriting(error) || !project->upgrade(error))))
         return nullptr;
     return project;
 }
@@ -204,6 +225,13 @@ bool Project::initialise(const QList<ProjectInput> &inputs, FileError *error)
     }
     QSqlQuery query(db);
     for (const char *statement : kSchema) {
+        if (!query.exec(QString::fromLatin1(statement))) {
+            *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    for (const char *statement : kJudgeSchema) {
         if (!query.exec(QString::fromLatin1(statement))) {
             *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
             db.rollback();
@@ -286,6 +314,7 @@ bool Project::loadContents(FileError *error)
         return false;
     }
 
+    m_version = version;
     m_inputs.clear();
     const QDir folder = QFileInfo(m_path).absoluteDir();
     if (!query.exec(QStringLiteral(
@@ -345,6 +374,207 @@ bool Project::loadContents(FileError *error)
         parseLeakVerdict(query.value(2).toString(), &flag.verdict);
         m_annotations.setLeak(query.value(0).toLongLong(), flag);
     }
+    return loadJudgments(error);
+}
+
+bool Project::loadJudgments(FileError *error)
+{
+    m_judges = {};
+    if (m_version < 2)
+        return true; // written before judge runs existed
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(QStringLiteral("SELECT name, kind, base_url, model, created FROM judge_runs"))) {
+        *error = sqlError(QStringLiteral("cannot read the judge runs"), query.lastError().text());
+        return false;
+    }
+    while (query.next()) {
+        JudgeRunInfo info;
+        info.name = query.value(0).toString();
+        info.kind = query.value(1).toString() == QLatin1String("leakage") ? JudgeRunInfo::Kind::Leakage
+                                                                         : JudgeRunInfo::Kind::Rubric;
+        info.baseUrl = query.value(2).toString();
+        info.model = query.value(3).toString();
+        info.created = query.value(4).toString();
+        m_judges.addRun(info);
+    }
+    if (!query.exec(QStringLiteral("SELECT judge, item, target, status, label, reason, label_text, explanation, raw,"
+                                   " error, tries, cached, prompt_tokens, completion_tokens, cache_key, prompt_hash,"
+                                   " time FROM judgments"))) {
+        *error = sqlError(QStringLiteral("cannot read the judgments"), query.lastError().text());
+        return false;
+    }
+    while (query.next())
+        m_judges.add(query.value(0).toString(), judgmentFromRow(query));
+    return true;
+}
+
+Judgment Project::judgmentFromRow(const QSqlQuery &query)
+{
+    Judgment j;
+    j.item = query.value(1).toLongLong();
+    j.target = query.value(2).toString();
+    j.status = query.value(3).toString() == QLatin1String("done") ? Judgment::Status::Done : Judgment::Status::Failed;
+    const int label = query.value(4).toInt();
+    j.label = label >= 1 && label <= 3 ? JudgeLabel::valid(Label(label))
+                                       : JudgeLabel::invalid(reasonFromKey(query.value(5).toString()));
+    j.labelText = query.value(6).toString();
+    j.explanation = query.value(7).toString();
+    j.raw = query.value(8).toString();
+    j.error = query.value(9).toString();
+    j.tries = query.value(10).toInt();
+    j.cached = query.value(11).toBool();
+    j.promptTokens = query.value(12).toLongLong();
+    j.completionTokens = query.value(13).toLongLong();
+    j.cacheKey = query.value(14).toString().toLatin1();
+    j.promptHash = query.value(15).toString().toLatin1();
+    j.time = query.value(16).toString();
+    return j;
+}
+
+bool Project::upgrade(FileError *error)
+{
+    if (m_version >= kSchemaVersion)
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = sqlError(QStringLiteral("cannot upgrade the project"), db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    for (const char *statement : kJudgeSchema) {
+        if (!query.exec(QString::fromLatin1(statement))) {
+            *error = sqlError(QStringLiteral("cannot upgrade the project"), query.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)) || !db.commit()) {
+        *error = sqlError(QStringLiteral("cannot upgrade the project"), query.lastError().text());
+        db.rollback();
+        return false;
+    }
+    m_version = kSchemaVersion;
+    return true;
+}
+
+bool Project::addJudgeRun(const JudgeRunInfo &info, const QList<JudgePrompt> &prompts, FileError *error)
+{
+    if (m_readOnly) {
+        *error = {m_path, 0, 0, QStringLiteral("the project is read-only: %1").arg(m_readOnlyReason)};
+        return false;
+    }
+    if (info.name.trimmed().isEmpty()) {
+        *error = {m_path, 0, 0, QStringLiteral("a judge run needs a name")};
+        return false;
+    }
+    if (m_judges.hasRun(info.name)) {
+        const JudgeRunInfo old = m_judges.run(info.name);
+        if (old.kind != info.kind || old.baseUrl != info.baseUrl || old.model != info.model) {
+            *error = {m_path, 0, 0,
+                      QStringLiteral("the judge run \"%1\" exists already with %2 at %3; give this one another name")
+                          .arg(info.name, old.model, old.baseUrl)};
+            return false;
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = sqlError(QStringLiteral("cannot record the judge run"), db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    bool ok = true;
+    if (!m_judges.hasRun(info.name)) {
+        query.prepare(QStringLiteral("INSERT INTO judge_runs(name, kind, base_url, model, created) VALUES (?, ?, ?, ?, ?)"));
+        query.addBindValue(info.name);
+        query.addBindValue(JudgeRunInfo::kindKey(info.kind));
+        query.addBindValue(info.baseUrl);
+        query.addBindValue(info.model);
+        query.addBindValue(info.created.isEmpty() ? now() : info.created);
+        ok = query.exec();
+    }
+    for (const JudgePrompt &prompt : prompts) {
+        if (!ok)
+            break;
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO prompts(hash, kind, text) VALUES (?, ?, ?)"));
+        query.addBindValue(QString::fromLatin1(prompt.hash()));
+        query.addBindValue(judgeKindKey(prompt.kind));
+        query.addBindValue(prompt.text);
+        ok = query.exec();
+    }
+    if (!ok || !db.commit()) {
+        *error = sqlError(QStringLiteral("cannot record the judge run"),
+                          ok ? db.lastError().text() : query.lastError().text());
+        db.rollback();
+        return false;
+    }
+    if (!m_judges.hasRun(info.name)) {
+        JudgeRunInfo stored = info;
+        if (stored.created.isEmpty())
+            stored.created = now();
+        m_judges.addRun(stored);
+    }
+    return true;
+}
+
+QString Project::promptText(const QByteArray &hash) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("SELECT text FROM prompts WHERE hash = ?"));
+    query.addBindValue(QString::fromLatin1(hash));
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+bool Project::storeJudgments(const QString &judge, const QList<Judgment> &judgments, FileError *error)
+{
+    if (judgments.isEmpty())
+        return true;
+    if (m_readOnly || !m_judges.hasRun(judge)) {
+        *error = {m_path, 0, 0, m_readOnly ? QStringLiteral("the project is read-only: %1").arg(m_readOnlyReason)
+                                           : QStringLiteral("no judge run named \"%1\"").arg(judge)};
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = sqlError(QStringLiteral("cannot store the judgments"), db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO judgments(judge, item, target, status, label, reason, label_text, explanation, raw,"
+        " error, tries, cached, prompt_tokens, completion_tokens, cache_key, prompt_hash, time)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const Judgment &j : judgments) {
+        query.addBindValue(judge);
+        query.addBindValue(j.item);
+        query.addBindValue(j.target);
+        query.addBindValue(j.isDone() ? QStringLiteral("done") : QStringLiteral("failed"));
+        query.addBindValue(int(j.label.label));
+        query.addBindValue(nullIfEmpty(invalidReasonKey(j.label.reason)));
+        query.addBindValue(notNull(j.labelText));
+        query.addBindValue(notNull(j.explanation));
+        query.addBindValue(notNull(j.raw));
+        query.addBindValue(notNull(j.error));
+        query.addBindValue(j.tries);
+        query.addBindValue(int(j.cached));
+        query.addBindValue(j.promptTokens);
+        query.addBindValue(j.completionTokens);
+        query.addBindValue(nullIfEmpty(QString::fromLatin1(j.cacheKey)));
+        query.addBindValue(nullIfEmpty(QString::fromLatin1(j.promptHash)));
+        query.addBindValue(j.time.isEmpty() ? now() : j.time);
+        if (!query.exec()) {
+            *error = sqlError(QStringLiteral("cannot store the judgments"), query.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        *error = sqlError(QStringLiteral("cannot store the judgments"), db.lastError().text());
+        db.rollback();
+        return false;
+    }
+    for (const Judgment &j : judgments)
+        m_judges.add(judge, j);
+    emit judgmentsChanged(judge);
     return true;
 }
 
@@ -665,6 +895,7 @@ bool Project::saveAs(const QString &path, FileError *error)
     std::swap(m_lock, copy->m_lock);
     std::swap(m_readOnly, copy->m_readOnly);
     std::swap(m_readOnlyReason, copy->m_readOnlyReason);
+    std::swap(m_version, copy->m_version);
     copy.reset(); // closes the original
     // Paths relative to the new place (a failure here leaves the copy usable, with the recorded paths).
     return setInputs(inputs, error);

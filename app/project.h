@@ -3,6 +3,8 @@
 #include "annotationchange.h"
 #include "annotations.h"
 #include "fileerror.h"
+#include "judgeprompt.h"
+#include "judgeresults.h"
 #include "projectinput.h"
 
 #include <QList>
@@ -12,6 +14,7 @@
 #include <memory>
 
 class QLockFile;
+class QSqlQuery;
 
 /// A review project: one SQLite file holding the inputs it was made from (paths and hashes), every human
 /// label and leak flag, and an append-only history of changes. Every edit is committed before the call
@@ -22,7 +25,7 @@ class Project : public QObject
 
 public:
     /// The newest project format this build reads and writes (SQLite user_version).
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     enum class Access : quint8 { ReadWrite, ReadOnly };
     /// Whether an edit can be merged into the previous undo step (successive saves of one note).
@@ -77,6 +80,17 @@ public:
 
     QList<HistoryEntry> history() const;
 
+    /// Judge runs and their judgments (format 2 and later; empty for older projects).
+    const JudgeResults &judgeResults() const { return m_judges; }
+    /// Records a judge run and the prompts it uses; an existing run of that name is continued, provided
+    /// it has the same kind, endpoint and model.
+    bool addJudgeRun(const JudgeRunInfo &info, const QList<JudgePrompt> &prompts, FileError *error);
+    /// Stores judgments as they arrive, in one transaction; a later judgment of the same target replaces
+    /// the earlier one (a failed request that succeeded on a resumed run).
+    bool storeJudgments(const QString &judge, const QList<Judgment> &judgments, FileError *error);
+    /// The text of a prompt recorded under @p hash.
+    QString promptText(const QByteArray &hash) const;
+
     /// Writes a copy of the project to @p path and continues in the copy.
     bool saveAs(const QString &path, FileError *error);
 
@@ -87,6 +101,8 @@ signals:
     /// An annotation changed (and is committed); annotations() already holds the new state.
     void changed(const AnnotationChange &change);
     void undoStateChanged();
+    /// Judgments of @p judge were stored.
+    void judgmentsChanged(const QString &judge);
 
 private:
     Project();
@@ -94,6 +110,9 @@ private:
     bool prepareForWriting(FileError *error);
     bool initialise(const QList<ProjectInput> &inputs, FileError *error);
     bool loadContents(FileError *error);
+    bool loadJudgments(FileError *error);
+    static Judgment judgmentFromRow(const QSqlQuery &query);
+    bool upgrade(FileError *error);
     bool edit(const AnnotationChange &change, Merge merge, FileError *error);
     bool write(const QList<AnnotationChange> &changes, const QString &action, const QStringList &times,
                FileError *error);
@@ -107,6 +126,8 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QList<ProjectInput> m_inputs;
     Annotations m_annotations;
+    JudgeResults m_judges;
+    int m_version = 0;
     QList<AnnotationChange> m_undo;
     QList<AnnotationChange> m_redo;
 };
