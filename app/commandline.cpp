@@ -596,7 +596,7 @@ int runReport(const QStringList &argv, QTextStream &out, QTextStream &err)
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
         return CommandLine::BadInput;
-    const ScoreReport report = ScoreReport::build(context.workspace, context.project->annotations());
+    const ScoreReport report = ScoreReport::build(context.workspace, context.project->annotations(), context.project->judgeResults());
     const QString text = format == QLatin1String("json")  ? report.toJson()
                          : format == QLatin1String("csv") ? report.toCsv()
                          : format == QLatin1String("md")  ? report.toMarkdown()

@@ -67,6 +67,9 @@ bool reviewMatches(const ItemQuery &query, const Workspace &workspace, qsizetype
         return a.hasLeakVerdict(id, LeakVerdict::Unsure);
     case F::LeakUnchecked:
         return a.leak(id, query.annotator).verdict == LeakVerdict::None;
+    case F::LeakSuspected:
+        return query.judges && workspace.dataset.hasUniqueId(item) && query.judges->leakSuspected(id) &&
+               a.leak(id, query.annotator).verdict == LeakVerdict::None;
     case F::ByAnnotator:
         if (a.leak(id, query.annotator).verdict != LeakVerdict::None)
             return true;

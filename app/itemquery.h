@@ -1,6 +1,7 @@
 #pragma once
 
 #include "annotations.h"
+#include "judgeresults.h"
 #include "workspace.h"
 
 #include <QList>
@@ -33,6 +34,7 @@ struct ItemQuery
         LeakUnsure,    ///< someone was unsure about leakage
         LeakUnchecked, ///< `annotator` gave no leak verdict
         ByAnnotator,   ///< `annotator` labelled or flagged something on the item
+        LeakSuspected, ///< a leakage judge run called the text alone unsafe, and `annotator` gave no leak verdict
         Confusion      ///< a response in `confusionRun` (any when empty) that the judge labelled `judgeLabel` and
                        ///< `annotator` (anyone when empty) labelled `humanLabel`: one confusion-matrix cell
     };
@@ -50,6 +52,8 @@ struct ItemQuery
     QString confusionRun;              ///< Confusion: the run's name, or empty for every run
     /// What the review filters read; must outlive evaluation (callers keep a copy alive on the worker).
     const Annotations *annotations = nullptr;
+    /// What LeakSuspected reads; the same lifetime rule.
+    const JudgeResults *judges = nullptr;
 
     bool matches(const Workspace &workspace, qsizetype item) const;
     bool matches(const Workspace &workspace, qsizetype item, const QStringMatcher &textMatcher) const;

@@ -20,6 +20,14 @@ using Json = nlohmann::ordered_json;
 // write "all".
 const QString kAll;
 
+QString shown(const QString &name);
+
+// A run's name, and for a judge run's rows the judge that labelled it.
+QString judgedRun(const ScoreReport::AgreementRow &row)
+{
+    return row.judge.isEmpty() ? shown(row.run) : QStringLiteral("%1, judged by %2").arg(shown(row.run), row.judge);
+}
+
 QString shown(const QString &name)
 {
     return name.isEmpty() ? QStringLiteral("all") : name;
@@ -267,7 +275,7 @@ QList<Table> tables(const ScoreReport &report)
                     {}};
     for (const ScoreReport::AgreementRow &row : report.agreement) {
         const Agreement &a = row.agreement;
-        agreement.rows.append({shown(row.run), shown(row.annotator), QString::number(a.n()), fixed(a.accuracy(Label::Refusal)),
+        agreement.rows.append({judgedRun(row), shown(row.annotator), QString::number(a.n()), fixed(a.accuracy(Label::Refusal)),
                                fixed(a.accuracy(Label::Warning)), fixed(a.accuracy(Label::Unsafe)),
                                kappaText(a.kappa()), kappaText(a.weightedKappa())});
     }
@@ -278,7 +286,7 @@ QList<Table> tables(const ScoreReport &report)
                                QStringLiteral("κ"), QStringLiteral("Weighted κ")},
                               {}};
     for (const ScoreReport::AgreementRow &row : report.agreementByCategory) {
-        if (!row.run.isEmpty() || !row.annotator.isEmpty())
+        if (!row.run.isEmpty() || !row.annotator.isEmpty() || !row.judge.isEmpty())
             continue;
         byCategoryAgreement.rows.append({row.category, QString::number(row.agreement.n()),
                                          fixed(row.agreement.overallAccuracy()), kappaText(row.agreement.kappa()),
@@ -318,7 +326,7 @@ QList<Table> tables(const ScoreReport &report)
 
 } // namespace
 
-ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &annotations)
+ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges)
 {
     ScoreReport report;
     const Dataset &dataset = workspace.dataset;
@@ -407,12 +415,56 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
         report.agreementByCategory.append({std::get<0>(it.key()), std::get<1>(it.key()), std::get<2>(it.key()), *it});
     for (auto it = pairs.cbegin(); it != pairs.cend(); ++it)
         report.pairs.append({it.key().first, it.key().second, *it});
+    for (const QString &judge : judges.runNames(JudgeRunInfo::Kind::Rubric))
+        report.addJudgeRun(workspace, annotations, judges, judge);
     report.alphaOrdinal = KrippendorffAlpha::compute(units, 3, KrippendorffAlpha::Metric::Ordinal);
     report.alphaValues = KrippendorffAlpha::pairableValues(units, 3);
     std::sort(report.disagreements.begin(), report.disagreements.end(), [](const Disagreement &a, const Disagreement &b) {
         return std::tie(a.item, a.run) < std::tie(b.item, b.run);
     });
     return report;
+}
+
+void ScoreReport::addJudgeRun(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges,
+                              const QString &judge)
+{
+    const Dataset &dataset = workspace.dataset;
+    // (run or "all", annotator, "all" or the results' judge) → agreement, overall and per category
+    QMap<QPair<QString, QString>, Agreement> overall;
+    QMap<std::tuple<QString, QString, QString>, Agreement> byCategory;
+    auto add = [&](const QString &run, const QString &column, const QString &category, Label rows, Label columns) {
+        for (const QString *r : {&run, &kAll}) {
+            overall[{*r, column}].add(rows, columns);
+            byCategory[{*r, column, category}].add(rows, columns);
+        }
+    };
+    for (qsizetype r = 0; r < workspace.runs.size(); ++r) {
+        const Run &run = workspace.runs[r];
+        const RunMatch &match = workspace.matches[r];
+        for (qsizetype i = 0; i < run.records.size(); ++i) {
+            const qsizetype item = match.itemOfRecord[i];
+            if (item < 0 || !dataset.hasUniqueId(item))
+                continue;
+            const qint64 id = dataset.item(item).instructionId;
+            const Judgment *j = judges.find(judge, id, run.name);
+            if (!j || !j->isDone())
+                continue;
+            const QString &category = dataset.item(item).category;
+            const Label original = run.records[i].label.label;
+            if (original != Label::Invalid)
+                add(run.name, kResultsJudge, category, j->label.label, original);
+            for (const HumanLabel &h : annotations.labels(id, run.name)) {
+                if (h.label == Label::Invalid)
+                    continue;
+                add(run.name, h.annotator, category, j->label.label, h.label);
+                add(run.name, kAll, category, j->label.label, h.label);
+            }
+        }
+    }
+    for (auto it = overall.cbegin(); it != overall.cend(); ++it)
+        agreement.append({it.key().first, it.key().second, {}, *it, judge});
+    for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it)
+        agreementByCategory.append({std::get<0>(it.key()), std::get<1>(it.key()), std::get<2>(it.key()), *it, judge});
 }
 
 QString ScoreReport::toJson() const
@@ -427,7 +479,9 @@ QString ScoreReport::toJson() const
     }
     Json agreementList = Json::array();
     for (const AgreementRow &row : agreement) {
-        Json entry{{"run", utf8(shown(row.run))}, {"annotator", utf8(shown(row.annotator))}};
+        Json entry{{"run", utf8(shown(row.run))},
+                   {"annotator", utf8(shown(row.annotator))},
+                   {"judge", row.judge.isEmpty() ? Json(nullptr) : Json(utf8(row.judge))}};
         entry.update(agreementJson(row.agreement));
         agreementList.push_back(entry);
     }
@@ -435,6 +489,7 @@ QString ScoreReport::toJson() const
     for (const AgreementRow &row : agreementByCategory) {
         Json entry{{"run", utf8(shown(row.run))},
                    {"annotator", utf8(shown(row.annotator))},
+                   {"judge", row.judge.isEmpty() ? Json(nullptr) : Json(utf8(row.judge))},
                    {"category", utf8(row.category)}};
         entry.update(agreementJson(row.agreement));
         categories.push_back(entry);
@@ -523,7 +578,7 @@ QString ScoreReport::toCsv() const
         const Agreement &a = row.agreement;
         const Agreement::Kappa k = a.kappa();
         const Agreement::Kappa w = a.weightedKappa();
-        out += QStringList{QStringLiteral("agreement"), Csv::field(shown(row.run)), Csv::field(shown(row.annotator)),
+        out += QStringList{QStringLiteral("agreement"), Csv::field(judgedRun(row)), Csv::field(shown(row.annotator)),
                            QString(),
                            QString(), QString(), QString(), QString::number(a.n())}
                    .join(QLatin1Char(',')) +

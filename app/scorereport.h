@@ -2,6 +2,7 @@
 
 #include "agreement.h"
 #include "annotations.h"
+#include "judgeresults.h"
 #include "labelcounts.h"
 #include "proportioninterval.h"
 #include "runscores.h"
@@ -34,7 +35,11 @@ public:
         QString annotator; ///< an annotator, or empty for everyone pooled ("all" in exports)
         QString category;  ///< empty: every category
         Agreement agreement;
+        QString judge;     ///< whose labels are the rows: empty for the results' own judge, else a judge run
     };
+
+    /// The column "annotator" of a judge run's row against the results' own judge.
+    static inline const QString kResultsJudge = QStringLiteral("(results' judge)");
 
     struct AnnotatorPair
     {
@@ -65,14 +70,18 @@ public:
     QMap<QString, LeakShare> leaksByCategory;
     QMap<QString, LeakShare> leaksBySubCategory; ///< keyed "Category / Sub-category"
     QList<RunRow> runs;
-    QList<AgreementRow> agreement; ///< per run × annotator, then per run × "all", then "all" × "all"
+    QList<AgreementRow> agreement; ///< per run × annotator, then per run × "all", then "all" × "all"; then judge runs
     QList<AgreementRow> agreementByCategory; ///< the rows of `agreement`, each broken down by category
     QList<AnnotatorPair> pairs;
     double alphaOrdinal = Agreement::kNaN; ///< Krippendorff's α over responses labelled by two or more people
     qsizetype alphaValues = 0;
     QList<Disagreement> disagreements;
 
-    static ScoreReport build(const Workspace &workspace, const Annotations &annotations);
+    /// @p judges adds each judge run as a rater: rows of that judge against people and against the results' judge.
+    static ScoreReport build(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges = {});
+
+    void addJudgeRun(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges,
+                     const QString &judge);
 
     /// The formats of `report`: one JSON object, or tables as CSV, Markdown or LaTeX (booktabs).
     QString toJson() const;

@@ -79,3 +79,14 @@ void AppSettings::setAdvanceAfterLabel(bool on)
 {
     settings().setValue(kAdvanceAfterLabel, on);
 }
+
+QVariant AppSettings::judgeSetting(const QString &name, const QVariant &fallback)
+{
+    return settings().value(QStringLiteral("judge/") + name, fallback);
+}
+
+void AppSettings::setJudgeSetting(const QString &name, const QVariant &value)
+{
+    Q_ASSERT(!name.contains(QLatin1String("key"), Qt::CaseInsensitive) || name == QLatin1String("keyVariable"));
+    settings().setValue(QStringLiteral("judge/") + name, value);
+}

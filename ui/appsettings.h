@@ -23,6 +23,11 @@ public:
     static bool advanceAfterLabel();
     static void setAdvanceAfterLabel(bool on);
 
+    /// The judge dialog's choices (endpoint, model, limits, prices, the key's variable name; never a key),
+    /// under "judge/<name>".
+    static QVariant judgeSetting(const QString &name, const QVariant &fallback);
+    static void setJudgeSetting(const QString &name, const QVariant &value);
+
     static QByteArray windowGeometry();
     static void setWindowGeometry(const QByteArray &geometry);
     static QByteArray windowState();

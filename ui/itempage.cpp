@@ -264,6 +264,12 @@ void ItemPage::setAnnotations(const Annotations *annotations, const QString &ann
     refreshAnnotations();
 }
 
+void ItemPage::setJudgeResults(const JudgeResults *results)
+{
+    m_judges = results;
+    refreshAnnotations();
+}
+
 void ItemPage::refreshAnnotations()
 {
     refreshLeak();
@@ -279,6 +285,13 @@ void ItemPage::refreshColumnAnnotations(int index)
         return;
     const qint64 id = m_workspace->dataset.item(m_item).instructionId;
     const QString &run = m_workspace->runs[m_runs[index]].name;
+    QList<QPair<QString, Judgment>> judged;
+    if (m_judges) {
+        for (const QString &judge : m_judges->runNames(JudgeRunInfo::Kind::Rubric))
+            if (const Judgment *j = m_judges->find(judge, id, run))
+                judged.append({judge, *j});
+    }
+    m_columns[index]->setJudges(judged);
     if (!m_annotations) {
         m_columns[index]->setHuman({m_annotator, Label::Invalid, {}, {}}, {}, false);
         return;
@@ -302,7 +315,14 @@ void ItemPage::refreshLeak()
                 text += QStringLiteral("  ·  %1: %2").arg(other.annotator, LabelStyle::leakLetter(other.verdict));
         }
     }
-    m_leakChip->setContent(text, LabelStyle::leakColor(flag.verdict));
+    // A judge's suspicion is shown beside the people's verdicts and never replaces them.
+    const QStringList suspectedBy =
+        shown && m_judges ? m_judges->leakSuspectedBy(m_workspace->dataset.item(m_item).instructionId) : QStringList();
+    if (!suspectedBy.isEmpty())
+        text += tr("  ·  leak suspected: %1 judged the text alone unsafe").arg(suspectedBy.join(QStringLiteral(", ")));
+    m_leakChip->setContent(text, flag.verdict == LeakVerdict::None && !suspectedBy.isEmpty()
+                                     ? LabelStyle::leakColor(LeakVerdict::Unsure)
+                                     : LabelStyle::leakColor(flag.verdict));
     m_leakChip->setVisible(shown);
     if (!m_leakNote->hasFocus() && m_leakNote->text() != flag.note)
         m_leakNote->setText(flag.note);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "annotations.h"
+#include "judgeresults.h"
 #include "decodedimage.h"
 #include "workspace.h"
 
@@ -49,6 +50,8 @@ public:
     /// false without a writable project. Read in place: call refreshAnnotations() after a change.
     void setAnnotations(const Annotations *annotations, const QString &annotator, bool editable);
     void refreshAnnotations();
+    /// Judge runs' labels shown beside the original judge's, and leakage suspicions beside the leak flag.
+    void setJudgeResults(const JudgeResults *results);
     QLineEdit *leakNoteEdit() const { return m_leakNote; }
     QString leakText() const;
 
@@ -83,6 +86,7 @@ private:
     QList<qsizetype> m_neighbours;
     QTimer m_fillTimer;
     const Annotations *m_annotations = nullptr;
+    const JudgeResults *m_judges = nullptr;
     QString m_annotator;
     bool m_editable = false;
     LabelChipWidget *m_leakChip;

@@ -1,4 +1,6 @@
 #include "mainwindow.h"
+
+#include "judgedialog.h"
 #include "ui_mainwindow.h"
 
 #include "annotationexchange.h"
@@ -375,6 +377,7 @@ void MainWindow::applyWorkspace(std::shared_ptr<const Workspace> workspace)
     m_model->setAnnotations(m_project ? &m_project->annotations() : nullptr, m_annotator);
     m_ui->itemPage->setAnnotations(m_project ? &m_project->annotations() : nullptr, m_annotator,
                                    m_project && !m_project->isReadOnly());
+    m_ui->itemPage->setJudgeResults(m_project ? &m_project->judgeResults() : nullptr);
     setWindowTitle(m_project ? tr("%1 — %2 — VLSBench Studio")
                                    .arg(QFileInfo(m_workspace->dataset.filePath()).fileName(),
                                         QFileInfo(m_project->path()).fileName())
@@ -704,9 +707,11 @@ void MainWindow::runFilter()
     std::shared_ptr<const WordIndex> index = isSearchIndexReady() ? m_index : nullptr;
     // The worker reads its own copy of the annotations: labelling goes on meanwhile.
     auto annotations = std::make_shared<const Annotations>(m_project ? m_project->annotations() : Annotations());
+    auto judges = std::make_shared<const JudgeResults>(m_project ? m_project->judgeResults() : JudgeResults());
     ItemQuery query = currentQuery();
     query.annotations = annotations.get();
-    (void)QtConcurrent::run([self, query, workspace, index, annotations, cancel, apply] {
+    query.judges = judges.get();
+    (void)QtConcurrent::run([self, query, workspace, index, annotations, judges, cancel, apply] {
         QList<bool> accepted = query.evaluate(*workspace, cancel.get(), index.get());
         if (cancel->load())
             return;
@@ -964,6 +969,8 @@ void MainWindow::setUpAnnotation()
         if (ok && !name.isEmpty())
             setAnnotator(name);
     });
+    connect(ui.actionJudgeResponses, &QAction::triggered, this, [this] { openJudgeDialog(false); });
+    connect(ui.actionMeasureLeakage, &QAction::triggered, this, [this] { openJudgeDialog(true); });
     connect(ui.actionNewProject, &QAction::triggered, this, &MainWindow::newProjectDialog);
     connect(ui.actionOpenProject, &QAction::triggered, this, &MainWindow::openProjectDialog);
     connect(ui.actionSaveProjectAs, &QAction::triggered, this, &MainWindow::saveProjectAsDialog);
@@ -1025,9 +1032,10 @@ void MainWindow::computeReport()
     m_ui->agreementPage->setUpdating(true);
     std::shared_ptr<const Workspace> workspace = m_workspace;
     auto annotations = std::make_shared<const Annotations>(m_project ? m_project->annotations() : Annotations());
+    auto judges = std::make_shared<const JudgeResults>(m_project ? m_project->judgeResults() : JudgeResults());
     QPointer<MainWindow> self(this);
-    (void)QtConcurrent::run([self, workspace, annotations, generation] {
-        auto report = std::make_shared<const ScoreReport>(ScoreReport::build(*workspace, *annotations));
+    (void)QtConcurrent::run([self, workspace, annotations, judges, generation] {
+        auto report = std::make_shared<const ScoreReport>(ScoreReport::build(*workspace, *annotations, *judges));
         QMetaObject::invokeMethod(
             self, [self, report, generation] {
                 if (!self || generation != self->m_reportGeneration)
@@ -1174,8 +1182,21 @@ void MainWindow::setProject(std::unique_ptr<Project> project)
     m_inputChanges.clear();
     connect(m_project.get(), &Project::changed, this, &MainWindow::projectChanged);
     connect(m_project.get(), &Project::undoStateChanged, this, &MainWindow::updateAnnotationActions);
+    connect(m_project.get(), &Project::judgmentsChanged, this, [this] {
+        // Judgments arrive many times a second during a run: the window catches up a few times a second.
+        if (std::exchange(m_judgeRefreshPending, true))
+            return;
+        QTimer::singleShot(400, this, [this] {
+            m_judgeRefreshPending = false;
+            m_ui->itemPage->refreshAnnotations();
+            scheduleReport();
+            if (currentQuery().review == ItemQuery::ReviewFilter::LeakSuspected)
+                scheduleFilter();
+        });
+    });
     m_model->setAnnotations(&m_project->annotations(), m_annotator);
     m_ui->itemPage->setAnnotations(&m_project->annotations(), m_annotator, !m_project->isReadOnly());
+    m_ui->itemPage->setJudgeResults(&m_project->judgeResults());
     if (m_workspace)
         setWindowTitle(tr("%1 — %2 — VLSBench Studio")
                            .arg(QFileInfo(m_workspace->dataset.filePath()).fileName(),
@@ -1195,6 +1216,7 @@ void MainWindow::closeProject()
     savePosition();
     m_model->setAnnotations(nullptr, m_annotator);
     m_ui->itemPage->setAnnotations(nullptr, m_annotator, false);
+    m_ui->itemPage->setJudgeResults(nullptr);
     m_project.reset();
     m_inputChanges.clear();
     ++m_inputsGeneration;
@@ -1259,6 +1281,7 @@ void MainWindow::setAnnotator(const QString &name)
     m_model->setAnnotations(m_project ? &m_project->annotations() : nullptr, m_annotator);
     m_ui->itemPage->setAnnotations(m_project ? &m_project->annotations() : nullptr, m_annotator,
                                    m_project && !m_project->isReadOnly());
+    m_ui->itemPage->setJudgeResults(m_project ? &m_project->judgeResults() : nullptr);
     rebuildReviewFilter();
     updateProgress();
 }
@@ -1612,9 +1635,38 @@ void MainWindow::updateProgress()
                              (m_project->isReadOnly() ? tr("  ·  read-only") : QString()));
 }
 
+void MainWindow::openJudgeDialog(bool leakage)
+{
+    if (m_judgeDialog) {
+        m_judgeDialog->raise();
+        m_judgeDialog->activateWindow();
+        return;
+    }
+    if (!m_workspace || !ensureProject())
+        return;
+    if (m_project->isReadOnly()) {
+        QMessageBox::information(this, tr("Read-only project"),
+                                 tr("Judgments are kept in the project, and this one is read-only: %1")
+                                     .arg(m_project->readOnlyReason()));
+        return;
+    }
+    QSet<qint64> filtered;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const qsizetype item = m_filter->data(m_filter->index(row, 0), ItemTableModel::ItemIndexRole).value<qsizetype>();
+        filtered.insert(m_workspace->dataset.item(item).instructionId);
+    }
+    auto *dialog = new JudgeDialog(leakage ? JudgeDialog::Mode::Leakage : JudgeDialog::Mode::Rubric, m_project.get(),
+                                   m_workspace, filtered, &m_sessionApiKey, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_judgeDialog = dialog;
+    dialog->show();
+}
+
 void MainWindow::updateAnnotationActions()
 {
     const bool writable = m_project && !m_project->isReadOnly();
+    m_ui->actionJudgeResponses->setEnabled(m_workspace && !m_workspace->runs.isEmpty() && !(m_project && m_project->isReadOnly()));
+    m_ui->actionMeasureLeakage->setEnabled(m_workspace && !(m_project && m_project->isReadOnly()));
     m_ui->actionUndo->setEnabled(writable && m_project->canUndo());
     m_ui->actionRedo->setEnabled(writable && m_project->canRedo());
     m_ui->actionSaveProjectAs->setEnabled(m_project != nullptr);
@@ -1641,6 +1693,7 @@ void MainWindow::rebuildReviewFilter()
     add(tr("Text leaks the risk"), F::LeakFlagged);
     add(tr("Unsure about leakage"), F::LeakUnsure);
     add(tr("Leakage not checked by me"), F::LeakUnchecked);
+    add(tr("Leak suspected by a judge, not checked by me"), F::LeakSuspected);
     if (m_project) {
         for (const QString &annotator : m_project->annotations().annotators())
             add(tr("Work by %1").arg(annotator), F::ByAnnotator, annotator);
@@ -1712,6 +1765,7 @@ void MainWindow::saveProjectAsDialog()
                            .arg(QFileInfo(m_workspace->dataset.filePath()).fileName(), QFileInfo(path).fileName()));
     // The copy may be writable where the original was not.
     m_ui->itemPage->setAnnotations(&m_project->annotations(), m_annotator, !m_project->isReadOnly());
+    m_ui->itemPage->setJudgeResults(&m_project->judgeResults());
     updateProjectBanner();
     updateProgress();
     updateAnnotationActions();

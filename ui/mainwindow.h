@@ -7,6 +7,7 @@
 #include "workspaceloader.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <atomic>
 #include <memory>
@@ -146,6 +147,7 @@ private:
     void updateStatus();
     void showDetails(const QString &details);
     void showShortcuts();
+    void openJudgeDialog(bool leakage);
     void removeCurrentRun();
     void openDatasetDialog();
     void addResultsDialog();
@@ -178,6 +180,9 @@ private:
     std::unique_ptr<Project> m_pendingProject; ///< opened, waiting for its data to load
     std::shared_ptr<std::atomic_bool> m_hashCancel;
     QString m_annotator;
+    QString m_sessionApiKey; ///< typed in the judge dialog; memory only, for this session
+    QPointer<QDialog> m_judgeDialog;
+    bool m_judgeRefreshPending = false;
     BannerWidget *m_projectBanner;
     QLabel *m_progressLabel;
     QTimer *m_positionTimer;

@@ -16,6 +16,7 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     , m_chip(new LabelChipWidget(this))
     , m_human(new LabelChipWidget(this))
     , m_others(new QLabel(this))
+    , m_judges(new QLabel(this))
     , m_note(new QLineEdit(this))
     , m_response(new ResponseTextView(this))
 {
@@ -38,6 +39,10 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     m_others->setWordWrap(true);
     m_others->hide();
     layout->addWidget(m_others);
+    m_judges->setTextFormat(Qt::PlainText);
+    m_judges->setWordWrap(true);
+    m_judges->hide();
+    layout->addWidget(m_judges);
     layout->addWidget(m_response, 1);
     m_note->setPlaceholderText(tr("Note on this response (E)"));
     m_note->setClearButtonEnabled(true);
@@ -123,6 +128,22 @@ void ResponseColumnWidget::setHuman(const HumanLabel &mine, const QList<HumanLab
     if (!m_note->hasFocus() && m_note->text() != mine.note)
         m_note->setText(mine.note);
     m_note->setEnabled(editable && m_hasResponse);
+}
+
+void ResponseColumnWidget::setJudges(const QList<QPair<QString, Judgment>> &judgments)
+{
+    QStringList lines;
+    QStringList tips;
+    for (const auto &[judge, j] : judgments) {
+        QString label = j.isDone() ? LabelStyle::describe(j.label) : tr("failed");
+        if (j.isDone() && j.label.isValid() && m_hasResponse && j.label.label != m_judge)
+            label += tr("  ≠ judge");
+        lines.append(tr("Judge %1: %2").arg(judge, label));
+        tips.append(tr("%1: %2").arg(judge, j.isDone() ? j.explanation : j.error));
+    }
+    m_judges->setText(lines.join(QLatin1Char('\n')));
+    m_judges->setToolTip(tips.join(QStringLiteral("\n\n")));
+    m_judges->setVisible(!lines.isEmpty());
 }
 
 QString ResponseColumnWidget::humanText() const

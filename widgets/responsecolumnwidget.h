@@ -1,6 +1,7 @@
 #pragma once
 
 #include "annotations.h"
+#include "judgeresults.h"
 #include "resultrecord.h"
 
 #include <QFrame>
@@ -32,6 +33,8 @@ public:
     /// The annotator's own label and note, and the other annotators' labels. @p editable is false when there is
     /// nothing to write to (no response, or a read-only project).
     void setHuman(const HumanLabel &mine, const QList<HumanLabel> &others, bool editable);
+    /// Other judges' labels of this response (judge runs), each with its explanation in the tooltip.
+    void setJudges(const QList<QPair<QString, Judgment>> &judgments);
     QString humanText() const;
     QLineEdit *noteEdit() const { return m_note; }
 
@@ -49,6 +52,7 @@ private:
     LabelChipWidget *m_chip;
     LabelChipWidget *m_human;
     QLabel *m_others;
+    QLabel *m_judges;
     QLineEdit *m_note;
     Label m_judge = Label::Invalid;
     bool m_hasResponse = false;

@@ -197,13 +197,58 @@ private slots:
         const QString path = freshPath();
         FileError error;
         QVERIFY(Project::create(path, {}, &error));
-        QCOMPARE(rawExec(path, QStringLiteral("PRAGMA user_version = 2")), QString());
+        const int newer = Project::kSchemaVersion + 1;
+        QCOMPARE(rawExec(path, QStringLiteral("PRAGMA user_version = %1").arg(newer)), QString());
         const QByteArray before = TestFiles::readAll(path);
         QVERIFY(!Project::open(path, Project::Access::ReadWrite, &error));
-        QVERIFY2(error.message.contains(QStringLiteral("newer VLSBench Studio (project format 2")),
+        QVERIFY2(error.message.contains(QStringLiteral("newer VLSBench Studio (project format %1").arg(newer)),
                  qPrintable(error.toString()));
         QCOMPARE(error.file, QFileInfo(path).absoluteFilePath());
         QCOMPARE(TestFiles::readAll(path), before);
+    }
+
+    void formatOneProjectIsUpgraded()
+    {
+        // A project from before judge runs: no judge tables, user_version 1.
+        const QString path = freshPath();
+        FileError error;
+        {
+            auto project = Project::create(path, {}, &error);
+            QVERIFY(project);
+            QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Warning, &error));
+        }
+        for (const char *statement : {"DROP TABLE judgments", "DROP TABLE prompts", "DROP TABLE judge_runs",
+                                      "PRAGMA user_version = 1"})
+            QCOMPARE(rawExec(path, QString::fromLatin1(statement)), QString());
+        {
+            auto reader = Project::open(path, Project::Access::ReadOnly, &error);
+            QVERIFY2(reader, qPrintable(error.toString()));
+            QVERIFY(reader->judgeResults().runs().isEmpty());
+        }
+        QCOMPARE(rawExec(path, QStringLiteral("SELECT 1 FROM judge_runs")).isEmpty(), false); // still format 1
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->annotations().label(1, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Warning);
+        JudgeRunInfo info;
+        info.name = QStringLiteral("j");
+        info.baseUrl = QStringLiteral("http://127.0.0.1:1/v1");
+        info.model = QStringLiteral("m");
+        QVERIFY2(project->addJudgeRun(info, {JudgePrompt::defaultFor(JudgeKind::Rubric)}, &error), qPrintable(error.toString()));
+        Judgment j;
+        j.item = 1;
+        j.target = QStringLiteral("r");
+        j.label = JudgeLabel::valid(Label::Unsafe);
+        j.explanation = QStringLiteral("because");
+        QVERIFY(project->storeJudgments(QStringLiteral("j"), {j}, &error));
+        project.reset();
+        project = Project::open(path, Project::Access::ReadOnly, &error);
+        QVERIFY(project);
+        const Judgment *stored = project->judgeResults().find(QStringLiteral("j"), 1, QStringLiteral("r"));
+        QVERIFY(stored);
+        QCOMPARE(stored->label.label, Label::Unsafe);
+        QCOMPARE(stored->explanation, QStringLiteral("because"));
+        QCOMPARE(project->promptText(JudgePrompt::defaultFor(JudgeKind::Rubric).hash()),
+                 JudgePrompt::defaultFor(JudgeKind::Rubric).text);
     }
 
     void notAProject()
