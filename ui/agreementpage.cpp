@@ -64,11 +64,16 @@ AgreementPage::AgreementPage(QWidget *parent)
     m_ui->disagreementTable->verticalHeader()->hide();
     m_ui->disagreementTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_ui->disagreementTable->horizontalHeader()->setStretchLastSection(true);
+    connect(m_ui->judgeCombo, &QComboBox::currentIndexChanged, this, &AgreementPage::refresh);
     connect(m_ui->runCombo, &QComboBox::currentIndexChanged, this, &AgreementPage::refresh);
     connect(m_ui->annotatorCombo, &QComboBox::currentIndexChanged, this, &AgreementPage::refresh);
     connect(matrix, &QTableWidget::cellClicked, this, [this](int row, int column) {
         if (row >= 4 || column >= 3)
             return; // totals
+        // The review filter reads the results' judge and people: a judge run's cells have no list to show.
+        if (!m_ui->judgeCombo->currentData().toString().isEmpty() ||
+            m_ui->annotatorCombo->currentData().toString() == ScoreReport::kResultsJudge)
+            return;
         emit cellActivated(m_ui->runCombo->currentData().toString(), m_ui->annotatorCombo->currentData().toString(),
                            kRows[row], kColumns[column]);
     });
@@ -109,7 +114,21 @@ void AgreementPage::apply()
     m_disagreements->setReport(m_report);
     const QString run = m_ui->runCombo->currentData().toString();
     const QString annotator = m_ui->annotatorCombo->currentData().toString();
+    const QString judge = m_ui->judgeCombo->currentData().toString();
     {
+        const QSignalBlocker judgeBlocker(m_ui->judgeCombo);
+        m_ui->judgeCombo->clear();
+        m_ui->judgeCombo->addItem(tr("Results' judge"), QString());
+        if (m_report) {
+            QStringList judges;
+            for (const ScoreReport::AgreementRow &row : m_report->agreement)
+                if (!row.judge.isEmpty() && !judges.contains(row.judge))
+                    judges.append(row.judge);
+            for (const QString &j : std::as_const(judges))
+                m_ui->judgeCombo->addItem(j, j);
+        }
+        m_ui->judgeCombo->setCurrentIndex(std::max(0, m_ui->judgeCombo->findData(judge)));
+        m_ui->judgeCombo->setEnabled(m_ui->judgeCombo->count() > 1);
         const QSignalBlocker runBlocker(m_ui->runCombo);
         const QSignalBlocker annotatorBlocker(m_ui->annotatorCombo);
         m_ui->runCombo->clear();
@@ -125,7 +144,7 @@ void AgreementPage::apply()
                     annotators.append(row.annotator);
             annotators.sort();
             for (const QString &a : std::as_const(annotators))
-                m_ui->annotatorCombo->addItem(a, a);
+                m_ui->annotatorCombo->addItem(a == ScoreReport::kResultsJudge ? tr("The results' judge (judge runs only)") : a, a);
         }
         m_ui->runCombo->setCurrentIndex(std::max(0, m_ui->runCombo->findData(run)));
         m_ui->annotatorCombo->setCurrentIndex(std::max(0, m_ui->annotatorCombo->findData(annotator)));
@@ -145,8 +164,9 @@ const ScoreReport::AgreementRow *AgreementPage::currentRow() const
         return nullptr;
     const QString run = m_ui->runCombo->currentData().toString();
     const QString annotator = m_ui->annotatorCombo->currentData().toString();
+    const QString judge = m_ui->judgeCombo->currentData().toString();
     for (const ScoreReport::AgreementRow &row : m_report->agreement)
-        if (row.run == run && row.annotator == annotator)
+        if (row.run == run && row.annotator == annotator && row.judge == judge)
             return &row;
     return nullptr;
 }
@@ -219,7 +239,7 @@ void AgreementPage::refresh()
     categories->setRowCount(0);
     if (m_report && row) {
         for (const ScoreReport::AgreementRow &c : m_report->agreementByCategory) {
-            if (c.run != row->run || c.annotator != row->annotator)
+            if (c.run != row->run || c.annotator != row->annotator || c.judge != row->judge)
                 continue;
             const int r = categories->rowCount();
             categories->insertRow(r);
