@@ -3,6 +3,8 @@
 #include "imageviewwidget.h"
 #include "itemtablemodel.h"
 #include "itempage.h"
+#include "fakejudgeserver.h"
+#include "judgedialog.h"
 #include "mainwindow.h"
 #include "project.h"
 #include "agreementpage.h"
@@ -14,6 +16,8 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QImage>
+#include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QLineEdit>
 #include <QMenu>
@@ -661,6 +665,51 @@ private slots:
         QCOMPARE(m_window->visibleItemCount(), 63);
         QCOMPARE(m_window->currentItem(), 5);
         QCOMPARE(page()->currentColumn(), 2);
+    }
+
+    void judgeDialogJudgesIntoTheProject()
+    {
+        // The project's loopback OpenAI-compatible server; never through a proxy.
+        qputenv("no_proxy", "127.0.0.1,localhost");
+        FakeJudgeServer server;
+        QVERIFY(server.listen());
+        startProject();
+        action("actionJudgeResponses")->trigger();
+        auto *dialog = m_window->findChild<JudgeDialog *>();
+        QVERIFY(dialog);
+        dialog->baseUrlEdit()->setText(server.baseUrl());
+        dialog->modelEdit()->setText(QStringLiteral("judge-lite"));
+        const QString key = QStringLiteral("sk-typed-for-this-session-0123456789");
+        dialog->keyEdit()->setText(key);
+        QSignalSpy finished(dialog, &JudgeDialog::runFinished);
+        dialog->startButton()->click();
+        QVERIFY(finished.wait(30000));
+        // The sample's matched responses: 63 + 63 + 40 (data/sample/EXPECTED.md).
+        QCOMPARE(m_window->project()->judgeResults().judgments(QStringLiteral("judge-lite")).size(), 166);
+        QVERIFY2(dialog->statusText().contains(QLatin1String("166 of 166 done")) &&
+                     dialog->statusText().contains(QLatin1String(", 0 failed")),
+                 qPrintable(dialog->statusText()));
+        // Responses that are word for word the same (short refusals) are asked once.
+        qsizetype cached = 0;
+        for (const Judgment &j : m_window->project()->judgeResults().judgments(QStringLiteral("judge-lite")))
+            cached += j.cached;
+        QCOMPARE(server.requestCount() + cached, 166);
+        QVERIFY(server.lastHeaders().contains("Authorization: Bearer " + key.toUtf8()));
+        // The typed key stays in memory: not in the settings.
+        QSettings settings;
+        for (const QString &name : settings.allKeys())
+            QVERIFY2(!settings.value(name).toString().contains(key), qPrintable(name));
+        QCOMPARE(settings.value(QStringLiteral("judge/model")).toString(), QStringLiteral("judge-lite"));
+        // The response columns list the new judge beside the results' judge.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QLabel *label : page()->findChildren<QLabel *>())
+                    if (label->isVisible() && label->text().startsWith(QLatin1String("Judge judge-lite: ")))
+                        return true;
+                return false;
+            }(),
+            5000);
+        dialog->close();
     }
 
     void shortcutsDialogListsEveryShortcut()
