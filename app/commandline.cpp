@@ -82,6 +82,20 @@ int fail(QTextStream &err, const QString &message)
     return CommandLine::BadInput;
 }
 
+// The mistakes every command refuses alike: an unknown option, and a stray argument where it takes none.
+bool acceptable(const ParsedArgs &args, QTextStream &err, bool takesArguments = false)
+{
+    if (!args.error.isEmpty()) {
+        fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
+        return false;
+    }
+    if (!takesArguments && !args.positional.isEmpty()) {
+        fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+        return false;
+    }
+    return true;
+}
+
 bool loadDataset(const ParsedArgs &args, Dataset *dataset, QTextStream &err)
 {
     if (!args.has(QStringLiteral("dataset"))) {
@@ -251,10 +265,8 @@ bool writeOutput(const ParsedArgs &args, const QByteArray &bytes, QTextStream &o
 int runExportAnnotations(const QStringList &argv, QTextStream &out, QTextStream &err)
 {
     const ParsedArgs args = parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output")}, {});
-    if (!args.error.isEmpty())
-        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
-    if (!args.positional.isEmpty())
-        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    if (!acceptable(args, err))
+        return CommandLine::BadInput;
     ProjectContext context;
     // Reading needs no lock: the window may keep the project open meanwhile.
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
@@ -268,8 +280,8 @@ int runExportAnnotations(const QStringList &argv, QTextStream &out, QTextStream 
 int runImportAnnotations(const QStringList &argv, QTextStream &out, QTextStream &err)
 {
     const ParsedArgs args = parseArgs(argv, kProjectOptions, {});
-    if (!args.error.isEmpty())
-        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
+    if (!acceptable(args, err, true))
+        return CommandLine::BadInput;
     if (args.positional.size() != 1)
         return fail(err, QStringLiteral("import-annotations needs one INPUT file"));
     AnnotationExchange::File file;
@@ -308,10 +320,8 @@ int runExportCorrected(const QStringList &argv, QTextStream &out, QTextStream &e
 {
     const ParsedArgs args =
         parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output"), QStringLiteral("run")}, {});
-    if (!args.error.isEmpty())
-        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
-    if (!args.positional.isEmpty())
-        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    if (!acceptable(args, err))
+        return CommandLine::BadInput;
     if (!args.has(QStringLiteral("run")))
         return fail(err, QStringLiteral("--run NAME is required (the run to export)"));
     ProjectContext context;
@@ -481,10 +491,8 @@ int runJudge(const QStringList &argv, QTextStream &out, QTextStream &err)
                                           QStringList{QStringLiteral("run"), QStringLiteral("template"),
                                                       QStringLiteral("output")},
                                       {QStringLiteral("invalid-only")});
-    if (!args.error.isEmpty())
-        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
-    if (!args.positional.isEmpty())
-        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    if (!acceptable(args, err))
+        return CommandLine::BadInput;
     if (!args.has(QStringLiteral("run")))
         return fail(err, QStringLiteral("--run NAME is required (the run whose responses are judged)"));
     if (args.has(QStringLiteral("output")) && args.all(QStringLiteral("run")).size() > 1)
@@ -539,10 +547,8 @@ int runLeakage(const QStringList &argv, QTextStream &out, QTextStream &err)
                                           QStringList{QStringLiteral("format"), QStringLiteral("output"),
                                                       QStringLiteral("image-prompt"), QStringLiteral("text-prompt")},
                                       {});
-    if (!args.error.isEmpty())
-        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
-    if (!args.positional.isEmpty())
-        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    if (!acceptable(args, err))
+        return CommandLine::BadInput;
     QString format;
     if (!checkFormat(args, {QStringLiteral("text"), QStringLiteral("json")}, &format, err))
         return CommandLine::BadInput;
@@ -584,10 +590,8 @@ int runReport(const QStringList &argv, QTextStream &out, QTextStream &err)
 {
     const ParsedArgs args =
         parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output"), QStringLiteral("format")}, {});
-    if (!args.error.isEmpty())
-        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
-    if (!args.positional.isEmpty())
-        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    if (!acceptable(args, err))
+        return CommandLine::BadInput;
     const QString format = args.has(QStringLiteral("format")) ? args.value(QStringLiteral("format")) : QStringLiteral("md");
     const QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("latex")};
     if (!formats.contains(format))
@@ -631,8 +635,8 @@ int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
                                       {QStringLiteral("dataset"), QStringLiteral("images"), QStringLiteral("results"),
                                        QStringLiteral("format"), QStringLiteral("run-name"), QStringLiteral("project")},
                                       {});
-    if (!args.error.isEmpty())
-        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
+    if (!acceptable(args, err, true))
+        return CommandLine::BadInput;
     if (!args.positional.isEmpty())
         return fail(err, QStringLiteral("unexpected argument \"%1\" (result files go after --results)")
                              .arg(args.positional.front()));
@@ -678,10 +682,8 @@ int runValidate(const QStringList &argv, QTextStream &out, QTextStream &err)
 {
     const ParsedArgs args = parseArgs(
         argv, {QStringLiteral("dataset"), QStringLiteral("images"), QStringLiteral("format")}, {});
-    if (!args.error.isEmpty())
-        return fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
-    if (!args.positional.isEmpty())
-        return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+    if (!acceptable(args, err))
+        return CommandLine::BadInput;
     QString format;
     if (!checkFormat(args, {QStringLiteral("text"), QStringLiteral("json")}, &format, err))
         return CommandLine::BadInput;

@@ -120,13 +120,20 @@ struct Bucket
 
 struct JudgeClient::Outbox
 {
+    /// What the owner's thread has not taken yet.
+    struct Delivery
+    {
+        QList<Judgment> judgments;
+        QStringList notices;
+        JudgeProgress progress;
+        bool finished = false;
+        Outcome outcome = Outcome::Finished;
+        QString reason;
+    };
+
     QMutex mutex;
-    QList<Judgment> judgments;
-    QStringList notices;
-    JudgeProgress progress;
-    bool finished = false;
-    Outcome outcome = Outcome::Finished;
-    QString reason;
+    Delivery pending;
+    JudgeProgress lastProgress; ///< as last delivered, to post only when something moved
     bool posted = false;
 };
 
@@ -595,20 +602,21 @@ void JudgeClient::Worker::publish(bool finished, Outcome outcome, const QString 
 {
     const std::shared_ptr<Outbox> box = m_client->m_outbox;
     QMutexLocker lock(&box->mutex);
-    box->judgments += std::exchange(m_batch, {});
-    box->notices += std::exchange(m_notices, {});
-    const bool changed = box->progress.finished() != m_progress.finished() ||
-                         box->progress.requests != m_progress.requests ||
-                         box->progress.inFlight != m_progress.inFlight ||
-                         box->progress.paused != m_progress.paused ||
-                         box->progress.waitingSeconds != m_progress.waitingSeconds;
-    box->progress = m_progress;
+    Outbox::Delivery &d = box->pending;
+    d.judgments += std::exchange(m_batch, {});
+    d.notices += std::exchange(m_notices, {});
+    const JudgeProgress &last = box->lastProgress;
+    const bool changed = last.finished() != m_progress.finished() || last.requests != m_progress.requests ||
+                         last.inFlight != m_progress.inFlight || last.paused != m_progress.paused ||
+                         last.waitingSeconds != m_progress.waitingSeconds;
+    d.progress = m_progress;
+    box->lastProgress = m_progress;
     if (finished) {
-        box->finished = true;
-        box->outcome = outcome;
-        box->reason = reason;
+        d.finished = true;
+        d.outcome = outcome;
+        d.reason = reason;
     }
-    if ((changed || finished || !box->judgments.isEmpty() || !box->notices.isEmpty()) && !box->posted) {
+    if ((changed || finished || !d.judgments.isEmpty() || !d.notices.isEmpty()) && !box->posted) {
         box->posted = true;
         QMetaObject::invokeMethod(m_client, &JudgeClient::flush, Qt::QueuedConnection);
     }
@@ -664,28 +672,18 @@ void JudgeClient::wait()
 
 void JudgeClient::flush()
 {
-    QList<Judgment> batch;
-    QStringList notices;
-    JudgeProgress progress;
-    bool finishedNow = false;
-    Outcome outcome = Outcome::Finished;
-    QString reason;
+    Outbox::Delivery d;
     {
         QMutexLocker lock(&m_outbox->mutex);
-        batch = std::exchange(m_outbox->judgments, {});
-        notices = std::exchange(m_outbox->notices, {});
-        progress = m_outbox->progress;
-        finishedNow = std::exchange(m_outbox->finished, false);
-        outcome = m_outbox->outcome;
-        reason = m_outbox->reason;
+        d = std::exchange(m_outbox->pending, {});
         m_outbox->posted = false;
     }
-    for (const QString &n : std::as_const(notices))
+    for (const QString &n : std::as_const(d.notices))
         emit notice(n);
-    emit judged(batch, progress);
-    if (finishedNow) {
+    emit judged(d.judgments, d.progress);
+    if (d.finished) {
         wait();
-        emit finished(outcome, reason, progress);
+        emit finished(d.outcome, d.reason, d.progress);
     }
 }
 

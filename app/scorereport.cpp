@@ -403,16 +403,16 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
                 report.disagreements.append({id, run.name, labels});
         }
         for (auto it = byAnnotator.cbegin(); it != byAnnotator.cend(); ++it)
-            report.agreement.append({run.name, it.key(), {}, *it});
+            report.agreement.append({run.name, it.key(), {}, *it, {}});
         if (runAll.n() > 0)
-            report.agreement.append({run.name, kAll, {}, runAll});
+            report.agreement.append({run.name, kAll, {}, runAll, {}});
     }
     for (auto it = allRunsByAnnotator.cbegin(); it != allRunsByAnnotator.cend(); ++it)
-        report.agreement.append({kAll, it.key(), {}, *it});
+        report.agreement.append({kAll, it.key(), {}, *it, {}});
     if (everything.n() > 0)
-        report.agreement.append({kAll, kAll, {}, everything});
+        report.agreement.append({kAll, kAll, {}, everything, {}});
     for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it)
-        report.agreementByCategory.append({std::get<0>(it.key()), std::get<1>(it.key()), std::get<2>(it.key()), *it});
+        report.agreementByCategory.append({std::get<0>(it.key()), std::get<1>(it.key()), std::get<2>(it.key()), *it, {}});
     for (auto it = pairs.cbegin(); it != pairs.cend(); ++it)
         report.pairs.append({it.key().first, it.key().second, *it});
     for (const QString &judge : judges.runNames(JudgeRunInfo::Kind::Rubric))

@@ -80,12 +80,14 @@ public:
     /// @p judges adds each judge run as a rater: rows of that judge against people and against the results' judge.
     static ScoreReport build(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges = {});
 
-    void addJudgeRun(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges,
-                     const QString &judge);
-
     /// The formats of `report`: one JSON object, or tables as CSV, Markdown or LaTeX (booktabs).
     QString toJson() const;
     QString toCsv() const;
     QString toMarkdown() const;
     QString toLatex() const;
+
+private:
+    /// A judge run's rows: against each annotator, people pooled, and the results' judge.
+    void addJudgeRun(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges,
+                     const QString &judge);
 };

@@ -271,7 +271,7 @@ void JudgeDialog::loadTemplate()
     m_template->setText(tr("Prompt: %1 (%2)").arg(QFileInfo(path).fileName(), QString::fromLatin1(prompt.hash().left(12))));
 }
 
-JudgeRunConfig JudgeDialog::config(QString *error) const
+JudgeRunConfig JudgeDialog::config() const
 {
     JudgeRunConfig c;
     c.kind = m_mode == Mode::Rubric ? JudgeRunInfo::Kind::Rubric : JudgeRunInfo::Kind::Leakage;
@@ -305,7 +305,6 @@ JudgeRunConfig JudgeDialog::config(QString *error) const
         c.prompts = {{JudgeKind::LeakWithImage, m_imagePrompt->toPlainText()},
                      {JudgeKind::LeakTextOnly, m_textPrompt->toPlainText()}};
     }
-    Q_UNUSED(error)
     return c;
 }
 
@@ -314,7 +313,7 @@ void JudgeDialog::start()
     if (isRunning())
         return;
     QString error;
-    const JudgeRunConfig c = config(&error);
+    const JudgeRunConfig c = config();
     m_run = JudgeRun::create(m_project, *m_workspace, c, &error);
     if (!m_run) {
         QMessageBox::warning(this, tr("Cannot start"), error);
@@ -336,6 +335,7 @@ void JudgeDialog::start()
         *m_sessionKey = m_typedKey->text();
 
     m_problems->clear();
+    m_leakShownAt = 0;
     connect(m_run.get(), &JudgeRun::progressed, this, &JudgeDialog::showProgress);
     connect(m_run.get(), &JudgeRun::problem, this, &JudgeDialog::addProblem);
     connect(m_run.get(), &JudgeRun::finished, this, &JudgeDialog::finish);
@@ -377,8 +377,11 @@ void JudgeDialog::showProgress(const JudgeProgress &p)
     else if (p.waitingSeconds > 0.5)
         parts << tr("Holding back for %1 s (rate limit).").arg(p.waitingSeconds, 0, 'f', 1);
     m_status->setText(parts.join(QLatin1Char('\n')));
-    if (m_mode == Mode::Leakage && p.finished() % 50 == 0)
+    // Results arrive in batches: the table catches up every 50 or so, not on exact multiples.
+    if (m_mode == Mode::Leakage && p.finished() >= m_leakShownAt + 50) {
+        m_leakShownAt = p.finished();
         showLeakage();
+    }
 }
 
 void JudgeDialog::addProblem(const QString &message)

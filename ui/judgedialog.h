@@ -62,7 +62,7 @@ private:
     void updateKeyHint();
     void loadTemplate();
     void showLeakage();
-    JudgeRunConfig config(QString *error) const;
+    JudgeRunConfig config() const;
 
     Mode m_mode;
     Project *m_project;
@@ -72,6 +72,7 @@ private:
     JudgePrompt m_rubric;
     QString m_templatePath;
     std::unique_ptr<JudgeRun> m_run;
+    qsizetype m_leakShownAt = 0;
 
     QLineEdit *m_baseUrl = nullptr;
     QLineEdit *m_model = nullptr;
