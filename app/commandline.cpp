@@ -704,71 +704,133 @@ int runValidate(const QStringList &argv, QTextStream &out, QTextStream &err)
 
 } // namespace
 
+namespace {
+
+// Each subcommand's synopsis and what it does; `usage()` is all of them, `--help` after a command prints its own.
+struct CommandHelp
+{
+    const char *name;
+    const char *text;
+};
+
+constexpr CommandHelp kCommands[] = {
+    {"stats",
+     "  vlsbench-studio stats --dataset PATH [--images DIR] --results FILE [--results FILE ...]\n"
+     "                        [--run-name NAME ...] [--format text|json|csv]\n"
+     "  vlsbench-studio stats --project FILE [--format text|json|csv]\n"
+     "                        judge figures and corrected figures (human labels first) side by side\n"},
+    {"validate", "  vlsbench-studio validate --dataset PATH [--images DIR] [--format text|json]\n"
+                 "                        check a data file: fields, ids, taxonomy, images inside the dataset's root\n"},
+    {"export-annotations", "  vlsbench-studio export-annotations --project FILE [--output FILE]\n"
+                           "                        the project's human labels, flags and notes as exchange JSON\n"},
+    {"import-annotations", "  vlsbench-studio import-annotations --project FILE INPUT\n"
+                           "                        merge another annotator's exchange JSON into the project\n"},
+    {"export-corrected",
+     "  vlsbench-studio export-corrected --project FILE --run NAME [--output FILE]\n"
+     "                        the run in the benchmark's result shape, human labels in place of the judge's\n"},
+    {"report",
+     "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--output FILE]\n"
+     "                        scores with 95% intervals, judge-versus-human agreement, agreement between people\n"},
+    {"judge",
+     "  vlsbench-studio judge --project FILE --run NAME [--run NAME ...] --base-url URL --model MODEL\n"
+     "                        [--judge-name NAME] [--concurrency N] [--api-key-env VAR] [--template FILE]\n"
+     "                        [--invalid-only] [--rpm N] [--tpm N] [--max-tries N] [--timeout SECONDS]\n"
+     "                        [--max-tokens N] [--header \"Name: value\" ...] [--price-input P] [--price-output P]\n"
+     "                        [--output FILE]\n"
+     "                        judge responses again through an OpenAI-compatible endpoint; judgments are kept in\n"
+     "                        the project as they arrive, so running it again resumes. --output writes the run\n"
+     "                        as judged, in the benchmark's result shape\n"},
+    {"leakage",
+     "  vlsbench-studio leakage --project FILE --base-url URL --model MODEL [--format text|json]\n"
+     "                        [--image-prompt FILE] [--text-prompt FILE] [endpoint options as for judge]\n"
+     "                        the paper's visual-leakage measure: R1 (unsafe with the image), R2 (unsafe from\n"
+     "                        the text alone too), per category\n"},
+};
+
+constexpr const char *kProjectNote =
+    "Every command that takes --project also takes --dataset, --images, --results and --run-name: given a\n"
+    "project file that does not exist yet, it is created from those inputs.\n";
+
+constexpr const char *kInputNote =
+    "PATH is a VLSBench data.json or the folder holding it. Result files are the evaluation script's\n"
+    "{\"stats\", \"logs\"} output, a list of records, or JSON Lines. --run-name names the runs in the order\n"
+    "of --results (default: the file name without extension).\n";
+
+constexpr const char *kJudgeNote =
+    "The API key is read from the environment variable named by --api-key-env (default OPENAI_API_KEY) and\n"
+    "is never written anywhere. Proxies come from http_proxy, https_proxy and no_proxy.\n";
+
+constexpr const char *kExitNote =
+    "Exit codes: 0 success, 1 validate found errors, import skipped entries or some judge requests failed,\n"
+    "2 unusable input or arguments, or a judge run that stopped early.\n";
+
+const CommandHelp *findCommand(const QString &name)
+{
+    for (const CommandHelp &command : kCommands) {
+        if (name == QLatin1String(command.name))
+            return &command;
+    }
+    return nullptr;
+}
+
+bool asksForHelp(const QStringList &arguments)
+{
+    for (const QString &argument : arguments) {
+        if (argument == QLatin1String("--"))
+            return false;
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h"))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 bool CommandLine::handles(const QString &argument)
 {
-    static const QStringList words{QStringLiteral("stats"),
-                                   QStringLiteral("validate"),
-                                   QStringLiteral("export-annotations"),
-                                   QStringLiteral("import-annotations"),
-                                   QStringLiteral("export-corrected"),
-                                   QStringLiteral("report"),
-                                   QStringLiteral("judge"),
-                                   QStringLiteral("leakage"),
-                                   QStringLiteral("help"),
-                                   QStringLiteral("--help"),
-                                   QStringLiteral("-h"),
-                                   QStringLiteral("--version")};
-    return words.contains(argument);
+    static const QStringList words{QStringLiteral("help"), QStringLiteral("--help"), QStringLiteral("-h"),
+                                   QStringLiteral("--version"), QStringLiteral("-V")};
+    return findCommand(argument) || words.contains(argument);
 }
 
 QString CommandLine::usage()
 {
-    return QStringLiteral(
-        "Usage:\n"
-        "  vlsbench-studio [--project FILE] [DATASET [RESULTS...]] [--images DIR]\n"
-        "                        open the review window (no arguments: the bundled sample)\n"
-        "  vlsbench-studio stats --dataset PATH [--images DIR] --results FILE [--results FILE ...]\n"
-        "                        [--run-name NAME ...] [--format text|json|csv]\n"
-        "  vlsbench-studio stats --project FILE [--format text|json|csv]\n"
-        "                        judge figures and corrected figures (human labels first) side by side\n"
-        "  vlsbench-studio validate --dataset PATH [--images DIR] [--format text|json]\n"
-        "  vlsbench-studio export-annotations --project FILE [--output FILE]\n"
-        "  vlsbench-studio import-annotations --project FILE INPUT\n"
-        "  vlsbench-studio export-corrected --project FILE --run NAME [--output FILE]\n"
-        "                        the run in the benchmark's result shape, human labels in place of the judge's\n"
-        "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--output FILE]\n"
-        "                        scores with 95% intervals, judge-versus-human agreement, agreement between people\n"
-        "  vlsbench-studio judge --project FILE --run NAME [--run NAME ...] --base-url URL --model MODEL\n"
-        "                        [--judge-name NAME] [--concurrency N] [--api-key-env VAR] [--template FILE]\n"
-        "                        [--invalid-only] [--rpm N] [--tpm N] [--max-tries N] [--timeout SECONDS]\n"
-        "                        [--max-tokens N] [--header \"Name: value\" ...] [--price-input P] [--price-output P]\n"
-        "                        [--output FILE]\n"
-        "                        judge responses again through an OpenAI-compatible endpoint; judgments are kept in\n"
-        "                        the project as they arrive, so running it again resumes. --output writes the run\n"
-        "                        as judged, in the benchmark's result shape\n"
-        "  vlsbench-studio leakage --project FILE --base-url URL --model MODEL [--format text|json]\n"
-        "                        [--image-prompt FILE] [--text-prompt FILE] [endpoint options as for judge]\n"
-        "                        the paper's visual-leakage measure: R1 (unsafe with the image), R2 (unsafe from\n"
-        "                        the text alone too), per category\n"
-        "\n"
-        "Every command that takes --project also takes --dataset, --images, --results and --run-name: given a\n"
-        "project file that does not exist yet, it is created from those inputs.\n"
-        "\n"
-        "PATH is a VLSBench data.json or the folder holding it. Result files are the evaluation script's\n"
-        "{\"stats\", \"logs\"} output, a list of records, or JSON Lines. --run-name names the runs in the order\n"
-        "of --results (default: the file name without extension).\n"
-        "\n"
-        "The API key is read from the environment variable named by --api-key-env (default OPENAI_API_KEY) and\n"
-        "is never written anywhere. Proxies come from http_proxy, https_proxy and no_proxy.\n"
-        "\n"
-        "Exit codes: 0 success, 1 validate found errors, import skipped entries or some judge requests failed,\n"
-        "2 unusable input or arguments, or a judge run that stopped early.\n");
+    QString text = QStringLiteral("Usage:\n"
+                                  "  vlsbench-studio [--project FILE] [DATASET [RESULTS...]] [--images DIR]\n"
+                                  "                        open the review window (no arguments: the bundled sample)\n");
+    for (const CommandHelp &command : kCommands)
+        text += QString::fromUtf8(command.text);
+    text += QStringLiteral("  vlsbench-studio help COMMAND | COMMAND --help\n"
+                           "                        one command's usage\n"
+                           "  vlsbench-studio --version\n\n");
+    text += QString::fromUtf8(kProjectNote) + QLatin1Char('\n') + QString::fromUtf8(kInputNote) + QLatin1Char('\n')
+        + QString::fromUtf8(kJudgeNote) + QLatin1Char('\n') + QString::fromUtf8(kExitNote);
+    return text;
+}
+
+QString CommandLine::commandUsage(const QString &command)
+{
+    const CommandHelp *help = findCommand(command);
+    if (!help)
+        return usage();
+    QString text = QStringLiteral("Usage:\n") + QString::fromUtf8(help->text) + QLatin1Char('\n');
+    if (command != QLatin1String("validate"))
+        text += QString::fromUtf8(kProjectNote) + QLatin1Char('\n');
+    text += QString::fromUtf8(kInputNote) + QLatin1Char('\n');
+    if (command == QLatin1String("judge") || command == QLatin1String("leakage"))
+        text += QString::fromUtf8(kJudgeNote) + QLatin1Char('\n');
+    text += QString::fromUtf8(kExitNote);
+    return text;
 }
 
 int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString command = arguments.value(0);
     const QStringList rest = arguments.mid(1);
+    if (findCommand(command) && asksForHelp(rest)) {
+        out << commandUsage(command);
+        return Success;
+    }
     if (command == QLatin1String("stats"))
         return runStats(rest, out, err);
     if (command == QLatin1String("validate"))
@@ -785,12 +847,15 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         return runJudge(rest, out, err);
     if (command == QLatin1String("leakage"))
         return runLeakage(rest, out, err);
-    if (command == QLatin1String("--version")) {
+    if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
         out << "vlsbench-studio " << QCoreApplication::applicationVersion() << '\n';
         return Success;
     }
     if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        out << usage();
+        const QString topic = rest.value(0);
+        if (!topic.isEmpty() && !findCommand(topic))
+            return fail(err, QStringLiteral("no command \"%1\"\n\n%2").arg(topic, usage()));
+        out << (topic.isEmpty() ? usage() : commandUsage(topic));
         return Success;
     }
     return fail(err, QStringLiteral("unknown command \"%1\"\n\n%2").arg(command, usage()));

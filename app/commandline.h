@@ -15,5 +15,9 @@ public:
     /// Runs the subcommand in @p arguments (without the program name); returns the process exit code.
     static int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
+    /// Every command's synopsis, the notes that apply to all, and the exit codes.
     static QString usage();
+
+    /// One subcommand's synopsis and the notes that apply to it (the whole usage for an unknown name).
+    static QString commandUsage(const QString &command);
 };

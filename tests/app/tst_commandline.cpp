@@ -128,6 +128,48 @@ private slots:
         QVERIFY(r.out.isEmpty());
     }
 
+    void helpForEachCommand_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("absent");
+        QTest::newRow("validate --help") << QStringList{"validate", "--help"}
+                                         << "vlsbench-studio validate --dataset PATH" << "vlsbench-studio judge";
+        QTest::newRow("stats -h after options") << QStringList{"stats", "--dataset", "x", "-h"}
+                                                << "vlsbench-studio stats --project FILE" << "vlsbench-studio report";
+        QTest::newRow("help judge") << QStringList{"help", "judge"} << "--api-key-env VAR" << "vlsbench-studio stats";
+        QTest::newRow("judge note") << QStringList{"leakage", "--help"} << "default OPENAI_API_KEY"
+                                    << "vlsbench-studio validate";
+        QTest::newRow("whole usage") << QStringList{"--help"} << "vlsbench-studio export-corrected --project FILE"
+                                     << "unknown";
+    }
+
+    void helpForEachCommand()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        QFETCH(QString, absent);
+        const Result r = run(args);
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.err.isEmpty());
+        QVERIFY2(r.out.startsWith(QStringLiteral("Usage:\n")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(expected), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(absent), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Exit codes: 0 success")), qPrintable(r.out));
+    }
+
+    void helpAndVersionRefuseNothingElse()
+    {
+        // "--" ends the options, so a file named --help is an argument, not a request for help.
+        QCOMPARE(run({"validate", "--", "--help"}).code, 2);
+        const Result unknown = run({"help", "frobnicate"});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("no command \"frobnicate\"")), qPrintable(unknown.err));
+        QVERIFY(CommandLine::handles(QStringLiteral("--version")));
+        QVERIFY(CommandLine::handles(QStringLiteral("export-corrected")));
+        QVERIFY(!CommandLine::handles(QStringLiteral("data.json")));
+    }
+
     void badResultFileNamesLineAndColumn()
     {
         const QString bad = TestFiles::write(m_dir.filePath(QStringLiteral("broken.json")),
@@ -466,6 +508,16 @@ private slots:
         process.start(QStringLiteral(VLSBENCH_BINARY), {"stats", "--dataset", m_dir.filePath("broken.json")});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 2);
+
+        process.start(QStringLiteral(VLSBENCH_BINARY), {"--version"});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(process.readAllStandardOutput(), QByteArray("vlsbench-studio " VLSBENCH_VERSION "\n"));
+
+        process.start(QStringLiteral(VLSBENCH_BINARY), {"report", "--help"});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(process.readAllStandardOutput().contains("vlsbench-studio report --project FILE"));
     }
 };
 
