@@ -3,10 +3,12 @@
 
 #include "commandline.h"
 #include "mainwindow.h"
+#include "resources.h"
 #include "sampledata.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QTextStream>
 
 #include <cstdio>
@@ -45,6 +47,10 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("VLSBench Studio"));
+    // The desktop entry's name, so a Wayland compositor or a dock matches windows to the installed launcher.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.vlsbenchstudio.VLSBenchStudio"));
+    QApplication::setWindowIcon(QIcon(Resources::applicationIconPath()));
+    Resources::installTranslators(&app);
     QStringList args = QCoreApplication::arguments().mid(1);
     auto takeOption = [&args](const QString &name) {
         const qsizetype at = args.indexOf(name);
@@ -57,7 +63,10 @@ int main(int argc, char *argv[])
     const QString imageRoot = takeOption(QStringLiteral("--images"));
     const QString project = takeOption(QStringLiteral("--project"));
     MainWindow window;
-    if (!project.isEmpty())
+    // A project file on its own (a double click in a file manager) opens as a project, not as a dataset.
+    if (project.isEmpty() && args.size() == 1 && args.front().endsWith(QLatin1String(".vlsproj"), Qt::CaseInsensitive))
+        window.openProject(args.front(), QString(), {}, imageRoot);
+    else if (!project.isEmpty())
         window.openProject(project, args.value(0), args.mid(1), imageRoot);
     else if (!args.isEmpty())
         window.openDataset(args.front(), args.mid(1), imageRoot);

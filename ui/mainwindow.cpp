@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "resources.h"
 #include "judgedialog.h"
 #include "ui_mainwindow.h"
 
@@ -31,6 +33,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLoggingCategory>
 #include <QSaveFile>
@@ -149,6 +152,7 @@ MainWindow::MainWindow(QWidget *parent)
                                                               : QRect(0, 0, 1600, 1000);
         resize(std::min(1600, screen.width()), std::min(1000, screen.height()));
     }
+    restoreState(AppSettings::windowState());
     updateStatus();
 }
 
@@ -172,6 +176,26 @@ MainWindow::~MainWindow()
 void MainWindow::setUpActions()
 {
     Ui::MainWindow &ui = *m_ui;
+    setWindowIcon(QIcon(Resources::applicationIconPath()));
+    const std::pair<QAction *, const char *> icons[] = {
+        {ui.actionOpenDataset, "open-dataset"},   {ui.actionAddResults, "add-results"},
+        {ui.actionNewProject, "new-project"},     {ui.actionOpenProject, "open-project"},
+        {ui.actionSaveProjectAs, "save-project-as"}, {ui.actionImportAnnotations, "import"},
+        {ui.actionExportAnnotations, "export"},   {ui.actionExportCorrected, "export"},
+        {ui.actionUndo, "undo"},                  {ui.actionRedo, "redo"},
+        {ui.actionRevealImage, "reveal-image"},   {ui.actionFitImage, "fit-image"},
+        {ui.actionActualSize, "actual-size"},     {ui.actionZoomIn, "zoom-in"},
+        {ui.actionZoomOut, "zoom-out"},           {ui.actionSearch, "search"},
+        {ui.actionJudgeResponses, "judge"},       {ui.actionMeasureLeakage, "leakage"},
+        {ui.actionLabelRefusal, "label-refusal"}, {ui.actionLabelWarning, "label-warning"},
+        {ui.actionLabelUnsafe, "label-unsafe"},   {ui.actionShowScores, "scores"},
+        {ui.actionShowAgreement, "agreement"},    {ui.actionShortcuts, "shortcuts"},
+        {ui.actionAbout, "about"},
+    };
+    for (const auto &[action, name] : icons)
+        action->setIcon(QIcon(Resources::actionIconPath(QString::fromLatin1(name))));
+    ui.menuView->addSeparator();
+    ui.menuView->addAction(ui.mainToolBar->toggleViewAction());
     ui.actionNextItem->setShortcuts({QKeySequence(Qt::Key_J), QKeySequence(Qt::Key_Down)});
     ui.actionPreviousItem->setShortcuts({QKeySequence(Qt::Key_K), QKeySequence(Qt::Key_Up)});
     ui.actionZoomIn->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
@@ -201,10 +225,8 @@ void MainWindow::setUpActions()
     connect(ui.actionZoomOut, &QAction::triggered, image, &ImageViewWidget::zoomOut);
     connect(ui.actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(ui.actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About VLSBench Studio"),
-                           tr("<b>VLSBench Studio %1</b><p>Review, relabel and score VLSBench results: image–text "
-                              "pairs whose risk is visible only in the image.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+        AboutDialog dialog(this);
+        dialog.exec();
     });
 }
 
@@ -887,6 +909,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     flushNote();
     savePosition();
     AppSettings::setWindowGeometry(saveGeometry());
+    AppSettings::setWindowState(saveState());
     QMainWindow::closeEvent(event);
 }
 

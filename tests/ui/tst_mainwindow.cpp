@@ -11,6 +11,7 @@
 #include "scorespage.h"
 #include "responsecolumnwidget.h"
 #include "shortcutsdialog.h"
+#include "aboutdialog.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -28,6 +29,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QTableWidget>
+#include <QToolBar>
+#include <QRegularExpression>
 
 static QByteArray TestFilesRead(const QString &path)
 {
@@ -710,6 +714,49 @@ private slots:
             }(),
             5000);
         dialog->close();
+    }
+
+    void windowHasItsIconAndAToolbarOfIconActions()
+    {
+        // The icons come from the linked-in resources and are drawn through Qt's SVG plugin: both must be there.
+        QVERIFY(QFile::exists(QStringLiteral(":/icons/vlsbench-studio.svg")));
+        QVERIFY(!m_window->windowIcon().isNull());
+        QCOMPARE(m_window->windowIcon().pixmap(64, 64).size(), QSize(64, 64));
+        auto *toolbar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+        QVERIFY(toolbar);
+        QVERIFY(toolbar->isVisible());
+        int buttons = 0;
+        for (QAction *action : toolbar->actions()) {
+            if (action->isSeparator())
+                continue;
+            ++buttons;
+            QVERIFY2(!action->icon().pixmap(20, 20).isNull(), qPrintable(action->text()));
+        }
+        QCOMPARE(buttons, 12);
+        QVERIFY(!action("actionAbout")->icon().isNull());
+        QVERIFY(!action("actionLabelUnsafe")->icon().isNull());
+    }
+
+    void aboutNamesVersionPaperAndLibraries()
+    {
+        QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7"));
+        AboutDialog dialog;
+        const QString text = dialog.findChild<QLabel *>(QStringLiteral("aboutText"))->text();
+        QVERIFY2(text.contains(QStringLiteral("VLSBench Studio 9.8.7")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("https://arxiv.org/abs/2411.19939")));
+        QVERIFY(text.contains(QStringLiteral("General Public License")));
+        auto *libraries = dialog.findChild<QTableWidget *>(QStringLiteral("aboutLibraries"));
+        QCOMPARE(libraries->rowCount(), 5);
+        QStringList names;
+        for (int row = 0; row < libraries->rowCount(); ++row)
+            names.append(libraries->item(row, 0)->text());
+        QCOMPARE(names, (QStringList{"Qt", "nlohmann/json", "simdjson", "libcurl", "SQLite"}));
+        QCOMPARE(libraries->item(0, 1)->text(), QString::fromLatin1(qVersion()));
+        const QRegularExpression version(QStringLiteral("^\\d+\\.\\d+\\.\\d+"));
+        for (int row = 0; row < libraries->rowCount(); ++row) {
+            QVERIFY2(version.match(libraries->item(row, 1)->text()).hasMatch(), qPrintable(libraries->item(row, 1)->text()));
+            QVERIFY(!libraries->item(row, 2)->text().isEmpty());
+        }
     }
 
     void shortcutsDialogListsEveryShortcut()
