@@ -28,7 +28,7 @@ PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libgl-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-image-formats-plugins qt6-wayland
     nlohmann-json3-dev libcurl4-openssl-dev libsimdjson-dev
-    xvfb xauth xdotool imagemagick fonts-dejavu-core fonts-noto-color-emoji python3
+    xvfb xauth xdotool imagemagick fonts-dejavu-core fonts-noto-color-emoji fonts-wqy-microhei python3
 )
 if [ "$MODE" = package ]; then
     PACKAGES+=(dpkg-dev file lintian desktop-file-utils appstream)

@@ -96,11 +96,29 @@ unmount_all() {
     done
     EXTRA_MOUNTS=()
     for root in "${MOUNTED[@]}"; do
-        umount -R "$root/dev" 2>/dev/null || umount -l "$root/dev" 2>/dev/null || true
-        umount "$root/sys" 2>/dev/null || umount -l "$root/sys" 2>/dev/null || true
-        umount "$root/proc" 2>/dev/null || umount -l "$root/proc" 2>/dev/null || true
+        stop_processes_in "$root"
+        local target
+        for target in "$root/dev" "$root/sys" "$root/proc"; do
+            for _ in 1 2 3 4 5; do
+                mountpoint -q "$target" || break
+                umount -R "$target" 2>/dev/null || sleep 1
+            done
+            if mountpoint -q "$target"; then umount -R -l "$target" 2>/dev/null || true; fi
+        done
     done
     MOUNTED=()
+}
+
+# Whatever a step left running inside a root (an X server, an agent that apt started) would keep its mounts busy.
+stop_processes_in() {
+    local root="$1" signal pid link
+    for signal in TERM KILL; do
+        for pid in /proc/[0-9]*; do
+            link=$(readlink "$pid/root" 2>/dev/null) || continue
+            case "$link" in "$root" | "$root"/*) kill -s "$signal" "${pid#/proc/}" 2>/dev/null || true ;; esac
+        done
+        sleep 1
+    done
 }
 
 # Never removes a folder while anything is mounted inside it: a bind mount of the host's /dev or compiler cache

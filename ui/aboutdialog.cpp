@@ -60,8 +60,10 @@ AboutDialog::AboutDialog(QWidget *parent)
     libraries->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     libraries->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     libraries->horizontalHeader()->setStretchLastSection(true);
-    libraries->setMinimumHeight(libraries->horizontalHeader()->height()
-                                + libraries->verticalHeader()->defaultSectionSize() * (int(versions.size()) + 1));
+    libraries->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    libraries->setFixedHeight(libraries->horizontalHeader()->sizeHint().height()
+                              + libraries->verticalHeader()->defaultSectionSize() * int(versions.size())
+                              + 2 * libraries->frameWidth());
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -72,6 +74,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(libraries);
+    layout->addStretch(1);
     layout->addWidget(buttons);
-    resize(560, 460);
+    resize(580, sizeHint().height());
 }
