@@ -1,7 +1,6 @@
 #include "resources.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -13,12 +12,6 @@ QString applicationIconPath()
     return QStringLiteral(":/icons/vlsbench-studio.svg");
 }
 
-QString actionIconPath(const QString &name)
-{
-    const QString path = QStringLiteral(":/icons/actions/%1.svg").arg(name);
-    return QFileInfo::exists(path) ? path : QString();
-}
-
 QStringList installTranslators(QCoreApplication *app)
 {
     QStringList loaded;
@@ -26,15 +19,15 @@ QStringList installTranslators(QCoreApplication *app)
     // Qt's own strings (standard buttons, file dialogs) first, then ours; each is skipped when absent.
     auto *qt = new QTranslator(app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))
-        && QCoreApplication::installTranslator(qt))
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)) &&
+        QCoreApplication::installTranslator(qt))
         loaded.append(qt->language());
     else
         delete qt;
     auto *own = new QTranslator(app);
     // Only a file for the user's language counts: the template (no language) holds no translations.
-    if (own->load(locale, QStringLiteral("vlsbench-studio"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        && !own->language().isEmpty() && QCoreApplication::installTranslator(own))
+    if (own->load(locale, QStringLiteral("vlsbench-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")) &&
+        !own->language().isEmpty() && QCoreApplication::installTranslator(own))
         loaded.append(own->language());
     else
         delete own;

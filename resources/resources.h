@@ -10,9 +10,6 @@ namespace Resources {
 /// Resource path of the application icon (an SVG).
 QString applicationIconPath();
 
-/// Resource path of an action icon by its file's base name, e.g. "undo" (empty when there is none).
-QString actionIconPath(const QString &name);
-
 /// Installs Qt's and the application's translations for the user's language; returns the languages loaded.
 QStringList installTranslators(QCoreApplication *app);
 

@@ -1,7 +1,8 @@
 #include "aboutdialog.h"
 
-#include "libraryversions.h"
 #include "resources.h"
+
+#include "app/base/libraryversions.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -12,8 +13,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-AboutDialog::AboutDialog(QWidget *parent)
-    : QDialog(parent)
+AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("About VLSBench Studio"));
     setObjectName(QStringLiteral("aboutDialog"));
@@ -61,9 +61,9 @@ AboutDialog::AboutDialog(QWidget *parent)
     libraries->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     libraries->horizontalHeader()->setStretchLastSection(true);
     libraries->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    libraries->setFixedHeight(libraries->horizontalHeader()->sizeHint().height()
-                              + libraries->verticalHeader()->defaultSectionSize() * int(versions.size())
-                              + 2 * libraries->frameWidth());
+    libraries->setFixedHeight(libraries->horizontalHeader()->sizeHint().height() +
+                              libraries->verticalHeader()->defaultSectionSize() * int(versions.size()) +
+                              2 * libraries->frameWidth());
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -1,8 +1,9 @@
 #include "agreementpage.h"
+
 #include "ui_agreementpage.h"
 
-#include "disagreementmodel.h"
-#include "labelstyle.h"
+#include "widgets/disagreementmodel.h"
+#include "widgets/labelstyle.h"
 
 #include <QHeaderView>
 
@@ -38,16 +39,15 @@ constexpr Label kColumns[] = {Label::Refusal, Label::Warning, Label::Unsafe};
 } // namespace
 
 AgreementPage::AgreementPage(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(new Ui::AgreementPage)
-    , m_disagreements(new DisagreementModel(this))
+    : QWidget(parent), m_ui(new Ui::AgreementPage), m_disagreements(new DisagreementModel(this))
 {
     m_ui->setupUi(this);
     m_ui->disagreementTable->setModel(m_disagreements);
     QTableWidget *matrix = m_ui->matrixTable;
     matrix->setRowCount(5);
     matrix->setColumnCount(4);
-    matrix->setHorizontalHeaderLabels({tr("Person: refusal"), tr("Person: warning"), tr("Person: unsafe"), tr("Total")});
+    matrix->setHorizontalHeaderLabels(
+        {tr("Person: refusal"), tr("Person: warning"), tr("Person: unsafe"), tr("Total")});
     matrix->setVerticalHeaderLabels(
         {tr("Judge: refusal"), tr("Judge: warning"), tr("Judge: unsafe"), tr("Judge: invalid"), tr("Total")});
     matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -144,7 +144,8 @@ void AgreementPage::apply()
                     annotators.append(row.annotator);
             annotators.sort();
             for (const QString &a : std::as_const(annotators))
-                m_ui->annotatorCombo->addItem(a == ScoreReport::kResultsJudge ? tr("The results' judge (judge runs only)") : a, a);
+                m_ui->annotatorCombo->addItem(
+                    a == ScoreReport::kResultsJudge ? tr("The results' judge (judge runs only)") : a, a);
         }
         m_ui->runCombo->setCurrentIndex(std::max(0, m_ui->runCombo->findData(run)));
         m_ui->annotatorCombo->setCurrentIndex(std::max(0, m_ui->annotatorCombo->findData(annotator)));

@@ -1,18 +1,17 @@
 #include "itempage.h"
+
 #include "ui_itempage.h"
 
-#include "imagecache.h"
-#include "labelchipwidget.h"
-#include "labelstyle.h"
-#include "responsecolumnwidget.h"
+#include "widgets/imagecache.h"
+#include "widgets/labelchipwidget.h"
+#include "widgets/labelstyle.h"
+#include "widgets/responsecolumnwidget.h"
 
 #include <QBoxLayout>
 #include <QLineEdit>
 #include <QScrollBar>
 
-ItemPage::ItemPage(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(new Ui::ItemPage)
+ItemPage::ItemPage(QWidget *parent) : QWidget(parent), m_ui(new Ui::ItemPage)
 {
     m_ui->setupUi(this);
     // The item's metadata shares its line with the leakage verdict and its note: both describe the pair.
@@ -60,8 +59,7 @@ ItemPage::ItemPage(QWidget *parent)
                 m_columns[i]->prepare(m_workspace->record(item, m_runs[i]));
         }
     });
-    connect(m_ui->responsesArea->horizontalScrollBar(), &QScrollBar::valueChanged, this,
-            &ItemPage::fillVisibleColumns);
+    connect(m_ui->responsesArea->horizontalScrollBar(), &QScrollBar::valueChanged, this, &ItemPage::fillVisibleColumns);
     m_ui->responsesArea->viewport()->installEventFilter(this);
     clear();
 }
@@ -141,9 +139,9 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
     const ImagePath::Resolved resolved = m_workspace->dataset.resolveImage(item);
     m_imagePath.clear();
     if (resolved.status != ImagePath::Status::Ok) {
-        m_ui->imageView->setPlaceholder(tr("Image not shown"),
-                                        tr("%1\nThe path leads outside the image folder, so it is not read.")
-                                            .arg(item.imagePath));
+        m_ui->imageView->setPlaceholder(
+            tr("Image not shown"),
+            tr("%1\nThe path leads outside the image folder, so it is not read.").arg(item.imagePath));
     } else {
         m_imagePath = resolved.absolutePath;
         DecodedImage decoded;
@@ -305,9 +303,10 @@ void ItemPage::refreshLeak()
     const LeakFlag flag = shown && m_annotations
                               ? m_annotations->leak(m_workspace->dataset.item(m_item).instructionId, m_annotator)
                               : LeakFlag{};
-    QString text = flag.verdict == LeakVerdict::None
-                       ? tr("Leak: – (L · N · U)")
-                       : tr("Leak: %1  %2").arg(LabelStyle::leakLetter(flag.verdict), LabelStyle::leakName(flag.verdict));
+    QString text =
+        flag.verdict == LeakVerdict::None
+            ? tr("Leak: – (L · N · U)")
+            : tr("Leak: %1  %2").arg(LabelStyle::leakLetter(flag.verdict), LabelStyle::leakName(flag.verdict));
     if (shown && m_annotations) {
         // Others' verdicts, so a second annotator sees the first one's call.
         for (const LeakFlag &other : m_annotations->leaks(m_workspace->dataset.item(m_item).instructionId)) {

@@ -1,9 +1,10 @@
 #pragma once
 
-#include "annotations.h"
-#include "judgeresults.h"
-#include "decodedimage.h"
-#include "workspace.h"
+#include "widgets/decodedimage.h"
+
+#include "app/model/annotations.h"
+#include "app/model/judgeresults.h"
+#include "app/model/workspace.h"
 
 #include <QList>
 #include <QTimer>

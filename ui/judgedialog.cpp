@@ -1,15 +1,16 @@
 #include "judgedialog.h"
 
 #include "appsettings.h"
-#include "project.h"
+
+#include "app/project/project.h"
 
 #include <QCheckBox>
-#include <QCoreApplication>
-#include <QFileInfo>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -53,13 +54,8 @@ QString duration(double seconds)
 
 JudgeDialog::JudgeDialog(Mode mode, Project *project, std::shared_ptr<const Workspace> workspace,
                          const QSet<qint64> &filtered, QString *sessionKey, QWidget *parent)
-    : QDialog(parent)
-    , m_mode(mode)
-    , m_project(project)
-    , m_workspace(std::move(workspace))
-    , m_filtered(filtered)
-    , m_sessionKey(sessionKey)
-    , m_rubric(JudgePrompt::defaultFor(JudgeKind::Rubric))
+    : QDialog(parent), m_mode(mode), m_project(project), m_workspace(std::move(workspace)), m_filtered(filtered),
+      m_sessionKey(sessionKey), m_rubric(JudgePrompt::defaultFor(JudgeKind::Rubric))
 {
     setWindowTitle(mode == Mode::Rubric ? tr("Judge Responses") : tr("Measure Visual Leakage"));
     setObjectName(QStringLiteral("judgeDialog"));
@@ -72,11 +68,13 @@ JudgeDialog::JudgeDialog(Mode mode, Project *project, std::shared_ptr<const Work
 
     auto *endpointBox = new QGroupBox(tr("Endpoint (OpenAI-compatible)"), m_settings);
     auto *endpoint = new QFormLayout(endpointBox);
-    m_baseUrl = new QLineEdit(AppSettings::judgeSetting(QStringLiteral("baseUrl"), QStringLiteral("https://api.openai.com/v1")).toString());
+    m_baseUrl = new QLineEdit(
+        AppSettings::judgeSetting(QStringLiteral("baseUrl"), QStringLiteral("https://api.openai.com/v1")).toString());
     m_model = new QLineEdit(AppSettings::judgeSetting(QStringLiteral("model"), QStringLiteral("gpt-4o")).toString());
     m_name = new QLineEdit;
     m_name->setPlaceholderText(tr("the model's name"));
-    m_keyVariable = new QLineEdit(AppSettings::judgeSetting(QStringLiteral("keyVariable"), QStringLiteral("OPENAI_API_KEY")).toString());
+    m_keyVariable = new QLineEdit(
+        AppSettings::judgeSetting(QStringLiteral("keyVariable"), QStringLiteral("OPENAI_API_KEY")).toString());
     m_typedKey = new QLineEdit(m_sessionKey ? *m_sessionKey : QString());
     m_typedKey->setEchoMode(QLineEdit::Password);
     m_typedKey->setPlaceholderText(tr("or type a key for this session only"));
@@ -98,9 +96,9 @@ JudgeDialog::JudgeDialog(Mode mode, Project *project, std::shared_ptr<const Work
     m_tries = spin(1, 20, AppSettings::judgeSetting(QStringLiteral("tries"), 5).toInt());
     m_timeout = spin(5, 3600, AppSettings::judgeSetting(QStringLiteral("timeout"), 120).toInt(), {}, tr(" s"));
     m_maxTokens = spin(16, 100000, AppSettings::judgeSetting(QStringLiteral("maxTokens"), 400).toInt());
-    const QList<QPair<QString, QWidget *>> cells{{tr("In flight"), m_concurrency},  {tr("Requests/min"), m_rpm},
-                                                 {tr("Tokens/min"), m_tpm},          {tr("Tries"), m_tries},
-                                                 {tr("Timeout"), m_timeout},         {tr("Max tokens"), m_maxTokens}};
+    const QList<QPair<QString, QWidget *>> cells{{tr("In flight"), m_concurrency}, {tr("Requests/min"), m_rpm},
+                                                 {tr("Tokens/min"), m_tpm},        {tr("Tries"), m_tries},
+                                                 {tr("Timeout"), m_timeout},       {tr("Max tokens"), m_maxTokens}};
     for (int i = 0; i < cells.size(); ++i) {
         limits->addWidget(new QLabel(cells[i].first), i / 2, (i % 2) * 2);
         limits->addWidget(cells[i].second, i / 2, (i % 2) * 2 + 1);
@@ -150,12 +148,14 @@ JudgeDialog::JudgeDialog(Mode mode, Project *project, std::shared_ptr<const Work
         connect(reset, &QPushButton::clicked, this, [this] {
             m_rubric = JudgePrompt::defaultFor(JudgeKind::Rubric);
             m_templatePath.clear();
-            m_template->setText(tr("Prompt: the project's rubric (%1)").arg(QString::fromLatin1(m_rubric.hash().left(12))));
+            m_template->setText(
+                tr("Prompt: the project's rubric (%1)").arg(QString::fromLatin1(m_rubric.hash().left(12))));
         });
         reset->click();
     } else {
         m_scope->addItem(tr("Every item"), int(JudgeRunConfig::Scope::All));
-        m_scope->addItem(tr("The %n item(s) in the list", nullptr, int(m_filtered.size())), int(JudgeRunConfig::Scope::Items));
+        m_scope->addItem(tr("The %n item(s) in the list", nullptr, int(m_filtered.size())),
+                         int(JudgeRunConfig::Scope::Items));
         what->addWidget(m_scope);
         what->addWidget(new QLabel(tr("Asked with the image (R1):")));
         m_imagePrompt = new QPlainTextEdit(JudgePrompt::defaultFor(JudgeKind::LeakWithImage).text);
@@ -268,7 +268,8 @@ void JudgeDialog::loadTemplate()
     }
     m_rubric = prompt;
     m_templatePath = path;
-    m_template->setText(tr("Prompt: %1 (%2)").arg(QFileInfo(path).fileName(), QString::fromLatin1(prompt.hash().left(12))));
+    m_template->setText(
+        tr("Prompt: %1 (%2)").arg(QFileInfo(path).fileName(), QString::fromLatin1(prompt.hash().left(12))));
 }
 
 JudgeRunConfig JudgeDialog::config() const
@@ -347,8 +348,9 @@ void JudgeDialog::start()
     m_progress->setRange(0, int(m_run->pending()));
     m_progress->setValue(0);
     m_status->setText(tr("Starting: %n request(s) to send", nullptr, int(m_run->pending())) +
-                      (m_run->summary().alreadyDone ? tr("; %n judged before, kept", nullptr, int(m_run->summary().alreadyDone))
-                                                    : QString()));
+                      (m_run->summary().alreadyDone
+                           ? tr("; %n judged before, kept", nullptr, int(m_run->summary().alreadyDone))
+                           : QString()));
     m_run->start();
 }
 
@@ -398,8 +400,9 @@ void JudgeDialog::finish(const JudgeRunSummary &summary)
     QString outcome;
     switch (summary.outcome) {
     case JudgeClient::Outcome::Finished:
-        outcome = summary.progress.failed ? tr("Finished; %n failed (run again to retry them).", nullptr, int(summary.progress.failed))
-                                          : tr("Finished.");
+        outcome = summary.progress.failed
+                      ? tr("Finished; %n failed (run again to retry them).", nullptr, int(summary.progress.failed))
+                      : tr("Finished.");
         break;
     case JudgeClient::Outcome::Cancelled:
         outcome = tr("Cancelled. What was judged is kept; start again to go on.");
@@ -424,8 +427,8 @@ void JudgeDialog::showLeakage()
 {
     if (!m_leakTable)
         return;
-    const QString judge = m_name->text().trimmed().isEmpty() ? tr("leakage %1").arg(m_model->text().trimmed())
-                                                              : m_name->text().trimmed();
+    const QString judge =
+        m_name->text().trimmed().isEmpty() ? tr("leakage %1").arg(m_model->text().trimmed()) : m_name->text().trimmed();
     const LeakageMeasure m = LeakageMeasure::build(*m_workspace, m_project->judgeResults(), judge);
     m_leakTable->setRowCount(0);
     auto row = [this](const QString &name, const LeakageMeasure::Row &r) {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "judgerun.h"
-#include "workspace.h"
+#include "app/judge/judgerun.h"
+#include "app/model/workspace.h"
 
 #include <QDialog>
 #include <QSet>

@@ -1,10 +1,11 @@
 // vlsbench-studio: one binary. With a subcommand it runs headless (no display needed); without one it opens
 // the review window on the given dataset, or on the bundled sample.
 
-#include "commandline.h"
 #include "mainwindow.h"
 #include "resources.h"
-#include "sampledata.h"
+
+#include "app/base/sampledata.h"
+#include "app/cli/commandline.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,23 +1,26 @@
 #pragma once
 
-#include "itemquery.h"
-#include "project.h"
-#include "scorereport.h"
-#include "workspace.h"
-#include "workspaceloader.h"
+#include "annotationactions.h"
+
+#include "app/model/workspace.h"
+#include "app/project/project.h"
+#include "app/session/reviewsession.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
-#include <atomic>
 #include <memory>
 
 class BannerWidget;
+class FilterPanel;
 class ImageCache;
-class WordIndex;
 class ItemFilterModel;
 class ItemTableModel;
+class JobRunner;
 class LabelCellDelegate;
+class ProjectDialogs;
+class ViewMenus;
+class ScoreReport;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -28,8 +31,9 @@ class MainWindow;
 }
 
 /// The review workspace: filters and the item list on the left, the current item and every run's response
-/// on the right. Loading and filtering run on workers; the window only applies their results.
-class MainWindow : public QMainWindow
+/// on the right, scores and agreement on their own tabs. What is open, the project and every job behind it
+/// belong to the ReviewSession; the window shows them and turns keys and clicks into calls on it.
+class MainWindow : public QMainWindow, private ReviewCursor
 {
     Q_OBJECT
 
@@ -37,7 +41,8 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a dataset and its result files in the background.
+    ReviewSession *session() const { return m_session; }
+
     /// Opens a dataset and its result files in the background; @p imageRoot overrides where images are found.
     void openDataset(const QString &dataset, const QStringList &results, const QString &imageRoot = {});
     /// Adds result files to the open dataset in the background.
@@ -46,8 +51,8 @@ public:
     /// dataset when no data file is among them).
     void openFiles(const QStringList &paths);
 
-    bool isLoading() const { return m_loadGeneration != m_finishedGeneration; }
-    const std::shared_ptr<const Workspace> &workspace() const { return m_workspace; }
+    bool isLoading() const { return m_session->isLoading(); }
+    const std::shared_ptr<const Workspace> &workspace() const { return m_session->workspace(); }
     /// Dataset index of the selected item, or -1.
     qsizetype currentItem() const;
     /// Items the filters let through.
@@ -55,7 +60,7 @@ public:
     /// The runs shown, in the order shown.
     QList<int> shownRuns() const;
     /// True once the word index of the open workspace is built (text search then looks words up).
-    bool isSearchIndexReady() const { return m_index && m_indexFor.lock() == m_workspace; }
+    bool isSearchIndexReady() const { return m_session->searchIndex() != nullptr; }
 
     /// Opens the project at @p path and the inputs it records. When the file does not exist, it is created from
     /// @p dataset and @p results (or the bundled sample) once they have loaded.
@@ -63,8 +68,8 @@ public:
                      const QString &imageRoot = {});
     /// Creates a project for the open dataset and runs; false (with a message in the banner) when it cannot.
     bool createProject(const QString &path);
-    Project *project() const { return m_project.get(); }
-    QString annotator() const { return m_annotator; }
+    Project *project() const { return m_session->project(); }
+    QString annotator() const { return m_session->annotator(); }
     void setAnnotator(const QString &name);
     /// Labels the focused run's response to the current item (Label::Invalid clears the label).
     bool labelCurrent(Label label);
@@ -78,7 +83,7 @@ public:
     /// Opens one response in the review tab, clearing filters that would hide it.
     void showResponse(qint64 item, const QString &run);
     /// The report the Scores and Agreement tabs show (null until first computed).
-    std::shared_ptr<const ScoreReport> scoreReport() const { return m_report; }
+    std::shared_ptr<const ScoreReport> scoreReport() const { return m_session->report(); }
 
 signals:
     /// Emitted when a load finishes (successfully or not) and when a filter result has been applied.
@@ -99,53 +104,39 @@ protected:
 private:
     void setUpActions();
     void setUpAnnotation();
-    void loadDataset(const QString &dataset, const QStringList &results, const QString &imageRoot,
-                     const QStringList &runNames = {});
-    void setProject(std::unique_ptr<Project> project);
-    void closeProject();
-    bool ensureProject();
-    bool ensureAnnotator();
-    void projectChanged(const AnnotationChange &change);
-    void undoOrRedo(bool redo);
-    void showChange(const AnnotationChange &change);
-    void syncProjectInputs();
-    void checkProjectInputs();
-    void resumePosition();
+    void connectSession();
+    // What the session reports
+    void loadStarted(const QString &what);
+    void loadFailed(const FileError &error);
+    void applyWorkspace(bool newDataset, qsizetype previousRuns);
+    void projectChanged();
+    void annotationChanged(const AnnotationChange &change);
+    void showMessage(ReviewSession::Channel channel, ReviewSession::Severity severity, const QString &text,
+                     const QString &details);
+    // Annotating
+    qsizetype cursorItem() const override;
+    int cursorRun() const override;
+    void advance() override;
+    void reveal(const AnnotationChange &change) override;
+    void showItem(qint64 id, const QString &run);
+    void projectCreated(const QString &path);
     void savePosition();
     void updateProgress();
     void updateAnnotationActions();
-    void saveLabelNote(qsizetype item, int run, const QString &text, bool finished);
-    void saveLeakNote(qsizetype item, const QString &text, bool finished);
+    void updateProjectBanner();
+    void updateTitle();
     void rebuildReviewFilter();
-    void newProjectDialog();
-    void openProjectDialog();
-    void saveProjectAsDialog();
-    void importAnnotationsDialog();
-    void exportAnnotationsDialog();
-    void exportCorrectedDialog();
-    void reportProjectError(const FileError &error);
-    void scheduleReport();
-    /// Every filter back to "all", the review filter to entry @p reviewIndex; signals held back (callers filter).
-    void resetFilters(int reviewIndex);
-    void computeReport();
-    void startLoad(const std::function<bool(Workspace *, FileError *, const WorkspaceLoader::Progress &,
-                                            const std::atomic_bool *)> &job,
-                   const QString &what);
-    void loadFinished(quint64 generation, bool ok, const Workspace &workspace, const FileError &error);
-    void applyWorkspace(std::shared_ptr<const Workspace> workspace);
+    void noteEdited(qsizetype item, int run, const QString &text, bool finished);
+    // The list and the item
     void showLoadProblems();
-    void rebuildFilters();
-    void rebuildRunMenu();
-    void rebuildRecentMenu();
-    void rebuildUnblurredMenu();
-    ItemQuery currentQuery() const;
     void scheduleFilter();
     void runFilter();
+    void scheduleReport();
+    void showReport();
     void currentRowChanged();
     void moveItem(int delta);
     void moveRun(int delta);
     void updateStatus();
-    void showDetails(const QString &details);
     void showShortcuts();
     void openJudgeDialog(bool leakage);
     void removeCurrentRun();
@@ -154,60 +145,24 @@ private:
     void prefetchAround(int proxyRow);
 
     Ui::MainWindow *m_ui;
+    ReviewSession *m_session;
+    JobRunner *m_jobs; ///< the window's own jobs: filtering
+    FilterPanel *m_filters;
+    ProjectDialogs *m_dialogs;
+    AnnotationActions *m_annotate;
+    ViewMenus *m_menus;
     ItemTableModel *m_model;
     ItemFilterModel *m_filter;
     ImageCache *m_images;
     LabelCellDelegate *m_labelDelegate;
-    std::shared_ptr<const Workspace> m_workspace;
     QTimer *m_filterTimer;
+    QTimer *m_positionTimer;
+    QTimer *m_reportTimer;
     QLabel *m_countLabel;
+    QLabel *m_progressLabel;
     QProgressBar *m_progress;
     QPushButton *m_cancelButton;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    quint64 m_loadGeneration = 0;
-    quint64 m_finishedGeneration = 0;
-    quint64 m_filterGeneration = 0;
-    std::shared_ptr<std::atomic_bool> m_filterCancel;
-    QStringList m_unblurred; ///< categories whose images open unblurred (AppSettings, cached)
-    std::shared_ptr<const WordIndex> m_index;
-    std::weak_ptr<const Workspace> m_indexFor; ///< the workspace m_index was built from
-    std::shared_ptr<std::atomic_bool> m_indexCancel;
-    QStringList m_queuedResults; ///< result files dropped or chosen while a load was running
-    QStringList m_labelRunNames; ///< run names behind the label filter's per-run entries
-    void buildSearchIndex();
-
-    std::unique_ptr<Project> m_project;
-    std::unique_ptr<Project> m_pendingProject; ///< opened, waiting for its data to load
-    std::shared_ptr<std::atomic_bool> m_hashCancel;
-    QString m_annotator;
+    BannerWidget *m_projectBanner;
     QString m_sessionApiKey; ///< typed in the judge dialog; memory only, for this session
     QPointer<QDialog> m_judgeDialog;
-    bool m_judgeRefreshPending = false;
-    BannerWidget *m_projectBanner;
-    QLabel *m_progressLabel;
-    QTimer *m_positionTimer;
-    QString m_createProjectAt;  ///< a project to create once the load under way has finished
-    bool m_resumePending = false;
-    bool m_noteMerge = false;   ///< the next note save continues the previous one (one undo step per note)
-    quint64 m_inputsGeneration = 0;
-
-    QStringList m_inputChanges; ///< recorded inputs that changed on disk, for the project banner
-    struct PendingNote
-    {
-        bool active = false;
-        bool leak = false;
-        qint64 item = -1;
-        QString run;
-        QString text;
-    };
-    PendingNote m_pendingNote;
-    QTimer *m_noteTimer;
-    std::shared_ptr<const ScoreReport> m_report;
-    QTimer *m_reportTimer;
-    quint64 m_reportGeneration = 0;
-    bool m_reportDirty = true;
-    void queueNote(bool leak, qint64 item, const QString &run, const QString &text, bool finished);
-    void flushNote();
-    void updateProjectBanner();
-    bool annotatable(qsizetype item);
 };

@@ -1,17 +1,19 @@
 #include "scorespage.h"
+
 #include "ui_scorespage.h"
 
-#include "categorybarswidget.h"
-#include "leaderboardmodel.h"
-#include "proportioninterval.h"
-#include "radarchartwidget.h"
+#include "widgets/categorybarswidget.h"
+#include "widgets/leaderboardmodel.h"
+#include "widgets/radarchartwidget.h"
+
+#include "app/io/atomicfile.h"
+#include "app/stats/proportioninterval.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSvgGenerator>
 
@@ -48,10 +50,8 @@ bool writeChart(QWidget *view, const QString &path, QString *error)
 } // namespace
 
 ScoresPage::ScoresPage(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(new Ui::ScoresPage)
-    , m_leaderboard(new LeaderboardModel(this))
-    , m_sorted(new QSortFilterProxyModel(this))
+    : QWidget(parent), m_ui(new Ui::ScoresPage), m_leaderboard(new LeaderboardModel(this)),
+      m_sorted(new QSortFilterProxyModel(this))
 {
     m_ui->setupUi(this);
     m_sorted->setSourceModel(m_leaderboard);
@@ -192,11 +192,11 @@ void ScoresPage::refreshCharts()
         }
     }
     const QString labels = corrected ? tr("corrected labels") : tr("judge labels");
-    m_ui->barsChart->setData(groups, runs, counts,
-                             category.isEmpty()
-                                 ? tr("Refusal and warning by category (%1); bars in run order, safety 95 % interval")
-                                       .arg(labels)
-                                 : tr("%1 by sub-category (%2)").arg(category, labels));
+    m_ui->barsChart->setData(
+        groups, runs, counts,
+        category.isEmpty()
+            ? tr("Refusal and warning by category (%1); bars in run order, safety 95 % interval").arg(labels)
+            : tr("%1 by sub-category (%2)").arg(category, labels));
     const int radarRun = m_ui->radarCombo->currentIndex();
     QList<LabelCounts> radar;
     for (const QList<LabelCounts> &row : std::as_const(counts))
@@ -293,8 +293,7 @@ void ScoresPage::exportTablesDialog()
                          : suffix == QLatin1String("csv")  ? m_report->toCsv()
                          : suffix == QLatin1String("json") ? m_report->toJson()
                                                            : m_report->toMarkdown();
-    QSaveFile file(path);
-    const QByteArray bytes = text.toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        QMessageBox::warning(this, tr("Export Tables"), tr("Could not write %1: %2").arg(path, file.errorString()));
+    FileError error;
+    if (!AtomicFile::write(path, text.toUtf8(), &error))
+        QMessageBox::warning(this, tr("Export Tables"), tr("Could not write %1").arg(error.toString()));
 }

@@ -6,8 +6,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *parent)
-    : QDialog(parent)
+ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Keyboard Shortcuts"));
     for (const QAction *action : actions) {

@@ -1,14 +1,16 @@
 #include "bannerwidget.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 BannerWidget::BannerWidget(QWidget *parent)
-    : QFrame(parent)
-    , m_text(new QLabel(this))
-    , m_detailsButton(new QPushButton(tr("Details…"), this))
+    : QFrame(parent), m_text(new QLabel(this)), m_detailsButton(new QPushButton(tr("Details…"), this))
 {
     setObjectName(QStringLiteral("banner"));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
@@ -24,7 +26,7 @@ BannerWidget::BannerWidget(QWidget *parent)
     layout->addWidget(m_detailsButton);
     layout->addWidget(close);
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
-    connect(m_detailsButton, &QPushButton::clicked, this, [this] { emit detailsRequested(m_details); });
+    connect(m_detailsButton, &QPushButton::clicked, this, &BannerWidget::showDetails);
     hide();
 }
 
@@ -44,4 +46,20 @@ void BannerWidget::showMessage(Kind kind, const QString &message, const QString 
 QString BannerWidget::message() const
 {
     return m_text->text();
+}
+
+void BannerWidget::showDetails()
+{
+    QDialog dialog(window());
+    dialog.setWindowTitle(tr("Load report"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *text = new QPlainTextEdit(m_details, &dialog);
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(900, 480);
+    dialog.exec();
 }

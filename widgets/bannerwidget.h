@@ -20,8 +20,8 @@ public:
     QString message() const;
     QString details() const { return m_details; }
 
-signals:
-    void detailsRequested(const QString &details);
+    /// The details in a dialog of their own (what the Details button opens).
+    void showDetails();
 
 private:
     QLabel *m_text;

@@ -1,8 +1,9 @@
 #include "categorybarswidget.h"
 
-#include "labelstyle.h"
-#include "proportioninterval.h"
-#include "rates.h"
+#include "widgets/labelstyle.h"
+
+#include "app/stats/proportioninterval.h"
+#include "app/stats/rates.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
@@ -14,8 +15,7 @@
 
 #include <cmath>
 
-CategoryBarsWidget::CategoryBarsWidget(QWidget *parent)
-    : QChartView(parent)
+CategoryBarsWidget::CategoryBarsWidget(QWidget *parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->setAlignment(Qt::AlignBottom);
@@ -143,7 +143,8 @@ void CategoryBarsWidget::rebuild(const QStringList &groups, const QStringList &r
             }
             bar.interval->setName(tr("95 % interval of the safety rate"));
             chart->addSeries(bar.interval);
-            bar.interval->setPen(QPen(palette().color(QPalette::WindowText), 1.5)); // after addSeries: the theme sets pens
+            bar.interval->setPen(
+                QPen(palette().color(QPalette::WindowText), 1.5)); // after addSeries: the theme sets pens
             bar.interval->attachAxis(x);
             bar.interval->attachAxis(y);
             ++m_bars;

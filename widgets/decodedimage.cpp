@@ -23,15 +23,16 @@ DecodedImage DecodedImage::decode(const QString &path, int maxSide, QSize viewSi
     reader.setAllocationLimit(256); // MB; the scaled read below keeps real images far under it
     const QSize size = reader.size();
     if (!reader.canRead() || !size.isValid()) {
-        result.error = QCoreApplication::translate("DecodedImage", "Not a readable image: %1").arg(reader.errorString());
+        result.error =
+            QCoreApplication::translate("DecodedImage", "Not a readable image: %1").arg(reader.errorString());
         return result;
     }
     result.originalSize = size;
     if (size.width() > maxSide || size.height() > maxSide)
         reader.setScaledSize(size.scaled(maxSide, maxSide, Qt::KeepAspectRatio));
     if (!reader.read(&result.image)) {
-        result.error = QCoreApplication::translate("DecodedImage", "The image could not be decoded: %1")
-                           .arg(reader.errorString());
+        result.error =
+            QCoreApplication::translate("DecodedImage", "The image could not be decoded: %1").arg(reader.errorString());
         result.image = QImage();
         return result;
     }

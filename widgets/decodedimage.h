@@ -7,11 +7,11 @@
 struct DecodedImage
 {
     QString path;
-    QImage image;   ///< null when decoding failed
-    QImage blurred; ///< a heavily blurred copy, cheap to show
+    QImage image;         ///< null when decoding failed
+    QImage blurred;       ///< a heavily blurred copy, cheap to show
     QImage fitted;        ///< the image smoothly scaled to fit the viewer, when its size was known
     QImage blurredFitted; ///< the blurred copy at the same size
-    QString error;  ///< why the image is not shown, for the placeholder
+    QString error;        ///< why the image is not shown, for the placeholder
     QSize originalSize;
 
     /// Decodes @p path, scaling down anything larger than @p maxSide pixels on a side while it decodes,

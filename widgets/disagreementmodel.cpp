@@ -1,6 +1,6 @@
 #include "disagreementmodel.h"
 
-#include "labelstyle.h"
+#include "widgets/labelstyle.h"
 
 void DisagreementModel::setReport(std::shared_ptr<const ScoreReport> report)
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scorereport.h"
+#include "app/report/scorereport.h"
 
 #include <QAbstractTableModel>
 

@@ -15,8 +15,7 @@ qsizetype costOf(const DecodedImage &image)
 } // namespace
 
 ImageCache::ImageCache(QObject *parent, qsizetype budgetBytes)
-    : QObject(parent)
-    , m_cache(budgetBytes / 1024) // cost in KiB
+    : QObject(parent), m_cache(budgetBytes / 1024) // cost in KiB
 {
     m_pool.setMaxThreadCount(1);
 }

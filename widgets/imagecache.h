@@ -1,6 +1,6 @@
 #pragma once
 
-#include "decodedimage.h"
+#include "widgets/decodedimage.h"
 
 #include <QCache>
 #include <QObject>

@@ -1,13 +1,12 @@
 #include "imageviewwidget.h"
 
-#include "decodedimage.h"
+#include "widgets/decodedimage.h"
 
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 
-ImageViewWidget::ImageViewWidget(QWidget *parent)
-    : QWidget(parent)
+ImageViewWidget::ImageViewWidget(QWidget *parent) : QWidget(parent)
 {
     setMinimumSize(160, 120);
     setFocusPolicy(Qt::ClickFocus);

@@ -1,9 +1,8 @@
 #include "itemfiltermodel.h"
 
-#include "itemtablemodel.h"
+#include "widgets/itemtablemodel.h"
 
-ItemFilterModel::ItemFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+ItemFilterModel::ItemFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(ItemTableModel::SortRole);
 }
@@ -23,4 +22,9 @@ bool ItemFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
     const auto *items = static_cast<const ItemTableModel *>(sourceModel());
     const qsizetype item = items->itemAtRow(sourceRow);
     return item >= 0 && item < m_accepted.size() && m_accepted[item];
+}
+
+qsizetype ItemFilterModel::itemAt(int row) const
+{
+    return data(index(row, 0), ItemTableModel::ItemIndexRole).value<qsizetype>();
 }

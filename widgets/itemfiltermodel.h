@@ -14,6 +14,8 @@ public:
 
     /// One flag per dataset item; an empty list accepts everything.
     void setAccepted(QList<bool> accepted);
+    /// The dataset index of the item shown in row @p row.
+    qsizetype itemAt(int row) const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

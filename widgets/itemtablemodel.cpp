@@ -1,14 +1,10 @@
 #include "itemtablemodel.h"
 
-#include "labelstyle.h"
+#include "widgets/labelstyle.h"
 
 #include <QColor>
 
-
-ItemTableModel::ItemTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ItemTableModel::ItemTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ItemTableModel::setWorkspace(std::shared_ptr<const Workspace> workspace)
 {
@@ -123,8 +119,7 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
 
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == SortRole) {
         switch (column) {
-        case IdColumn:
-        {
+        case IdColumn: {
             if (role == SortRole)
                 return item.instructionId;
             const QString id =

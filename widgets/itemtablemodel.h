@@ -1,7 +1,7 @@
 #pragma once
 
-#include "annotations.h"
-#include "workspace.h"
+#include "app/model/annotations.h"
+#include "app/model/workspace.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
 #include "labelcelldelegate.h"
 
-#include "itemtablemodel.h"
-#include "labelstyle.h"
+#include "widgets/itemtablemodel.h"
+#include "widgets/labelstyle.h"
 
 #include <QPainter>
 

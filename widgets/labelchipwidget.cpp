@@ -1,11 +1,10 @@
 #include "labelchipwidget.h"
 
-#include "labelstyle.h"
+#include "widgets/labelstyle.h"
 
 #include <QPainter>
 
-LabelChipWidget::LabelChipWidget(QWidget *parent)
-    : QWidget(parent)
+LabelChipWidget::LabelChipWidget(QWidget *parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     QFont bold = font();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "judgelabel.h"
+#include "app/model/judgelabel.h"
 
 #include <QColor>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "annotations.h"
-#include "judgelabel.h"
+#include "app/model/annotations.h"
+#include "app/model/judgelabel.h"
 
 #include <QColor>
 #include <QString>

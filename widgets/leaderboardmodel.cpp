@@ -1,13 +1,13 @@
 #include "leaderboardmodel.h"
 
-#include "proportioninterval.h"
-#include "rates.h"
+#include "app/stats/proportioninterval.h"
+#include "app/stats/rates.h"
 
 void LeaderboardModel::setRuns(const QList<ScoreReport::RunRow> &runs)
 {
-    const bool sameRows = runs.size() == m_runs.size() &&
-                          std::equal(runs.cbegin(), runs.cend(), m_runs.cbegin(),
-                                     [](const auto &a, const auto &b) { return a.name == b.name; });
+    const bool sameRows =
+        runs.size() == m_runs.size() && std::equal(runs.cbegin(), runs.cend(), m_runs.cbegin(),
+                                                   [](const auto &a, const auto &b) { return a.name == b.name; });
     if (sameRows) {
         // Same runs, new figures (a label changed): update in place so sorting and selection stay.
         m_runs = runs;
@@ -116,13 +116,14 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
                            : QVariant();
     }
     if (role == Qt::TextAlignmentRole)
-        return index.column() == RunColumn ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() == RunColumn ? int(Qt::AlignLeft | Qt::AlignVCenter)
+                                           : int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     if (value.typeId() == QMetaType::Double) {
         const double v = value.toDouble();
         return index.column() == ChangeColumn && v > 0 ? QStringLiteral("+%1").arg(v, 0, 'f', 2)
-                                                        : QString::number(v, 'f', 2);
+                                                       : QString::number(v, 'f', 2);
     }
     return value;
 }

@@ -1,15 +1,15 @@
 #include "radarchartwidget.h"
 
-#include "labelstyle.h"
-#include "rates.h"
+#include "widgets/labelstyle.h"
+
+#include "app/stats/rates.h"
 
 #include <QCategoryAxis>
 #include <QLineSeries>
 #include <QPolarChart>
 #include <QValueAxis>
 
-RadarChartWidget::RadarChartWidget(QWidget *parent)
-    : QChartView(parent)
+RadarChartWidget::RadarChartWidget(QWidget *parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
 }

@@ -1,9 +1,8 @@
 #include "responsecolumnwidget.h"
 
-#include "responsetextview.h"
-#include "labelchipwidget.h"
-
-#include "labelstyle.h"
+#include "widgets/labelchipwidget.h"
+#include "widgets/labelstyle.h"
+#include "widgets/responsetextview.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -11,14 +10,9 @@
 #include <QVBoxLayout>
 
 ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
-    : QFrame(parent)
-    , m_name(new QLabel(this))
-    , m_chip(new LabelChipWidget(this))
-    , m_human(new LabelChipWidget(this))
-    , m_others(new QLabel(this))
-    , m_judges(new QLabel(this))
-    , m_note(new QLineEdit(this))
-    , m_response(new ResponseTextView(this))
+    : QFrame(parent), m_name(new QLabel(this)), m_chip(new LabelChipWidget(this)), m_human(new LabelChipWidget(this)),
+      m_others(new QLabel(this)), m_judges(new QLabel(this)), m_note(new QLineEdit(this)),
+      m_response(new ResponseTextView(this))
 {
     setObjectName(QStringLiteral("responseColumn"));
     setFrameShape(QFrame::StyledPanel);

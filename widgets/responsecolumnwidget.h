@@ -1,8 +1,8 @@
 #pragma once
 
-#include "annotations.h"
-#include "judgeresults.h"
-#include "resultrecord.h"
+#include "app/model/annotations.h"
+#include "app/model/judgeresults.h"
+#include "app/model/resultrecord.h"
 
 #include <QFrame>
 

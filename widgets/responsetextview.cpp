@@ -1,7 +1,8 @@
 #include "responsetextview.h"
 
-#include "cuephrases.h"
-#include "labelstyle.h"
+#include "widgets/labelstyle.h"
+
+#include "app/search/cuephrases.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -15,8 +16,7 @@ namespace {
 constexpr int kMargin = 6;
 }
 
-ResponseTextView::ResponseTextView(QWidget *parent)
-    : QAbstractScrollArea(parent)
+ResponseTextView::ResponseTextView(QWidget *parent) : QAbstractScrollArea(parent)
 {
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // a stable width: text never re-wraps for a scroll bar
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -74,7 +74,8 @@ std::shared_ptr<ResponseTextView::Prepared> ResponseTextView::build(const QStrin
     layout.setFont(font());
     QList<QTextLayout::FormatRange> formats;
     for (const CuePhrases::Span &span : CuePhrases::find(text)) {
-        const QColor color = LabelStyle::color(span.kind == CuePhrases::Kind::Refusal ? Label::Refusal : Label::Warning);
+        const QColor color =
+            LabelStyle::color(span.kind == CuePhrases::Kind::Refusal ? Label::Refusal : Label::Warning);
         QTextLayout::FormatRange range;
         range.start = int(span.start);
         range.length = int(span.length);
@@ -94,9 +95,8 @@ std::shared_ptr<ResponseTextView::Prepared> ResponseTextView::lookup(const QStri
                                                                      quintptr key)
 {
     if (key != 0) {
-        if (std::shared_ptr<Prepared> *hit = cache().object(key); hit && (*hit)->width == textWidth() &&
-                                                                   (*hit)->layout.text() == text &&
-                                                                   (*hit)->note.text() == note)
+        if (std::shared_ptr<Prepared> *hit = cache().object(key);
+            hit && (*hit)->width == textWidth() && (*hit)->layout.text() == text && (*hit)->note.text() == note)
             return *hit;
     }
     auto prepared = build(text, note);

@@ -1,4 +1,4 @@
-#include "fileerror.h"
+#include "app/base/fileerror.h"
 
 QString FileError::toString() const
 {

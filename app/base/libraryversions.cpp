@@ -1,4 +1,4 @@
-#include "libraryversions.h"
+#include "app/base/libraryversions.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -49,8 +49,7 @@ QList<LibraryVersion> libraryVersions()
              .arg(int(simdjson::SIMDJSON_VERSION_MAJOR))
              .arg(int(simdjson::SIMDJSON_VERSION_MINOR))
              .arg(int(simdjson::SIMDJSON_VERSION_REVISION)),
-         QStringLiteral("Apache-2.0 OR MIT"),
-         QStringLiteral("https://simdjson.org/")},
+         QStringLiteral("Apache-2.0 OR MIT"), QStringLiteral("https://simdjson.org/")},
         {QStringLiteral("libcurl"), QString::fromLatin1(curl ? curl->version : LIBCURL_VERSION), QStringLiteral("curl"),
          QStringLiteral("https://curl.se/")},
         {QStringLiteral("SQLite"), sqliteVersion(), QStringLiteral("blessing (public domain)"),

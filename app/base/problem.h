@@ -12,5 +12,8 @@ struct Problem
     qint64 item = -1; ///< instruction_id, or -1 when the problem is not about one item
     QString message;
 
-    static QString severityKey(Severity s) { return s == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning"); }
+    static QString severityKey(Severity s)
+    {
+        return s == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+    }
 };

@@ -1,4 +1,4 @@
-#include "sampledata.h"
+#include "app/base/sampledata.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,8 +29,8 @@ QStringList SampleData::resultFiles()
         return {};
     QDir results(dir + QStringLiteral("/results"));
     QStringList files;
-    const QStringList names = results.entryList({QStringLiteral("*.json"), QStringLiteral("*.jsonl")}, QDir::Files,
-                                                QDir::Name);
+    const QStringList names =
+        results.entryList({QStringLiteral("*.json"), QStringLiteral("*.jsonl")}, QDir::Files, QDir::Name);
     for (const QString &name : names)
         files.append(results.filePath(name));
     return files;

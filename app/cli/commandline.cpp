@@ -1,28 +1,29 @@
-#include "commandline.h"
+#include "app/cli/commandline.h"
 
-#include "annotationexchange.h"
-#include "correctedresults.h"
-#include "datasetloader.h"
-#include "datasetvalidator.h"
-#include "judgerun.h"
-#include "matcher.h"
-#include "reportformatter.h"
-#include "resultloader.h"
-#include "project.h"
-#include "projectinput.h"
-#include "scorer.h"
-#include "scorereport.h"
-#include "workspaceloader.h"
+#include "app/base/logging.h"
+#include "app/io/atomicfile.h"
+#include "app/io/datasetloader.h"
+#include "app/io/datasetvalidator.h"
+#include "app/io/resultloader.h"
+#include "app/io/workspaceloader.h"
+#include "app/judge/judgerun.h"
+#include "app/match/matcher.h"
+#include "app/project/annotationexchange.h"
+#include "app/project/project.h"
+#include "app/project/projectinput.h"
+#include "app/report/reportformatter.h"
+#include "app/report/scorereport.h"
+#include "app/scoring/correctedresults.h"
+#include "app/scoring/scorer.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QProcessEnvironment>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
+#include <QProcessEnvironment>
 
 namespace {
 
@@ -209,8 +210,7 @@ bool openProject(const ParsedArgs &args, Project::Access access, bool needWorksp
             fail(err, error.toString());
             return false;
         }
-        err << "vlsbench-studio: created project " << path << " with " << context->workspace.runs.size()
-            << " run(s)\n";
+        err << "vlsbench-studio: created project " << path << " with " << context->workspace.runs.size() << " run(s)\n";
         return true;
     }
     context->project = Project::open(path, access, &error);
@@ -218,17 +218,10 @@ bool openProject(const ParsedArgs &args, Project::Access access, bool needWorksp
         fail(err, error.toString());
         return false;
     }
-    const ProjectInputs recorded = ProjectInputs::from(context->project->inputs());
-    auto same = [](const QString &a, const QString &b) {
-        return QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath() ||
-               QFileInfo(DatasetLoader::dataFileFor(a)).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
-    };
-    bool differs = !given.dataset.isEmpty() && !same(given.dataset, recorded.dataset);
-    for (const QString &result : std::as_const(given.results)) {
-        differs = differs || std::none_of(recorded.results.cbegin(), recorded.results.cend(),
-                                          [&](const QString &r) { return same(result, r); });
-    }
-    if (differs) {
+    const ProjectInputs::Plan plan =
+        ProjectInputs::plan(context->project->inputs(), {given.dataset, given.imageRoot, given.results, {}});
+    const ProjectInputs &recorded = plan.recorded;
+    if (plan.otherDataset || !plan.extraResults.isEmpty()) {
         fail(err, QStringLiteral("%1 was made from other input files; leave out --dataset and --results to use the "
                                  "ones it records")
                       .arg(path));
@@ -253,10 +246,9 @@ bool writeOutput(const ParsedArgs &args, const QByteArray &bytes, QTextStream &o
         out.flush();
         return true;
     }
-    // Written whole or not at all: a failed export never leaves half a file behind.
-    QSaveFile file(args.value(QStringLiteral("output")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        fail(err, QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
+    FileError error;
+    if (!AtomicFile::write(args.value(QStringLiteral("output")), bytes, &error)) {
+        fail(err, error.toString());
         return false;
     }
     return true;
@@ -292,8 +284,8 @@ int runImportAnnotations(const QStringList &argv, QTextStream &out, QTextStream 
     if (!openProject(args, Project::Access::ReadWrite, true, &context, err))
         return CommandLine::BadInput;
     if (context.project->isReadOnly())
-        return fail(err, QStringLiteral("%1: read-only. %2").arg(context.project->path(),
-                                                                 context.project->readOnlyReason()));
+        return fail(
+            err, QStringLiteral("%1: read-only. %2").arg(context.project->path(), context.project->readOnlyReason()));
     QSet<qint64> items;
     QSet<qint64> shared;
     AnnotationExchange::datasetIds(context.workspace.dataset, &items, &shared);
@@ -334,10 +326,9 @@ int runExportCorrected(const QStringList &argv, QTextStream &out, QTextStream &e
         names.append(ws.runs[i].name);
         if (ws.runs[i].name != args.value(QStringLiteral("run")))
             continue;
-        return writeOutput(args,
-                           CorrectedResults::write(ws.dataset, ws.runs[i], ws.matches[i],
-                                                   context.project->annotations()),
-                           out, err)
+        return writeOutput(
+                   args, CorrectedResults::write(ws.dataset, ws.runs[i], ws.matches[i], context.project->annotations()),
+                   out, err)
                    ? CommandLine::Success
                    : CommandLine::BadInput;
     }
@@ -346,13 +337,12 @@ int runExportCorrected(const QStringList &argv, QTextStream &out, QTextStream &e
 }
 
 // Options shared by `judge` and `leakage`: the endpoint and how hard to use it.
-const QStringList kEndpointOptions{QStringLiteral("base-url"),   QStringLiteral("model"),
-                                   QStringLiteral("judge-name"), QStringLiteral("concurrency"),
-                                   QStringLiteral("api-key-env"), QStringLiteral("max-tokens"),
-                                   QStringLiteral("timeout"),    QStringLiteral("max-tries"),
-                                   QStringLiteral("rpm"),        QStringLiteral("tpm"),
-                                   QStringLiteral("header"),     QStringLiteral("price-input"),
-                                   QStringLiteral("price-output")};
+const QStringList kEndpointOptions{
+    QStringLiteral("base-url"),    QStringLiteral("model"),       QStringLiteral("judge-name"),
+    QStringLiteral("concurrency"), QStringLiteral("api-key-env"), QStringLiteral("max-tokens"),
+    QStringLiteral("timeout"),     QStringLiteral("max-tries"),   QStringLiteral("rpm"),
+    QStringLiteral("tpm"),         QStringLiteral("header"),      QStringLiteral("price-input"),
+    QStringLiteral("price-output")};
 
 bool positiveOption(const ParsedArgs &args, const QString &name, int low, int high, int *value, QTextStream &err)
 {
@@ -396,7 +386,7 @@ bool endpointFrom(const ParsedArgs &args, JudgeRunConfig *config, QTextStream &e
         e.headers.append({header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
     }
     const QString keyVariable = args.has(QStringLiteral("api-key-env")) ? args.value(QStringLiteral("api-key-env"))
-                                                                         : QStringLiteral("OPENAI_API_KEY");
+                                                                        : QStringLiteral("OPENAI_API_KEY");
     e.apiKey = QProcessEnvironment::systemEnvironment().value(keyVariable);
     if (e.apiKey.isEmpty())
         err << "vlsbench-studio: note: $" << keyVariable << " is not set; requests are sent without an API key\n";
@@ -486,11 +476,11 @@ int exitCodeOf(const JudgeRunSummary &s)
 
 int runJudge(const QStringList &argv, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args = parseArgs(argv,
-                                      kProjectOptions + kEndpointOptions +
-                                          QStringList{QStringLiteral("run"), QStringLiteral("template"),
-                                                      QStringLiteral("output")},
-                                      {QStringLiteral("invalid-only")});
+    const ParsedArgs args =
+        parseArgs(argv,
+                  kProjectOptions + kEndpointOptions +
+                      QStringList{QStringLiteral("run"), QStringLiteral("template"), QStringLiteral("output")},
+                  {QStringLiteral("invalid-only")});
     if (!acceptable(args, err))
         return CommandLine::BadInput;
     if (!args.has(QStringLiteral("run")))
@@ -500,8 +490,8 @@ int runJudge(const QStringList &argv, QTextStream &out, QTextStream &err)
     JudgeRunConfig config;
     config.kind = JudgeRunInfo::Kind::Rubric;
     config.runs = args.all(QStringLiteral("run"));
-    config.scope = args.has(QStringLiteral("invalid-only")) ? JudgeRunConfig::Scope::InvalidOnly
-                                                            : JudgeRunConfig::Scope::All;
+    config.scope =
+        args.has(QStringLiteral("invalid-only")) ? JudgeRunConfig::Scope::InvalidOnly : JudgeRunConfig::Scope::All;
     if (!endpointFrom(args, &config, err))
         return CommandLine::BadInput;
     JudgePrompt prompt = JudgePrompt::defaultFor(JudgeKind::Rubric);
@@ -592,15 +582,18 @@ int runReport(const QStringList &argv, QTextStream &out, QTextStream &err)
         parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output"), QStringLiteral("format")}, {});
     if (!acceptable(args, err))
         return CommandLine::BadInput;
-    const QString format = args.has(QStringLiteral("format")) ? args.value(QStringLiteral("format")) : QStringLiteral("md");
-    const QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("latex")};
+    const QString format =
+        args.has(QStringLiteral("format")) ? args.value(QStringLiteral("format")) : QStringLiteral("md");
+    const QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"),
+                              QStringLiteral("latex")};
     if (!formats.contains(format))
         return fail(err, QStringLiteral("--format must be one of: %1").arg(formats.join(QStringLiteral(", "))));
     ProjectContext context;
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
         return CommandLine::BadInput;
-    const ScoreReport report = ScoreReport::build(context.workspace, context.project->annotations(), context.project->judgeResults());
+    const ScoreReport report =
+        ScoreReport::build(context.workspace, context.project->annotations(), context.project->judgeResults());
     const QString text = format == QLatin1String("json")  ? report.toJson()
                          : format == QLatin1String("csv") ? report.toCsv()
                          : format == QLatin1String("md")  ? report.toMarkdown()
@@ -622,7 +615,8 @@ int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &
         const Run &run = ws.runs[i];
         const RunMatch &match = ws.matches[i];
         RunSummary summary = summarize(run, match, scorer);
-        summary.corrected = scorer.score(run, match, CorrectedResults::labelSource(ws.dataset, run, match, annotations));
+        summary.corrected =
+            scorer.score(run, match, CorrectedResults::labelSource(ws.dataset, run, match, annotations));
         summary.humanLabels = CorrectedResults::humanLabelled(ws.dataset, run, match, annotations);
         summaries.append(std::move(summary));
     }
@@ -680,8 +674,8 @@ int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
 
 int runValidate(const QStringList &argv, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args = parseArgs(
-        argv, {QStringLiteral("dataset"), QStringLiteral("images"), QStringLiteral("format")}, {});
+    const ParsedArgs args =
+        parseArgs(argv, {QStringLiteral("dataset"), QStringLiteral("images"), QStringLiteral("format")}, {});
     if (!acceptable(args, err))
         return CommandLine::BadInput;
     QString format;
@@ -714,13 +708,13 @@ struct CommandHelp
 };
 
 constexpr CommandHelp kCommands[] = {
-    {"stats",
-     "  vlsbench-studio stats --dataset PATH [--images DIR] --results FILE [--results FILE ...]\n"
-     "                        [--run-name NAME ...] [--format text|json|csv]\n"
-     "  vlsbench-studio stats --project FILE [--format text|json|csv]\n"
-     "                        judge figures and corrected figures (human labels first) side by side\n"},
-    {"validate", "  vlsbench-studio validate --dataset PATH [--images DIR] [--format text|json]\n"
-                 "                        check a data file: fields, ids, taxonomy, images inside the dataset's root\n"},
+    {"stats", "  vlsbench-studio stats --dataset PATH [--images DIR] --results FILE [--results FILE ...]\n"
+              "                        [--run-name NAME ...] [--format text|json|csv]\n"
+              "  vlsbench-studio stats --project FILE [--format text|json|csv]\n"
+              "                        judge figures and corrected figures (human labels first) side by side\n"},
+    {"validate",
+     "  vlsbench-studio validate --dataset PATH [--images DIR] [--format text|json]\n"
+     "                        check a data file: fields, ids, taxonomy, images inside the dataset's root\n"},
     {"export-annotations", "  vlsbench-studio export-annotations --project FILE [--output FILE]\n"
                            "                        the project's human labels, flags and notes as exchange JSON\n"},
     {"import-annotations", "  vlsbench-studio import-annotations --project FILE INPUT\n"
@@ -795,16 +789,17 @@ bool CommandLine::handles(const QString &argument)
 
 QString CommandLine::usage()
 {
-    QString text = QStringLiteral("Usage:\n"
-                                  "  vlsbench-studio [--project FILE] [DATASET [RESULTS...]] [--images DIR]\n"
-                                  "                        open the review window (no arguments: the bundled sample)\n");
+    QString text =
+        QStringLiteral("Usage:\n"
+                       "  vlsbench-studio [--project FILE] [DATASET [RESULTS...]] [--images DIR]\n"
+                       "                        open the review window (no arguments: the bundled sample)\n");
     for (const CommandHelp &command : kCommands)
         text += QString::fromUtf8(command.text);
     text += QStringLiteral("  vlsbench-studio help COMMAND | COMMAND --help\n"
                            "                        one command's usage\n"
                            "  vlsbench-studio --version\n\n");
-    text += QString::fromUtf8(kProjectNote) + QLatin1Char('\n') + QString::fromUtf8(kInputNote) + QLatin1Char('\n')
-        + QString::fromUtf8(kJudgeNote) + QLatin1Char('\n') + QString::fromUtf8(kExitNote);
+    text += QString::fromUtf8(kProjectNote) + QLatin1Char('\n') + QString::fromUtf8(kInputNote) + QLatin1Char('\n') +
+            QString::fromUtf8(kJudgeNote) + QLatin1Char('\n') + QString::fromUtf8(kExitNote);
     return text;
 }
 
@@ -827,6 +822,7 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
 {
     const QString command = arguments.value(0);
     const QStringList rest = arguments.mid(1);
+    qCDebug(lcCli).noquote() << "command" << command << "with" << rest.size() << "arguments";
     if (findCommand(command) && asksForHelp(rest)) {
         out << commandUsage(command);
         return Success;

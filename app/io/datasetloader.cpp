@@ -1,8 +1,10 @@
-#include "datasetloader.h"
+#include "app/io/datasetloader.h"
 
-#include "jsonsource.h"
+#include "app/base/logging.h"
+#include "app/io/jsonsource.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <simdjson.h>
@@ -96,13 +98,20 @@ bool DatasetLoader::load(const QString &path, Dataset *dataset, FileError *error
         return false;
     }
     QByteArray bytes;
+    QElapsedTimer timer;
+    timer.start();
     if (!JsonSource::readFile(file, &bytes, error))
         return false;
-    return loadFromBytes(file, bytes, dataset, error);
+    const bool ok = loadFromBytes(file, bytes, dataset, error);
+    if (ok)
+        qCDebug(lcIo).noquote() << "dataset" << file << dataset->size() << "items," << bytes.size() << "bytes in"
+                                << timer.elapsed() << "ms";
+    else
+        qCDebug(lcIo).noquote() << "dataset" << file << "failed:" << error->toString();
+    return ok;
 }
 
-bool DatasetLoader::loadFromBytes(const QString &fileName, const QByteArray &bytes, Dataset *dataset,
-                                  FileError *error)
+bool DatasetLoader::loadFromBytes(const QString &fileName, const QByteArray &bytes, Dataset *dataset, FileError *error)
 {
     // simdjson reads past the end of its input; copy only when the caller's buffer has no room for that.
     QByteArray padded = bytes;
@@ -115,18 +124,18 @@ bool DatasetLoader::loadFromBytes(const QString &fileName, const QByteArray &byt
         return false;
     }
     simdjson::dom::element root;
-    const auto code = parser.parse(reinterpret_cast<const uint8_t *>(padded.constData()), size_t(padded.size()), false)
-                          .get(root);
+    const auto code =
+        parser.parse(reinterpret_cast<const uint8_t *>(padded.constData()), size_t(padded.size()), false).get(root);
     if (code != simdjson::SUCCESS) {
         *error = JsonSource::diagnose(fileName, padded.constData(), size_t(padded.size()));
         if (error->isNull())
-            *error = {fileName, 0, 0, QStringLiteral("invalid JSON: %1").arg(QString::fromUtf8(simdjson::error_message(code)))};
+            *error = {fileName, 0, 0,
+                      QStringLiteral("invalid JSON: %1").arg(QString::fromUtf8(simdjson::error_message(code)))};
         return false;
     }
     simdjson::dom::array list;
     if (root.get_array().get(list) != simdjson::SUCCESS) {
-        *error = {fileName, 1, 1,
-                  QStringLiteral("expected a JSON list of items, found %1").arg(typeName(root.type()))};
+        *error = {fileName, 1, 1, QStringLiteral("expected a JSON list of items, found %1").arg(typeName(root.type()))};
         return false;
     }
 

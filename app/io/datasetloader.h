@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dataset.h"
-#include "fileerror.h"
+#include "app/base/fileerror.h"
+#include "app/model/dataset.h"
 
 /// Reads a VLSBench data file (a JSON list of item objects), keeping unknown fields and key order.
 class DatasetLoader

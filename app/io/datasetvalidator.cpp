@@ -1,4 +1,4 @@
-#include "datasetvalidator.h"
+#include "app/io/datasetvalidator.h"
 
 #include <QFile>
 #include <QHash>
@@ -59,7 +59,8 @@ void checkFields(const Dataset &dataset, QList<Problem> *problems)
         if (item.has(ItemField::Instruction) && item.instruction.trimmed().isEmpty())
             problems->append({Severity::Warning, QStringLiteral("empty-instruction"), item.instructionId,
                               QStringLiteral("%1 has an empty \"instruction\": an image-only pair, whose responses "
-                                             "match by image name alone").arg(who)});
+                                             "match by image name alone")
+                                  .arg(who)});
     }
 }
 

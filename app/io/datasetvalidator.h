@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dataset.h"
-#include "problem.h"
+#include "app/base/problem.h"
+#include "app/model/dataset.h"
 
 #include <QList>
 

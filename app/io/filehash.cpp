@@ -1,4 +1,4 @@
-#include "filehash.h"
+#include "app/io/filehash.h"
 
 #include <QCryptographicHash>
 #include <QFile>

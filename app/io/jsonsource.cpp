@@ -1,4 +1,4 @@
-#include "jsonsource.h"
+#include "app/io/jsonsource.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -161,7 +161,9 @@ FileError diagnose(const QString &file, const char *data, std::size_t size)
     // point at the start of the literal instead.
     std::size_t offset = std::min(finder.position > 0 ? finder.position - 1 : 0, size);
     if (error.message.contains(QLatin1String("invalid literal")) || error.message.contains(QLatin1String("number"))) {
-        auto inLiteral = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '+'; };
+        auto inLiteral = [](char ch) {
+            return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '+';
+        };
         if (offset > 0 && offset < size && !inLiteral(data[offset]))
             --offset;
         while (offset > 0 && inLiteral(data[offset - 1]))

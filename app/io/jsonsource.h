@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fileerror.h"
+#include "app/base/fileerror.h"
 
 #include <QByteArray>
 #include <QString>

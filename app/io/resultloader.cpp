@@ -1,8 +1,11 @@
-#include "resultloader.h"
+#include "app/io/resultloader.h"
 
-#include "judgetextparser.h"
-#include "jsonsource.h"
+#include "app/base/logging.h"
+#include "app/io/jsonsource.h"
+#include "app/model/judgetextparser.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 
 #include <simdjson.h>
@@ -32,8 +35,7 @@ qint64 idOf(object record)
     if (value.get_int64().get(integer) == simdjson::SUCCESS)
         return integer >= 0 ? integer : -1;
     double number = 0;
-    if (value.get_double().get(number) == simdjson::SUCCESS && number >= 0 && number < 9e15 &&
-        number == qint64(number))
+    if (value.get_double().get(number) == simdjson::SUCCESS && number >= 0 && number < 9e15 && number == qint64(number))
         return qint64(number);
     std::string_view text;
     qint64 parsed = 0;
@@ -150,10 +152,7 @@ bool loadJsonLines(const QString &fileName, const QByteArray &bytes, const Resul
 
 } // namespace
 
-ResultLoader::ResultLoader()
-    : m_parser(std::make_unique<simdjson::dom::parser>())
-{
-}
+ResultLoader::ResultLoader() : m_parser(std::make_unique<simdjson::dom::parser>()) {}
 
 ResultLoader::~ResultLoader() = default;
 
@@ -163,9 +162,16 @@ bool ResultLoader::load(const QString &path, const Options &options, Run *run, F
         *error = {path, 0, 0, QStringLiteral("no such file")};
         return false;
     }
+    QElapsedTimer timer;
+    timer.start();
     if (!JsonSource::readFile(path, &m_buffer, error))
         return false;
     const bool ok = loadFromBytes(path, m_buffer, options, run, error);
+    if (ok)
+        qCDebug(lcIo).noquote() << "results" << path << run->records.size() << "records," << m_buffer.size()
+                                << "bytes in" << timer.elapsed() << "ms";
+    else
+        qCDebug(lcIo).noquote() << "results" << path << "failed:" << error->toString();
     m_buffer.resize(0); // keep the capacity for the next file, drop the contents
     return ok;
 }
@@ -245,4 +251,14 @@ bool ResultLoader::loadFromBytes(const QString &fileName, const QByteArray &byte
     }
     *run = std::move(result);
     return true;
+}
+
+bool ResultLoader::looksLikeResults(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(64 * 1024);
+    return head.contains("\"logs\"") || head.contains("\"pred_answer\"") || head.contains("\"safe_label\"") ||
+           head.contains("\"judgment\"");
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fileerror.h"
-#include "run.h"
+#include "app/base/fileerror.h"
+#include "app/model/run.h"
 
 #include <QByteArray>
 
@@ -18,6 +18,10 @@ class parser;
 class ResultLoader
 {
 public:
+    /// Whether @p path looks like a result file rather than a data file, from its first 64 KiB: result files
+    /// carry responses and labels ("logs", "pred_answer", "safe_label", "judgment"), data files do not.
+    static bool looksLikeResults(const QString &path);
+
     struct Options
     {
         bool keepResponses = true; ///< false drops pred_answer and explanations (scores need neither)

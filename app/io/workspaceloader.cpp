@@ -1,9 +1,9 @@
-#include "workspaceloader.h"
+#include "app/io/workspaceloader.h"
 
-#include "datasetloader.h"
-#include "datasetvalidator.h"
-#include "matcher.h"
-#include "resultloader.h"
+#include "app/io/datasetloader.h"
+#include "app/io/datasetvalidator.h"
+#include "app/io/resultloader.h"
+#include "app/match/matcher.h"
 
 #include <QFileInfo>
 #include <QSet>
@@ -35,19 +35,21 @@ bool WorkspaceLoader::load(const Request &request, Workspace *workspace, FileErr
     if (progress)
         progress(1, total, QStringLiteral("validation"));
     result.problems = DatasetValidator::validate(result.dataset);
-    if (!addRuns(request.results, &result, error,
-                 [&](int done, int, const QString &step) {
-                     if (progress)
-                         progress(done + 2, total, step);
-                 },
-                 cancel, request.runNames))
+    if (!addRuns(
+            request.results, &result, error,
+            [&](int done, int, const QString &step) {
+                if (progress)
+                    progress(done + 2, total, step);
+            },
+            cancel, request.runNames))
         return false;
     *workspace = std::move(result);
     return true;
 }
 
 bool WorkspaceLoader::addRuns(const QStringList &results, Workspace *workspace, FileError *error,
-                              const Progress &progress, const std::atomic_bool *cancel, const QStringList &runNames)
+                              const Progress &progress, const std::atomic_bool *cancel, const QStringList &runNames,
+                              const Reserved &reserved)
 {
     QSet<QString> taken;
     for (const Run &run : std::as_const(workspace->runs))
@@ -69,7 +71,11 @@ bool WorkspaceLoader::addRuns(const QStringList &results, Workspace *workspace, 
         if (!loader.load(results[i], options, &run, error))
             return false;
         const QString base = run.name;
-        for (int n = 2; taken.contains(run.name); ++n)
+        const QString path = QFileInfo(results[i]).absoluteFilePath();
+        const auto isTaken = [&](const QString &name) {
+            return taken.contains(name) || (reserved.contains(name) && reserved.value(name) != path);
+        };
+        for (int n = 2; isTaken(run.name); ++n)
             run.name = QStringLiteral("%1 (%2)").arg(base).arg(n);
         taken.insert(run.name);
         matches.append(matcher.match(run));

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "fileerror.h"
-#include "workspace.h"
+#include "app/base/fileerror.h"
+#include "app/model/workspace.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -16,8 +17,8 @@ class WorkspaceLoader
 public:
     struct Request
     {
-        QString dataset;    ///< data.json or its folder
-        QString imageRoot;  ///< empty: the dataset's folder
+        QString dataset;   ///< data.json or its folder
+        QString imageRoot; ///< empty: the dataset's folder
         QStringList results;
         QStringList runNames; ///< per result file; missing or empty: the file name without extension
     };
@@ -29,9 +30,14 @@ public:
     static bool load(const Request &request, Workspace *workspace, FileError *error, const Progress &progress = {},
                      const std::atomic_bool *cancel = nullptr);
 
+    /// Run names that stand for a file although no open run has them (a project keeps labels under a removed
+    /// run's name): name → that file's absolute path.
+    using Reserved = QHash<QString, QString>;
+
     /// Adds result files to a loaded workspace (the dataset is not read again). Run names are made unique
-    /// within the workspace ("model (2)"), since annotations refer to runs by name.
+    /// ("model (2)") within the workspace and against @p reserved names of other files, since annotations refer
+    /// to runs by name.
     static bool addRuns(const QStringList &results, Workspace *workspace, FileError *error,
                         const Progress &progress = {}, const std::atomic_bool *cancel = nullptr,
-                        const QStringList &runNames = {});
+                        const QStringList &runNames = {}, const Reserved &reserved = {});
 };

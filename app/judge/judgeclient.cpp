@@ -1,6 +1,8 @@
-#include "judgeclient.h"
+#include "app/judge/judgeclient.h"
 
-#include "project.h"
+#include "app/base/logging.h"
+#include "app/judge/chatprotocol.h"
+#include "app/project/project.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -18,7 +20,7 @@ namespace {
 
 constexpr qsizetype kMaxImageBytes = 20 * 1024 * 1024;
 constexpr qsizetype kMaxReplyBytes = 16 * 1024 * 1024;
-constexpr int kPreparePerTurn = 64;         // cache lookups per loop turn, so transfers keep moving
+constexpr int kPreparePerTurn = 64;          // cache lookups per loop turn, so transfers keep moving
 constexpr qint64 kImageTokenEstimate = 1000; // what a provider may charge for one image, for pacing only
 
 qint64 nowMs()
@@ -203,8 +205,8 @@ private:
     QString m_url;
     CURLM *m_multi = nullptr;
     QHash<CURL *, Transfer *> m_active;
-    std::multimap<qint64, Request> m_waiting;     // retries and rate-limited requests, by due time
-    QHash<QByteArray, QList<int>> m_duplicates;   // key in flight → jobs asking the same thing
+    std::multimap<qint64, Request> m_waiting;   // retries and rate-limited requests, by due time
+    QHash<QByteArray, QList<int>> m_duplicates; // key in flight → jobs asking the same thing
     Bucket m_requests;
     Bucket m_tokens;
     qint64 m_holdUntil = 0;
@@ -388,8 +390,8 @@ bool JudgeClient::Worker::prepare(int job, Request *request)
     }
     m_duplicates.insert(request->key, {});
     request->content.prompt = prompt->render(j.question, j.response, j.category);
-    request->estimate = request->content.prompt.size() / 4 + (imageHash.isEmpty() ? 0 : kImageTokenEstimate) +
-                        m_endpoint.maxTokens;
+    request->estimate =
+        request->content.prompt.size() / 4 + (imageHash.isEmpty() ? 0 : kImageTokenEstimate) + m_endpoint.maxTokens;
     return true;
 }
 
@@ -483,7 +485,8 @@ void JudgeClient::Worker::finishTransfer(Transfer *t, CURLcode code)
         JudgeReply reply;
         reply.envelopeOk = true;
         reply.verdict.label = JudgeLabel::invalid(InvalidReason::ContentFilter);
-        reply.verdict.explanation = QStringLiteral("the provider's content filter refused the request: %1").arg(message);
+        reply.verdict.explanation =
+            QStringLiteral("the provider's content filter refused the request: %1").arg(message);
         complete(request, reply);
     } else if (status == 400 && t->structured && isResponseFormatError(t->received)) {
         if (m_structured)
@@ -495,7 +498,8 @@ void JudgeClient::Worker::finishTransfer(Transfer *t, CURLcode code)
         m_waiting.emplace(request.due, std::move(request));
     } else if (status == 401 || status == 403) {
         // The server's message may quote the key, so it is not repeated.
-        fatal(QStringLiteral("the endpoint refused the API key (HTTP %1); check the key and its permissions").arg(status));
+        fatal(QStringLiteral("the endpoint refused the API key (HTTP %1); check the key and its permissions")
+                  .arg(status));
     } else if (status == 404) {
         fatal(QStringLiteral("HTTP 404 from %1: %2. Check the base URL and the model name").arg(m_url, message));
     } else {
@@ -566,6 +570,7 @@ void JudgeClient::Worker::complete(const Request &request, const JudgeReply &rep
 
 void JudgeClient::Worker::fail(const Request &request, const QString &reason)
 {
+    qCInfo(lcJudge).noquote() << describe(request.job) << "failed:" << clean(reason);
     QList<int> jobs{request.job};
     if (!request.key.isEmpty())
         jobs += m_duplicates.take(request.key);
@@ -584,8 +589,10 @@ void JudgeClient::Worker::fail(const Request &request, const QString &reason)
 
 void JudgeClient::Worker::fatal(const QString &reason)
 {
-    if (m_fatal.isEmpty())
+    if (m_fatal.isEmpty()) {
         m_fatal = clean(reason);
+        qCWarning(lcJudge).noquote() << "the run stops:" << m_fatal;
+    }
 }
 
 void JudgeClient::Worker::post(const Judgment &judgment)
@@ -595,6 +602,7 @@ void JudgeClient::Worker::post(const Judgment &judgment)
 
 void JudgeClient::Worker::notice(const QString &message)
 {
+    qCInfo(lcJudge).noquote() << clean(message);
     m_notices.append(clean(message));
 }
 

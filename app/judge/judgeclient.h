@@ -1,7 +1,7 @@
 #pragma once
 
-#include "judgeprompt.h"
-#include "judgeresults.h"
+#include "app/model/judgeprompt.h"
+#include "app/model/judgeresults.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -17,9 +17,9 @@
 /// Where and how to ask: an OpenAI-compatible endpoint, and how hard to push it.
 struct JudgeEndpoint
 {
-    QString baseUrl;  ///< e.g. https://api.openai.com/v1 or http://127.0.0.1:8000/v1
+    QString baseUrl; ///< e.g. https://api.openai.com/v1 or http://127.0.0.1:8000/v1
     QString model;
-    QString apiKey;   ///< held in memory for the run only; never written anywhere
+    QString apiKey;                               ///< held in memory for the run only; never written anywhere
     QList<QPair<QByteArray, QByteArray>> headers; ///< extra request headers
     int timeoutMs = 120000;
     int connectTimeoutMs = 15000;
@@ -28,7 +28,7 @@ struct JudgeEndpoint
     int requestsPerMinute = 0; ///< 0: no limit
     int tokensPerMinute = 0;   ///< 0: no limit; counted from an estimate, corrected by the reply's usage
     int maxTries = 5;
-    int backoffBaseMs = 1000;  ///< first retry waits up to this long, doubling each time
+    int backoffBaseMs = 1000; ///< first retry waits up to this long, doubling each time
     int backoffMaxMs = 60000;
     bool structuredOutput = true; ///< ask for a JSON schema; dropped if the server refuses it
 };
@@ -37,9 +37,9 @@ struct JudgeEndpoint
 struct JudgeJob
 {
     qint64 item = -1;
-    QString target;     ///< run name, or "image"/"text" for leakage
+    QString target; ///< run name, or "image"/"text" for leakage
     JudgeKind kind = JudgeKind::Rubric;
-    QString imagePath;  ///< absolute, already checked to be inside the dataset's root; empty: no image
+    QString imagePath; ///< absolute, already checked to be inside the dataset's root; empty: no image
     QString question;
     QString response;
     QString category;
@@ -49,8 +49,8 @@ struct JudgeJob
 struct JudgeProgress
 {
     qsizetype total = 0;
-    qsizetype judged = 0;   ///< answered by the endpoint
-    qsizetype cached = 0;   ///< taken from an identical earlier request
+    qsizetype judged = 0; ///< answered by the endpoint
+    qsizetype cached = 0; ///< taken from an identical earlier request
     qsizetype failed = 0;
     qsizetype inFlight = 0;
     qsizetype retries = 0;

@@ -1,7 +1,7 @@
-#include "judgerun.h"
+#include "app/judge/judgerun.h"
 
-#include "project.h"
-#include "proportioninterval.h"
+#include "app/project/project.h"
+#include "app/stats/proportioninterval.h"
 
 #include <QUrl>
 
@@ -32,8 +32,8 @@ QList<JudgeJob> JudgeRun::jobsFor(const Workspace &workspace, const JudgeRunConf
     QList<JudgeJob> jobs;
     const Dataset &dataset = workspace.dataset;
     auto wanted = [&](qsizetype index) {
-        return dataset.hasUniqueId(index) &&
-               (config.scope != JudgeRunConfig::Scope::Items || config.items.contains(dataset.item(index).instructionId));
+        return dataset.hasUniqueId(index) && (config.scope != JudgeRunConfig::Scope::Items ||
+                                              config.items.contains(dataset.item(index).instructionId));
     };
     auto imageOf = [&](const Item &item) {
         const ImagePath::Resolved resolved = dataset.resolveImage(item);
@@ -44,9 +44,19 @@ QList<JudgeJob> JudgeRun::jobsFor(const Workspace &workspace, const JudgeRunConf
             if (!wanted(i))
                 continue;
             const Item &item = dataset.item(i);
-            jobs.append({item.instructionId, kLeakImageTarget, JudgeKind::LeakWithImage, imageOf(item),
-                         item.instruction, {}, item.category});
-            jobs.append({item.instructionId, kLeakTextTarget, JudgeKind::LeakTextOnly, {}, item.instruction, {},
+            jobs.append({item.instructionId,
+                         kLeakImageTarget,
+                         JudgeKind::LeakWithImage,
+                         imageOf(item),
+                         item.instruction,
+                         {},
+                         item.category});
+            jobs.append({item.instructionId,
+                         kLeakTextTarget,
+                         JudgeKind::LeakTextOnly,
+                         {},
+                         item.instruction,
+                         {},
                          item.category});
         }
         return jobs;
@@ -64,7 +74,8 @@ QList<JudgeJob> JudgeRun::jobsFor(const Workspace &workspace, const JudgeRunConf
                 r = k;
         }
         if (r < 0) {
-            *error = QStringLiteral("no run named \"%1\" (the runs are: %2)").arg(name, names.join(QStringLiteral(", ")));
+            *error =
+                QStringLiteral("no run named \"%1\" (the runs are: %2)").arg(name, names.join(QStringLiteral(", ")));
             return {};
         }
         const Run &run = workspace.runs[r];
@@ -91,7 +102,8 @@ std::unique_ptr<JudgeRun> JudgeRun::create(Project *project, const Workspace &wo
     const QUrl url(endpoint.baseUrl.trimmed(), QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
         url.host().isEmpty()) {
-        *error = QStringLiteral("the base URL must be an http:// or https:// address, such as https://api.openai.com/v1");
+        *error =
+            QStringLiteral("the base URL must be an http:// or https:// address, such as https://api.openai.com/v1");
         return nullptr;
     }
     if (endpoint.model.trimmed().isEmpty()) {
@@ -123,7 +135,8 @@ std::unique_ptr<JudgeRun> JudgeRun::create(Project *project, const Workspace &wo
         }
     }
     if (project->isReadOnly()) {
-        *error = QStringLiteral("the project is read-only (%1); judgments could not be kept").arg(project->readOnlyReason());
+        *error =
+            QStringLiteral("the project is read-only (%1); judgments could not be kept").arg(project->readOnlyReason());
         return nullptr;
     }
     QList<JudgeJob> jobs = jobsFor(workspace, config, error);
@@ -253,7 +266,8 @@ LeakageMeasure LeakageMeasure::build(const Workspace &workspace, const JudgeResu
         const Item &item = dataset.item(i);
         const Judgment *image = results.find(judge, item.instructionId, kLeakImageTarget);
         const Judgment *text = results.find(judge, item.instructionId, kLeakTextTarget);
-        if (!image || !text || !image->isDone() || !text->isDone() || !image->label.isValid() || !text->label.isValid()) {
+        if (!image || !text || !image->isDone() || !text->isDone() || !image->label.isValid() ||
+            !text->label.isValid()) {
             ++measure.missing;
             continue;
         }

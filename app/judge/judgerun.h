@@ -1,7 +1,7 @@
 #pragma once
 
-#include "judgeclient.h"
-#include "workspace.h"
+#include "app/judge/judgeclient.h"
+#include "app/model/workspace.h"
 
 #include <QElapsedTimer>
 #include <QMap>
@@ -17,14 +17,14 @@ struct JudgeRunConfig
 {
     enum class Scope : quint8 { All, Items, InvalidOnly };
 
-    QString name;                  ///< the judge run's name in the project
+    QString name; ///< the judge run's name in the project
     JudgeRunInfo::Kind kind = JudgeRunInfo::Kind::Rubric;
     JudgeEndpoint endpoint;
-    QList<JudgePrompt> prompts;    ///< the rubric; or the leakage pair (with image, text alone)
-    QStringList runs;              ///< rubric: the result runs whose responses are judged
+    QList<JudgePrompt> prompts; ///< the rubric; or the leakage pair (with image, text alone)
+    QStringList runs;           ///< rubric: the result runs whose responses are judged
     Scope scope = Scope::All;
-    QSet<qint64> items;            ///< Scope::Items: the instruction ids
-    double pricePerMillionInput = 0;  ///< for the cost estimate
+    QSet<qint64> items;              ///< Scope::Items: the instruction ids
+    double pricePerMillionInput = 0; ///< for the cost estimate
     double pricePerMillionOutput = 0;
 };
 
@@ -33,7 +33,7 @@ struct JudgeRunSummary
 {
     JudgeClient::Outcome outcome = JudgeClient::Outcome::Finished;
     QString reason;
-    qsizetype alreadyDone = 0;  ///< judged before this session (resumed runs)
+    qsizetype alreadyDone = 0; ///< judged before this session (resumed runs)
     JudgeProgress progress;
     QMap<QString, qsizetype> failures; ///< reason → responses
     double cost = 0;
@@ -97,7 +97,7 @@ struct LeakageMeasure
 {
     struct Row
     {
-        qsizetype items = 0;      ///< items with both verdicts valid
+        qsizetype items = 0; ///< items with both verdicts valid
         qsizetype imageUnsafe = 0;
         qsizetype textUnsafe = 0;
         qsizetype bothUnsafe = 0;

@@ -1,4 +1,4 @@
-#include "matcher.h"
+#include "app/match/matcher.h"
 
 QString Matcher::normalizeQuestion(const QString &question)
 {
@@ -13,8 +13,7 @@ QString Matcher::normalizeQuestion(const QString &question)
     return clean ? question : question.simplified();
 }
 
-Matcher::Matcher(const Dataset &dataset)
-    : m_dataset(dataset)
+Matcher::Matcher(const Dataset &dataset) : m_dataset(dataset)
 {
     m_byQuestion.reserve(dataset.size());
     m_imageNames.reserve(dataset.size());

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "dataset.h"
-#include "run.h"
-#include "runmatch.h"
+#include "app/model/dataset.h"
+#include "app/model/run.h"
+#include "app/model/runmatch.h"
 
 #include <QHash>
 #include <QString>

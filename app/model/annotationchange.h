@@ -8,10 +8,10 @@ struct AnnotationChange
     enum class Kind : quint8 { Label, Leak };
 
     Kind kind = Kind::Label;
-    qint64 item = -1;  ///< instruction_id
-    QString run;       ///< empty for leak flags
+    qint64 item = -1; ///< instruction_id
+    QString run;      ///< empty for leak flags
     QString annotator;
-    int oldValue = 0;  ///< Label or LeakVerdict as a number; 0 is "none"
+    int oldValue = 0; ///< Label or LeakVerdict as a number; 0 is "none"
     int newValue = 0;
     QString oldNote;
     QString newNote;

@@ -1,4 +1,4 @@
-#include "annotations.h"
+#include "app/model/annotations.h"
 
 #include <QSet>
 
@@ -21,8 +21,7 @@ QString leakKey(qint64 item, const QString &annotator)
     return QStringLiteral("k\n%1\n%2").arg(item).arg(annotator);
 }
 
-template<typename Entry>
-qsizetype indexOfAnnotator(const QList<Entry> &entries, const QString &annotator)
+template <typename Entry> qsizetype indexOfAnnotator(const QList<Entry> &entries, const QString &annotator)
 {
     for (qsizetype i = 0; i < entries.size(); ++i) {
         if (entries[i].annotator == annotator)
@@ -78,9 +77,8 @@ Label Annotations::latestLabel(qint64 item, const QString &run) const
         // ISO 8601 times in UTC sort as text; ties go to the annotator name so the answer never depends on order.
         // The label's own time: fixing a note later does not make an older label the latest.
         auto when = [](const HumanLabel &l) { return l.labelTime.isEmpty() ? l.time : l.labelTime; };
-        if (entry.label != Label::Invalid &&
-            (!latest || when(entry) > when(*latest) ||
-             (when(entry) == when(*latest) && entry.annotator > latest->annotator)))
+        if (entry.label != Label::Invalid && (!latest || when(entry) > when(*latest) ||
+                                              (when(entry) == when(*latest) && entry.annotator > latest->annotator)))
             latest = &entry;
     }
     return latest ? latest->label : Label::Invalid;

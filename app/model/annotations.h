@@ -1,6 +1,6 @@
 #pragma once
 
-#include "judgelabel.h"
+#include "app/model/judgelabel.h"
 
 #include <QHash>
 #include <QList>
@@ -21,11 +21,8 @@ struct HumanLabel
 {
     HumanLabel() = default;
     HumanLabel(QString annotator, Label label, QString note, QString time, QString labelTime = {})
-        : annotator(std::move(annotator))
-        , label(label)
-        , note(std::move(note))
-        , time(std::move(time))
-        , labelTime(std::move(labelTime))
+        : annotator(std::move(annotator)), label(label), note(std::move(note)), time(std::move(time)),
+          labelTime(std::move(labelTime))
     {
     }
 

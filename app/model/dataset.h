@@ -1,8 +1,8 @@
 #pragma once
 
-#include "imagepath.h"
-#include "item.h"
-#include "problem.h"
+#include "app/base/problem.h"
+#include "app/model/imagepath.h"
+#include "app/model/item.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "imagepath.h"
+#include "app/model/imagepath.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "item.h"
+#include "app/model/item.h"
 
 QString Item::fieldKey(ItemField field)
 {

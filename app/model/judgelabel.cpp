@@ -1,4 +1,4 @@
-#include "judgelabel.h"
+#include "app/model/judgelabel.h"
 
 #include <cmath>
 

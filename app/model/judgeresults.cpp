@@ -1,4 +1,4 @@
-#include "judgeresults.h"
+#include "app/model/judgeresults.h"
 
 namespace {
 

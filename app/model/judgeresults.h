@@ -1,6 +1,6 @@
 #pragma once
 
-#include "judgelabel.h"
+#include "app/model/judgelabel.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -15,16 +15,16 @@ struct Judgment
 {
     enum class Status : quint8 { Done, Failed };
 
-    qint64 item = -1;     ///< instruction id
-    QString target;       ///< the run judged; for leakage runs "image" or "text"
+    qint64 item = -1; ///< instruction id
+    QString target;   ///< the run judged; for leakage runs "image" or "text"
     Status status = Status::Done;
-    JudgeLabel label;     ///< leakage runs: Unsafe for "unsafe", Refusal for "safe"
-    QString labelText;    ///< the label as the judge wrote it
+    JudgeLabel label;  ///< leakage runs: Unsafe for "unsafe", Refusal for "safe"
+    QString labelText; ///< the label as the judge wrote it
     QString explanation;
-    QString raw;          ///< the judge's message text
-    QString error;        ///< Failed: why
+    QString raw;   ///< the judge's message text
+    QString error; ///< Failed: why
     int tries = 0;
-    bool cached = false;  ///< taken from an earlier identical request instead of asking again
+    bool cached = false; ///< taken from an earlier identical request instead of asking again
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
     QByteArray cacheKey;
@@ -45,7 +45,10 @@ struct JudgeRunInfo
     QString model;
     QString created;
 
-    static QString kindKey(Kind kind) { return kind == Kind::Leakage ? QStringLiteral("leakage") : QStringLiteral("rubric"); }
+    static QString kindKey(Kind kind)
+    {
+        return kind == Kind::Leakage ? QStringLiteral("leakage") : QStringLiteral("rubric");
+    }
 };
 
 /// Targets of a leakage run's two questions.

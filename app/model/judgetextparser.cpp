@@ -1,4 +1,4 @@
-#include "judgetextparser.h"
+#include "app/model/judgetextparser.h"
 
 #include <simdjson.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "judgeverdict.h"
+#include "app/model/judgeverdict.h"
 
 #include <QStringView>
 

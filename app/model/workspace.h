@@ -1,9 +1,9 @@
 #pragma once
 
-#include "dataset.h"
-#include "problem.h"
-#include "run.h"
-#include "runmatch.h"
+#include "app/base/problem.h"
+#include "app/model/dataset.h"
+#include "app/model/run.h"
+#include "app/model/runmatch.h"
 
 #include <QList>
 

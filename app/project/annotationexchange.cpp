@@ -1,6 +1,6 @@
-#include "annotationexchange.h"
+#include "app/project/annotationexchange.h"
 
-#include "jsonsource.h"
+#include "app/io/jsonsource.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -128,12 +128,12 @@ QByteArray AnnotationExchange::write(const Annotations &annotations)
     });
     Json leaks = Json::array();
     for (const auto &[item, flag] : std::as_const(flags)) {
-        leaks.push_back(Json{{"item", item},
-                             {"annotator", utf8(flag.annotator)},
-                             {"verdict", flag.verdict == LeakVerdict::None ? Json(nullptr)
-                                                                           : Json(utf8(leakVerdictKey(flag.verdict)))},
-                             {"note", utf8(flag.note)},
-                             {"time", utf8(flag.time)}});
+        leaks.push_back(Json{
+            {"item", item},
+            {"annotator", utf8(flag.annotator)},
+            {"verdict", flag.verdict == LeakVerdict::None ? Json(nullptr) : Json(utf8(leakVerdictKey(flag.verdict)))},
+            {"note", utf8(flag.note)},
+            {"time", utf8(flag.time)}});
     }
     const Json out{{"format", kFormat}, {"version", kVersion}, {"annotations", labels}, {"leaks", leaks}};
     return QByteArray::fromStdString(out.dump(2)) + '\n';
@@ -303,8 +303,9 @@ AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annota
             continue;
         }
         if (exists && time >= entry.time) {
-            skip(time == entry.time ? QStringLiteral("differs from the project's entry made at the same time (%1)").arg(time)
-                                    : QStringLiteral("the project's entry is newer (%1)").arg(time));
+            skip(time == entry.time
+                     ? QStringLiteral("differs from the project's entry made at the same time (%1)").arg(time)
+                     : QStringLiteral("the project's entry is newer (%1)").arg(time));
             continue;
         }
         AnnotationChange change = c;

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "annotationchange.h"
-#include "annotations.h"
-#include "dataset.h"
-#include "fileerror.h"
+#include "app/base/fileerror.h"
+#include "app/model/annotationchange.h"
+#include "app/model/annotations.h"
+#include "app/model/dataset.h"
 
 #include <QByteArray>
 #include <QList>
@@ -24,7 +24,7 @@ public:
     /// One entry read from an exchange file.
     struct Entry
     {
-        QString where; ///< "annotations[3]": where the entry is in the file
+        QString where;           ///< "annotations[3]": where the entry is in the file
         AnnotationChange change; ///< the target and the new value and note; old values are not known yet
         QString time;
     };
@@ -52,8 +52,8 @@ public:
     /// Merges @p file into @p existing: new annotations are added, a newer one replaces an older one by the same
     /// annotator, and the rest is skipped with a reason. Empty @p items or @p runs are not checked. Entries for
     /// @p sharedIds (ids that several items carry) are skipped: they cannot say which item they mean.
-    static Plan plan(const File &file, const Annotations &existing, const QSet<qint64> &items,
-                     const QStringList &runs, const QSet<qint64> &sharedIds = {});
+    static Plan plan(const File &file, const Annotations &existing, const QSet<qint64> &items, const QStringList &runs,
+                     const QSet<qint64> &sharedIds = {});
 
     /// The ids of @p dataset as plan() takes them: every id, and those shared by several items.
     static void datasetIds(const Dataset &dataset, QSet<qint64> *items, QSet<qint64> *sharedIds);

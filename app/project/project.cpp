@@ -1,4 +1,6 @@
-#include "project.h"
+#include "app/project/project.h"
+
+#include "app/base/logging.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -54,8 +56,8 @@ const char *const kJudgeSchema[] = {
 
 InvalidReason reasonFromKey(const QString &key)
 {
-    for (InvalidReason r : {InvalidReason::Missing, InvalidReason::Unparseable, InvalidReason::ContentFilter,
-                            InvalidReason::OutOfRange})
+    for (InvalidReason r :
+         {InvalidReason::Missing, InvalidReason::Unparseable, InvalidReason::ContentFilter, InvalidReason::OutOfRange})
         if (invalidReasonKey(r) == key)
             return r;
     return InvalidReason::Unparseable;
@@ -126,7 +128,8 @@ bool Project::prepareForWriting(FileError *error)
     // WAL: a commit is one append, and a process killed mid-write leaves the last commit intact.
     // synchronous=FULL also makes each commit survive a power cut, not just a crash.
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
+        !query.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
         *error = sqlError(QStringLiteral("cannot prepare the project for writing"), query.lastError().text());
         return false;
     }
@@ -180,8 +183,13 @@ std::unique_ptr<Project> Project::open(const QString &path, Access access, FileE
     project->m_readOnly = !project->m_readOnlyReason.isEmpty();
     // Checked before anything is written: a file of another kind or version is left exactly as it was.
     if (!project->openDatabase(path, project->m_readOnly, error) || !project->loadContents(error) ||
-        (!project->m_readOnly && (!project->prepareForWriting(error) || !project->upgrade(error))))
+        (!project->m_readOnly && (!project->prepareForWriting(error) || !project->upgrade(error)))) {
+        qCInfo(lcProject).noquote() << "cannot open" << path << ":" << error->toString();
         return nullptr;
+    }
+    qCInfo(lcProject).noquote() << "opened" << path
+                                << (project->m_readOnly ? QStringLiteral("read-only: ") + project->m_readOnlyReason
+                                                        : QStringLiteral("for writing"));
     return project;
 }
 
@@ -239,11 +247,11 @@ bool Project::initialise(const QList<ProjectInput> &inputs, FileError *error)
         }
     }
     query.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?)"));
-    const QList<QPair<QString, QString>> meta{{QStringLiteral("format"), kFormat},
-                                              {QStringLiteral("created"), now()},
-                                              {QStringLiteral("created_by"),
-                                               QStringLiteral("vlsbench-studio %1")
-                                                   .arg(QCoreApplication::applicationVersion())}};
+    const QList<QPair<QString, QString>> meta{
+        {QStringLiteral("format"), kFormat},
+        {QStringLiteral("created"), now()},
+        {QStringLiteral("created_by"),
+         QStringLiteral("vlsbench-studio %1").arg(QCoreApplication::applicationVersion())}};
     for (const auto &[key, value] : meta) {
         query.addBindValue(key);
         query.addBindValue(value);
@@ -253,8 +261,7 @@ bool Project::initialise(const QList<ProjectInput> &inputs, FileError *error)
             return false;
         }
     }
-    if (!writeInputs(inputs, error) ||
-        !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion))) {
+    if (!writeInputs(inputs, error) || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion))) {
         if (error->isNull())
             *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
         db.rollback();
@@ -317,8 +324,8 @@ bool Project::loadContents(FileError *error)
     m_version = version;
     m_inputs.clear();
     const QDir folder = QFileInfo(m_path).absoluteDir();
-    if (!query.exec(QStringLiteral(
-            "SELECT role, path, relative_path, run_name, sha256, size FROM inputs ORDER BY position"))) {
+    if (!query.exec(
+            QStringLiteral("SELECT role, path, relative_path, run_name, sha256, size FROM inputs ORDER BY position"))) {
         *error = sqlError(QStringLiteral("cannot read the project"), query.lastError().text());
         return false;
     }
@@ -391,7 +398,7 @@ bool Project::loadJudgments(FileError *error)
         JudgeRunInfo info;
         info.name = query.value(0).toString();
         info.kind = query.value(1).toString() == QLatin1String("leakage") ? JudgeRunInfo::Kind::Leakage
-                                                                         : JudgeRunInfo::Kind::Rubric;
+                                                                          : JudgeRunInfo::Kind::Rubric;
         info.baseUrl = query.value(2).toString();
         info.model = query.value(3).toString();
         info.created = query.value(4).toString();
@@ -484,7 +491,8 @@ bool Project::addJudgeRun(const JudgeRunInfo &info, const QList<JudgePrompt> &pr
     QSqlQuery query(db);
     bool ok = true;
     if (!m_judges.hasRun(info.name)) {
-        query.prepare(QStringLiteral("INSERT INTO judge_runs(name, kind, base_url, model, created) VALUES (?, ?, ?, ?, ?)"));
+        query.prepare(
+            QStringLiteral("INSERT INTO judge_runs(name, kind, base_url, model, created) VALUES (?, ?, ?, ?, ?)"));
         query.addBindValue(info.name);
         query.addBindValue(JudgeRunInfo::kindKey(info.kind));
         query.addBindValue(info.baseUrl);
@@ -529,8 +537,9 @@ bool Project::storeJudgments(const QString &judge, const QList<Judgment> &judgme
     if (judgments.isEmpty())
         return true;
     if (m_readOnly || !m_judges.hasRun(judge)) {
-        *error = {m_path, 0, 0, m_readOnly ? QStringLiteral("the project is read-only: %1").arg(m_readOnlyReason)
-                                           : QStringLiteral("no judge run named \"%1\"").arg(judge)};
+        *error = {m_path, 0, 0,
+                  m_readOnly ? QStringLiteral("the project is read-only: %1").arg(m_readOnlyReason)
+                             : QStringLiteral("no judge run named \"%1\"").arg(judge)};
         return false;
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection);
@@ -619,7 +628,13 @@ bool Project::setLabelNote(qint64 item, const QString &run, const QString &annot
 bool Project::setLeak(qint64 item, const QString &annotator, LeakVerdict verdict, FileError *error)
 {
     const LeakFlag current = m_annotations.leak(item, annotator);
-    return edit({AnnotationChange::Kind::Leak, item, {}, annotator, int(current.verdict), int(verdict), current.note,
+    return edit({AnnotationChange::Kind::Leak,
+                 item,
+                 {},
+                 annotator,
+                 int(current.verdict),
+                 int(verdict),
+                 current.note,
                  current.note},
                 Merge::Separate, error);
 }
@@ -627,8 +642,14 @@ bool Project::setLeak(qint64 item, const QString &annotator, LeakVerdict verdict
 bool Project::setLeakNote(qint64 item, const QString &annotator, const QString &note, FileError *error, Merge merge)
 {
     const LeakFlag current = m_annotations.leak(item, annotator);
-    return edit({AnnotationChange::Kind::Leak, item, {}, annotator, int(current.verdict), int(current.verdict),
-                 current.note, note},
+    return edit({AnnotationChange::Kind::Leak,
+                 item,
+                 {},
+                 annotator,
+                 int(current.verdict),
+                 int(current.verdict),
+                 current.note,
+                 note},
                 merge, error);
 }
 
@@ -643,7 +664,9 @@ bool Project::edit(const AnnotationChange &change, Merge merge, FileError *error
     if (!write({change}, QStringLiteral("edit"), {}, error))
         return false;
     const bool noteOnly = change.oldValue == change.newValue;
-    if (merge == Merge::WithPrevious && noteOnly && !m_undo.isEmpty() && m_undo.last().sameTarget(change) &&
+    const bool mergeable = merge == Merge::WithPrevious || (merge == Merge::WhileEditing && m_noteEditing);
+    m_noteEditing = merge == Merge::WhileEditing && noteOnly;
+    if (mergeable && noteOnly && !m_undo.isEmpty() && m_undo.last().sameTarget(change) &&
         m_undo.last().oldValue == m_undo.last().newValue) {
         m_undo.last().newNote = change.newNote; // one undo step per note, however often it was saved
     } else {
@@ -731,10 +754,10 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
     QSqlQuery deleteLabel(db);
     deleteLabel.prepare(QStringLiteral("DELETE FROM labels WHERE item = ? AND run = ? AND annotator = ?"));
     QSqlQuery upsertLeak(db);
-    upsertLeak.prepare(QStringLiteral(
-        "INSERT INTO leaks(item, annotator, verdict, note, time) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT(item, annotator) DO UPDATE SET verdict = excluded.verdict, note = excluded.note,"
-        " time = excluded.time"));
+    upsertLeak.prepare(
+        QStringLiteral("INSERT INTO leaks(item, annotator, verdict, note, time) VALUES (?, ?, ?, ?, ?)"
+                       " ON CONFLICT(item, annotator) DO UPDATE SET verdict = excluded.verdict, note = excluded.note,"
+                       " time = excluded.time"));
     QSqlQuery deleteLeak(db);
     deleteLeak.prepare(QStringLiteral("DELETE FROM leaks WHERE item = ? AND annotator = ?"));
     QSqlQuery history(db);
@@ -752,7 +775,8 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
         QString labelTime = time;
         if (c.kind == AnnotationChange::Kind::Label && c.newValue == c.oldValue) {
             const HumanLabel current = m_annotations.label(c.item, c.run, c.annotator);
-            labelTime = current.labelTime.isEmpty() ? (current.time.isEmpty() ? time : current.time) : current.labelTime;
+            labelTime =
+                current.labelTime.isEmpty() ? (current.time.isEmpty() ? time : current.time) : current.labelTime;
         }
         labelTimes.append(labelTime);
         const bool empty = c.newValue == 0 && c.newNote.isEmpty();
@@ -789,8 +813,8 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
         history.addBindValue(c.newValue);
         history.addBindValue(notNull(c.newNote));
         if (!query->exec() || !history.exec()) {
-            const QString detail = !query->lastError().text().trimmed().isEmpty() ? query->lastError().text()
-                                                                                  : history.lastError().text();
+            const QString detail =
+                !query->lastError().text().trimmed().isEmpty() ? query->lastError().text() : history.lastError().text();
             db.rollback();
             *error = sqlError(QStringLiteral("cannot save the change"), detail);
             return false;
@@ -805,7 +829,8 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const AnnotationChange &c = changes[i];
         if (c.kind == AnnotationChange::Kind::Label)
-            m_annotations.setLabel(c.item, c.run, {c.annotator, Label(c.newValue), c.newNote, stamps[i], labelTimes[i]});
+            m_annotations.setLabel(c.item, c.run,
+                                   {c.annotator, Label(c.newValue), c.newNote, stamps[i], labelTimes[i]});
         else
             m_annotations.setLeak(c.item, {c.annotator, LeakVerdict(c.newValue), c.newNote, stamps[i]});
     }
@@ -853,7 +878,7 @@ QList<Project::HistoryEntry> Project::history() const
         entry.change.annotator = query.value(2).toString();
         entry.action = query.value(3).toString();
         entry.change.kind = query.value(4).toString() == QLatin1String("leak") ? AnnotationChange::Kind::Leak
-                                                                              : AnnotationChange::Kind::Label;
+                                                                               : AnnotationChange::Kind::Label;
         entry.change.item = query.value(5).toLongLong();
         entry.change.run = query.value(6).toString();
         entry.change.oldValue = query.value(7).toInt();

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "annotationchange.h"
-#include "annotations.h"
-#include "fileerror.h"
-#include "judgeprompt.h"
-#include "judgeresults.h"
-#include "projectinput.h"
+#include "app/base/fileerror.h"
+#include "app/model/annotationchange.h"
+#include "app/model/annotations.h"
+#include "app/model/judgeprompt.h"
+#include "app/model/judgeresults.h"
+#include "app/project/projectinput.h"
 
 #include <QList>
 #include <QObject>
@@ -28,8 +28,9 @@ public:
     static constexpr int kSchemaVersion = 2;
 
     enum class Access : quint8 { ReadWrite, ReadOnly };
-    /// Whether an edit can be merged into the previous undo step (successive saves of one note).
-    enum class Merge : quint8 { Separate, WithPrevious };
+    /// Whether an edit can be merged into the previous undo step (successive saves of one note): never, always
+    /// when it is the same note, or while that note is still being edited (until finishNoteEdit()).
+    enum class Merge : quint8 { Separate, WithPrevious, WhileEditing };
 
     struct HistoryEntry
     {
@@ -59,12 +60,14 @@ public:
 
     /// Sets @p annotator's label of a response (Label::Invalid clears it, keeping any note).
     bool setLabel(qint64 item, const QString &run, const QString &annotator, Label label, FileError *error);
-    bool setLabelNote(qint64 item, const QString &run, const QString &annotator, const QString &note,
-                      FileError *error, Merge merge = Merge::Separate);
+    bool setLabelNote(qint64 item, const QString &run, const QString &annotator, const QString &note, FileError *error,
+                      Merge merge = Merge::Separate);
     /// Sets @p annotator's leakage verdict on an item (LeakVerdict::None clears it, keeping any note).
     bool setLeak(qint64 item, const QString &annotator, LeakVerdict verdict, FileError *error);
     bool setLeakNote(qint64 item, const QString &annotator, const QString &note, FileError *error,
                      Merge merge = Merge::Separate);
+    /// Ends the editing of a note: its next save is an undo step of its own.
+    void finishNoteEdit() { m_noteEditing = false; }
     /// Applies edits read from an exchange file in one transaction, each keeping its own time. Clears undo.
     bool importChanges(const QList<AnnotationChange> &changes, const QStringList &times, FileError *error);
 
@@ -130,4 +133,5 @@ private:
     int m_version = 0;
     QList<AnnotationChange> m_undo;
     QList<AnnotationChange> m_redo;
+    bool m_noteEditing = false; ///< the last edit saved a note that is still being typed
 };

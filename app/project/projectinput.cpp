@@ -1,9 +1,12 @@
-#include "projectinput.h"
+#include "app/project/projectinput.h"
 
-#include "filehash.h"
+#include "app/io/datasetloader.h"
+#include "app/io/filehash.h"
 
 #include <QDir>
 #include <QFileInfo>
+
+#include <algorithm>
 
 QString ProjectInput::roleKey(Role role)
 {
@@ -49,17 +52,47 @@ ProjectInputs ProjectInputs::from(const QList<ProjectInput> &inputs)
     return out;
 }
 
-QList<ProjectInput> ProjectInputs::describe(const Workspace &workspace, const std::atomic_bool *cancel)
+ProjectInputs::Plan ProjectInputs::plan(const QList<ProjectInput> &recorded, const ProjectInputs &given)
+{
+    Plan plan;
+    plan.recorded = from(recorded);
+    plan.load = plan.recorded;
+    const auto sameFile = [](const QString &a, const QString &b) {
+        const QString target = QFileInfo(b).absoluteFilePath();
+        return QFileInfo(a).absoluteFilePath() == target ||
+               QFileInfo(DatasetLoader::dataFileFor(a)).absoluteFilePath() == target;
+    };
+    plan.otherDataset = !given.dataset.isEmpty() && !sameFile(given.dataset, plan.recorded.dataset);
+    for (const QString &result : given.results) {
+        const bool known = std::any_of(plan.load.results.cbegin(), plan.load.results.cend(),
+                                       [&](const QString &r) { return sameFile(result, r); });
+        if (known)
+            continue;
+        plan.extraResults.append(QFileInfo(result).absoluteFilePath());
+        plan.load.results.append(QFileInfo(result).absoluteFilePath());
+        plan.load.runNames.append(QString());
+    }
+    return plan;
+}
+
+QList<ProjectInput> ProjectInputs::reconcile(const QList<ProjectInput> &recorded, const Workspace &workspace,
+                                             QList<qsizetype> *unhashed)
 {
     QList<ProjectInput> inputs;
     auto add = [&](ProjectInput::Role role, const QString &path, const QString &runName) {
-        ProjectInput input{role, QFileInfo(path).absoluteFilePath(), runName, {}, -1};
-        if (QFileInfo(path).isFile()) {
-            FileError error;
-            input.sha256 = FileHash::sha256(path, &error, cancel);
-            input.size = QFileInfo(path).size();
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        for (const ProjectInput &input : recorded) {
+            if (input.role == role && input.path == absolute) {
+                ProjectInput kept = input;
+                kept.runName = runName;
+                inputs.append(kept);
+                return;
+            }
         }
-        inputs.append(input);
+        const QFileInfo info(path);
+        if (info.isFile())
+            unhashed->append(inputs.size());
+        inputs.append({role, absolute, runName, {}, info.isFile() ? info.size() : -1});
     };
     const QString dataset = workspace.dataset.filePath();
     add(ProjectInput::Role::Dataset, dataset, {});
@@ -68,9 +101,26 @@ QList<ProjectInput> ProjectInputs::describe(const Workspace &workspace, const st
         add(ProjectInput::Role::Images, root, {});
     for (const Run &run : workspace.runs)
         add(ProjectInput::Role::Results, run.filePath, run.name);
-    if (cancel && cancel->load())
-        return {};
     return inputs;
+}
+
+QList<ProjectInput> ProjectInputs::hashed(QList<ProjectInput> inputs, const QList<qsizetype> &positions,
+                                          const std::atomic_bool *cancel)
+{
+    for (qsizetype i : positions) {
+        FileError ignored;
+        inputs[i].sha256 = FileHash::sha256(inputs[i].path, &ignored, cancel);
+        if (cancel && cancel->load())
+            return {};
+    }
+    return inputs;
+}
+
+QList<ProjectInput> ProjectInputs::describe(const Workspace &workspace, const std::atomic_bool *cancel)
+{
+    QList<qsizetype> unhashed;
+    const QList<ProjectInput> inputs = reconcile({}, workspace, &unhashed);
+    return hashed(inputs, unhashed, cancel);
 }
 
 QStringList ProjectInputs::changed(const QList<ProjectInput> &recorded, const std::atomic_bool *cancel)
@@ -93,8 +143,8 @@ QStringList ProjectInputs::changed(const QList<ProjectInput> &recorded, const st
         if (now.isEmpty())
             problems.append(error.toString());
         else if (now != input.sha256)
-            problems.append(QStringLiteral("%1 changed since the project recorded it (its content hash differs)")
-                                .arg(input.path));
+            problems.append(
+                QStringLiteral("%1 changed since the project recorded it (its content hash differs)").arg(input.path));
     }
     return problems;
 }

@@ -1,7 +1,7 @@
-#include "reportformatter.h"
+#include "app/report/reportformatter.h"
 
-#include "csv.h"
-#include "rates.h"
+#include "app/base/csv.h"
+#include "app/stats/rates.h"
 
 #include <QStringList>
 
@@ -24,8 +24,8 @@ Json countsJson(const LabelCounts &c)
 Json ratesJson(const LabelCounts &c)
 {
     const Rates r = Rates::of(c);
-    return Json{{"refusal", r.refusal}, {"warning", r.warning}, {"safe", r.safe}, {"unsafe", r.unsafe},
-                {"invalid", r.invalid}};
+    return Json{
+        {"refusal", r.refusal}, {"warning", r.warning}, {"safe", r.safe}, {"unsafe", r.unsafe}, {"invalid", r.invalid}};
 }
 
 Json groupsJson(const QMap<QString, LabelCounts> &groups)
@@ -77,7 +77,6 @@ private:
     QList<QStringList> m_rows;
 };
 
-
 QString csvRow(const QString &run, const QString &level, const QString &category, const QString &sub,
                const LabelCounts &c)
 {
@@ -112,15 +111,9 @@ QString ReportFormatter::statsJson(const DatasetInfo &dataset, const QList<RunSu
         for (InvalidReason reason : {InvalidReason::Missing, InvalidReason::Unparseable, InvalidReason::ContentFilter,
                                      InvalidReason::OutOfRange})
             reasons[utf8(invalidReasonKey(reason))] = c.count(reason);
-        Json entry{{"name", utf8(run.name)},
-                   {"file", utf8(run.file)},
-                   {"responses", run.responses},
-                   {"matched", run.matched},
-                   {"unmatched", run.unmatched},
-                   {"ambiguous", run.ambiguous},
-                   {"duplicates", run.duplicates},
-                   {"counts", countsJson(c)},
-                   {"invalid_reasons", reasons},
+        Json entry{{"name", utf8(run.name)},       {"file", utf8(run.file)},     {"responses", run.responses},
+                   {"matched", run.matched},       {"unmatched", run.unmatched}, {"ambiguous", run.ambiguous},
+                   {"duplicates", run.duplicates}, {"counts", countsJson(c)},    {"invalid_reasons", reasons},
                    {"rates", ratesJson(c)}};
         if (run.corrected) {
             entry["corrected"] = Json{{"human_labels", run.humanLabels},

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "problem.h"
-#include "runsummary.h"
+#include "app/base/problem.h"
+#include "app/scoring/runsummary.h"
 
 #include <QList>
 #include <QString>

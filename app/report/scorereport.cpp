@@ -1,16 +1,18 @@
-#include "scorereport.h"
+#include "app/report/scorereport.h"
 
-#include "csv.h"
-#include "correctedresults.h"
-#include "krippendorffalpha.h"
-#include "rates.h"
-#include "scorer.h"
+#include "app/base/csv.h"
+#include "app/base/logging.h"
+#include "app/scoring/correctedresults.h"
+#include "app/scoring/scorer.h"
+#include "app/stats/krippendorffalpha.h"
+#include "app/stats/rates.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 
-#include <cmath>
-
 #include <nlohmann/json.hpp>
+
+#include <cmath>
 
 namespace {
 
@@ -57,13 +59,19 @@ Json groupJson(const LabelCounts &c)
 {
     const Rates r = Rates::of(c);
     const qint64 n = c.total();
-    return Json{{"n", n},
-                {"counts", {{"refusal", c.refusal}, {"warning", c.warning}, {"unsafe", c.unsafe}, {"invalid", c.invalid}}},
-                {"rates", {{"refusal", r.refusal}, {"warning", r.warning}, {"safe", r.safe}, {"unsafe", r.unsafe}, {"invalid", r.invalid}}},
-                {"intervals",
-                 {{"refusal", interval(ProportionInterval::wilson(c.refusal, n))},
-                  {"warning", interval(ProportionInterval::wilson(c.warning, n))},
-                  {"safe", interval(ProportionInterval::wilson(c.refusal + c.warning, n))}}}};
+    return Json{
+        {"n", n},
+        {"counts", {{"refusal", c.refusal}, {"warning", c.warning}, {"unsafe", c.unsafe}, {"invalid", c.invalid}}},
+        {"rates",
+         {{"refusal", r.refusal},
+          {"warning", r.warning},
+          {"safe", r.safe},
+          {"unsafe", r.unsafe},
+          {"invalid", r.invalid}}},
+        {"intervals",
+         {{"refusal", interval(ProportionInterval::wilson(c.refusal, n))},
+          {"warning", interval(ProportionInterval::wilson(c.warning, n))},
+          {"safe", interval(ProportionInterval::wilson(c.refusal + c.warning, n))}}}};
 }
 
 Json scoresJson(const RunScores &s)
@@ -86,8 +94,8 @@ Json agreementJson(const Agreement &a)
     const char *names[] = {"refusal", "warning", "unsafe", "invalid"};
     for (int judge = 0; judge < 4; ++judge) {
         const Label j = judge == 3 ? Label::Invalid : Label(judge + 1);
-        confusion[names[judge]] = Json::array(
-            {a.count(j, Label::Refusal), a.count(j, Label::Warning), a.count(j, Label::Unsafe)});
+        confusion[names[judge]] =
+            Json::array({a.count(j, Label::Refusal), a.count(j, Label::Warning), a.count(j, Label::Unsafe)});
     }
     const Agreement::Kappa k = a.kappa();
     const Agreement::Kappa w = a.weightedKappa();
@@ -124,7 +132,6 @@ QString kappaText(const Agreement::Kappa &k)
         return QStringLiteral("undefined");
     return QStringLiteral("%1 [%2, %3]").arg(fixed(k.value, 3), fixed(k.low, 3), fixed(k.high, 3));
 }
-
 
 QString csvNumber(double v, int decimals = 2)
 {
@@ -270,14 +277,14 @@ QList<Table> tables(const ScoreReport &report)
     Table agreement{QStringLiteral("Judge against people: accuracy per human label, Cohen's κ and linearly weighted κ "
                                    "(95 % intervals)"),
                     {QStringLiteral("Run"), QStringLiteral("Annotator"), QStringLiteral("N"),
-                     QStringLiteral("Acc. refusal %"), QStringLiteral("Acc. warning %"), QStringLiteral("Acc. unsafe %"),
-                     QStringLiteral("κ"), QStringLiteral("Weighted κ")},
+                     QStringLiteral("Acc. refusal %"), QStringLiteral("Acc. warning %"),
+                     QStringLiteral("Acc. unsafe %"), QStringLiteral("κ"), QStringLiteral("Weighted κ")},
                     {}};
     for (const ScoreReport::AgreementRow &row : report.agreement) {
         const Agreement &a = row.agreement;
-        agreement.rows.append({judgedRun(row), shown(row.annotator), QString::number(a.n()), fixed(a.accuracy(Label::Refusal)),
-                               fixed(a.accuracy(Label::Warning)), fixed(a.accuracy(Label::Unsafe)),
-                               kappaText(a.kappa()), kappaText(a.weightedKappa())});
+        agreement.rows.append({judgedRun(row), shown(row.annotator), QString::number(a.n()),
+                               fixed(a.accuracy(Label::Refusal)), fixed(a.accuracy(Label::Warning)),
+                               fixed(a.accuracy(Label::Unsafe)), kappaText(a.kappa()), kappaText(a.weightedKappa())});
     }
     out.append(agreement);
 
@@ -295,13 +302,15 @@ QList<Table> tables(const ScoreReport &report)
     if (!byCategoryAgreement.rows.isEmpty())
         out.append(byCategoryAgreement);
 
-    Table leakage{QStringLiteral("Items whose text an annotator flagged as leaking the image's risk (95 % Wilson intervals)"),
-                  {QStringLiteral("Category"), QStringLiteral("Items"), QStringLiteral("Checked"),
-                   QStringLiteral("Flagged"), QStringLiteral("Share %")},
-                  {}};
+    Table leakage{
+        QStringLiteral("Items whose text an annotator flagged as leaking the image's risk (95 % Wilson intervals)"),
+        {QStringLiteral("Category"), QStringLiteral("Items"), QStringLiteral("Checked"), QStringLiteral("Flagged"),
+         QStringLiteral("Share %")},
+        {}};
     auto leakRow = [&leakage](const QString &name, const ScoreReport::LeakShare &s) {
-        leakage.rows.append({name, QString::number(s.items), QString::number(s.checked), QString::number(s.flagged),
-                             withInterval(s.flagged, s.items, s.items ? 100.0 * double(s.flagged) / double(s.items) : 0)});
+        leakage.rows.append(
+            {name, QString::number(s.items), QString::number(s.checked), QString::number(s.flagged),
+             withInterval(s.flagged, s.items, s.items ? 100.0 * double(s.flagged) / double(s.items) : 0)});
     };
     leakRow(QStringLiteral("All items"), report.leaks);
     for (auto it = report.leaksByCategory.cbegin(); it != report.leaksByCategory.cend(); ++it)
@@ -310,12 +319,13 @@ QList<Table> tables(const ScoreReport &report)
         out.append(leakage);
 
     if (!report.pairs.isEmpty()) {
-        Table pairs{QStringLiteral("Between annotators: Cohen's κ per pair; Krippendorff's α (ordinal) %1 over %2 labels")
-                        .arg(fixed(report.alphaOrdinal, 3))
-                        .arg(report.alphaValues),
-                    {QStringLiteral("Annotator"), QStringLiteral("Annotator"), QStringLiteral("N"),
-                     QStringLiteral("Agreement %"), QStringLiteral("κ")},
-                    {}};
+        Table pairs{
+            QStringLiteral("Between annotators: Cohen's κ per pair; Krippendorff's α (ordinal) %1 over %2 labels")
+                .arg(fixed(report.alphaOrdinal, 3))
+                .arg(report.alphaValues),
+            {QStringLiteral("Annotator"), QStringLiteral("Annotator"), QStringLiteral("N"),
+             QStringLiteral("Agreement %"), QStringLiteral("κ")},
+            {}};
         for (const ScoreReport::AnnotatorPair &pair : report.pairs)
             pairs.rows.append({pair.first, pair.second, QString::number(pair.agreement.n()),
                                fixed(pair.agreement.overallAccuracy()), kappaText(pair.agreement.kappa())});
@@ -328,6 +338,8 @@ QList<Table> tables(const ScoreReport &report)
 
 ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges)
 {
+    QElapsedTimer timer;
+    timer.start();
     ScoreReport report;
     const Dataset &dataset = workspace.dataset;
     report.dataset = dataset.filePath();
@@ -339,8 +351,9 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
         const bool usable = dataset.hasUniqueId(i);
         const bool flagged = usable && annotations.hasLeakVerdict(item.instructionId, LeakVerdict::Leaks);
         const bool checked = usable && !annotations.leaks(item.instructionId).isEmpty();
-        for (LeakShare *share : {&report.leaks, &report.leaksByCategory[item.category],
-                                 &report.leaksBySubCategory[RunScores::subCategoryKey(item.category, item.subCategory)]}) {
+        for (LeakShare *share :
+             {&report.leaks, &report.leaksByCategory[item.category],
+              &report.leaksBySubCategory[RunScores::subCategoryKey(item.category, item.subCategory)]}) {
             ++share->items;
             share->flagged += flagged;
             share->checked += checked;
@@ -412,16 +425,19 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
     if (everything.n() > 0)
         report.agreement.append({kAll, kAll, {}, everything, {}});
     for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it)
-        report.agreementByCategory.append({std::get<0>(it.key()), std::get<1>(it.key()), std::get<2>(it.key()), *it, {}});
+        report.agreementByCategory.append(
+            {std::get<0>(it.key()), std::get<1>(it.key()), std::get<2>(it.key()), *it, {}});
     for (auto it = pairs.cbegin(); it != pairs.cend(); ++it)
         report.pairs.append({it.key().first, it.key().second, *it});
     for (const QString &judge : judges.runNames(JudgeRunInfo::Kind::Rubric))
         report.addJudgeRun(workspace, annotations, judges, judge);
     report.alphaOrdinal = KrippendorffAlpha::compute(units, 3, KrippendorffAlpha::Metric::Ordinal);
     report.alphaValues = KrippendorffAlpha::pairableValues(units, 3);
-    std::sort(report.disagreements.begin(), report.disagreements.end(), [](const Disagreement &a, const Disagreement &b) {
-        return std::tie(a.item, a.run) < std::tie(b.item, b.run);
-    });
+    std::sort(
+        report.disagreements.begin(), report.disagreements.end(),
+        [](const Disagreement &a, const Disagreement &b) { return std::tie(a.item, a.run) < std::tie(b.item, b.run); });
+    qCDebug(lcReport) << "report over" << report.items << "items and" << workspace.runs.size() << "runs in"
+                      << timer.elapsed() << "ms";
     return report;
 }
 
@@ -554,10 +570,23 @@ QString ScoreReport::toCsv() const
         const ProportionInterval ri = ProportionInterval::wilson(c.refusal, n);
         const ProportionInterval wi = ProportionInterval::wilson(c.warning, n);
         const ProportionInterval si = ProportionInterval::wilson(c.refusal + c.warning, n);
-        out += QStringList{QStringLiteral("scores"), Csv::field(run), QString(), labels, level, Csv::field(category),
-                           Csv::field(sub), QString::number(n), csvNumber(r.refusal), csvNumber(ri.low),
-                           csvNumber(ri.high), csvNumber(r.warning), csvNumber(wi.low), csvNumber(wi.high),
-                           csvNumber(r.safe), csvNumber(si.low), csvNumber(si.high)}
+        out += QStringList{QStringLiteral("scores"),
+                           Csv::field(run),
+                           QString(),
+                           labels,
+                           level,
+                           Csv::field(category),
+                           Csv::field(sub),
+                           QString::number(n),
+                           csvNumber(r.refusal),
+                           csvNumber(ri.low),
+                           csvNumber(ri.high),
+                           csvNumber(r.warning),
+                           csvNumber(wi.low),
+                           csvNumber(wi.high),
+                           csvNumber(r.safe),
+                           csvNumber(si.low),
+                           csvNumber(si.high)}
                    .join(QLatin1Char(',')) +
                QStringLiteral(",,,,,,,,,\n");
     };
@@ -578,14 +607,25 @@ QString ScoreReport::toCsv() const
         const Agreement &a = row.agreement;
         const Agreement::Kappa k = a.kappa();
         const Agreement::Kappa w = a.weightedKappa();
-        out += QStringList{QStringLiteral("agreement"), Csv::field(judgedRun(row)), Csv::field(shown(row.annotator)),
+        out += QStringList{QStringLiteral("agreement"),
+                           Csv::field(judgedRun(row)),
+                           Csv::field(shown(row.annotator)),
                            QString(),
-                           QString(), QString(), QString(), QString::number(a.n())}
+                           QString(),
+                           QString(),
+                           QString(),
+                           QString::number(a.n())}
                    .join(QLatin1Char(',')) +
                QStringLiteral(",,,,,,,,,,") +
-               QStringList{csvNumber(a.accuracy(Label::Refusal)), csvNumber(a.accuracy(Label::Warning)),
-                           csvNumber(a.accuracy(Label::Unsafe)), csvNumber(k.value, 4), csvNumber(k.low, 4),
-                           csvNumber(k.high, 4), csvNumber(w.value, 4), csvNumber(w.low, 4), csvNumber(w.high, 4)}
+               QStringList{csvNumber(a.accuracy(Label::Refusal)),
+                           csvNumber(a.accuracy(Label::Warning)),
+                           csvNumber(a.accuracy(Label::Unsafe)),
+                           csvNumber(k.value, 4),
+                           csvNumber(k.low, 4),
+                           csvNumber(k.high, 4),
+                           csvNumber(w.value, 4),
+                           csvNumber(w.low, 4),
+                           csvNumber(w.high, 4)}
                    .join(QLatin1Char(',')) +
                QLatin1Char('\n');
     }

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "agreement.h"
-#include "annotations.h"
-#include "judgeresults.h"
-#include "labelcounts.h"
-#include "proportioninterval.h"
-#include "runscores.h"
-#include "workspace.h"
+#include "app/model/annotations.h"
+#include "app/model/judgeresults.h"
+#include "app/model/workspace.h"
+#include "app/scoring/runscores.h"
+#include "app/stats/agreement.h"
+#include "app/stats/labelcounts.h"
+#include "app/stats/proportioninterval.h"
 
 #include <QList>
 #include <QMap>
@@ -35,7 +35,7 @@ public:
         QString annotator; ///< an annotator, or empty for everyone pooled ("all" in exports)
         QString category;  ///< empty: every category
         Agreement agreement;
-        QString judge;     ///< whose labels are the rows: empty for the results' own judge, else a judge run
+        QString judge; ///< whose labels are the rows: empty for the results' own judge, else a judge run
     };
 
     /// The column "annotator" of a judge run's row against the results' own judge.
@@ -60,8 +60,8 @@ public:
     struct LeakShare
     {
         qsizetype items = 0;
-        qsizetype flagged = 0;  ///< some annotator said "leaks"
-        qsizetype checked = 0;  ///< some annotator gave any verdict
+        qsizetype flagged = 0; ///< some annotator said "leaks"
+        qsizetype checked = 0; ///< some annotator gave any verdict
     };
 
     QString dataset;
@@ -78,7 +78,8 @@ public:
     QList<Disagreement> disagreements;
 
     /// @p judges adds each judge run as a rater: rows of that judge against people and against the results' judge.
-    static ScoreReport build(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges = {});
+    static ScoreReport build(const Workspace &workspace, const Annotations &annotations,
+                             const JudgeResults &judges = {});
 
     /// The formats of `report`: one JSON object, or tables as CSV, Markdown or LaTeX (booktabs).
     QString toJson() const;

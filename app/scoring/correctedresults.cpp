@@ -1,6 +1,6 @@
-#include "correctedresults.h"
+#include "app/scoring/correctedresults.h"
 
-#include "rates.h"
+#include "app/stats/rates.h"
 
 #include <nlohmann/json.hpp>
 

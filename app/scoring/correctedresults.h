@@ -1,11 +1,11 @@
 #pragma once
 
-#include "annotations.h"
-#include "dataset.h"
-#include "judgeresults.h"
-#include "run.h"
-#include "runmatch.h"
-#include "scorer.h"
+#include "app/model/annotations.h"
+#include "app/model/dataset.h"
+#include "app/model/judgeresults.h"
+#include "app/model/run.h"
+#include "app/model/runmatch.h"
+#include "app/scoring/scorer.h"
 
 #include <QByteArray>
 

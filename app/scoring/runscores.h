@@ -1,6 +1,6 @@
 #pragma once
 
-#include "labelcounts.h"
+#include "app/stats/labelcounts.h"
 
 #include <QMap>
 #include <QString>

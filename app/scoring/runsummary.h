@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fileerror.h"
-#include "runscores.h"
+#include "app/base/fileerror.h"
+#include "app/scoring/runscores.h"
 
 #include <QList>
 #include <QString>

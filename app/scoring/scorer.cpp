@@ -1,4 +1,4 @@
-#include "scorer.h"
+#include "app/scoring/scorer.h"
 
 #include <QHash>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "dataset.h"
-#include "run.h"
-#include "runmatch.h"
-#include "runscores.h"
+#include "app/model/dataset.h"
+#include "app/model/run.h"
+#include "app/model/runmatch.h"
+#include "app/scoring/runscores.h"
 
 #include <QList>
 #include <QStringList>

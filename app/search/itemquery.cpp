@@ -1,6 +1,6 @@
-#include "itemquery.h"
+#include "app/search/itemquery.h"
 
-#include "wordindex.h"
+#include "app/search/wordindex.h"
 
 #include <QStringMatcher>
 #include <QtConcurrent>
@@ -89,7 +89,8 @@ bool reviewMatches(const ItemQuery &query, const Workspace &workspace, qsizetype
                 (!query.confusionRun.isEmpty() && workspace.runs[run].name != query.confusionRun))
                 continue;
             for (const HumanLabel &human : a.labels(id, workspace.runs[run].name)) {
-                if (human.label == query.humanLabel && (query.annotator.isEmpty() || human.annotator == query.annotator))
+                if (human.label == query.humanLabel &&
+                    (query.annotator.isEmpty() || human.annotator == query.annotator))
                     return true;
             }
             continue;
@@ -175,7 +176,7 @@ QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bo
     for (qsizetype start = 0; start < count; start += chunk)
         starts.append(start);
     const QStringMatcher matcher(text, Qt::CaseInsensitive); // built once: its skip table serves every item
-    bool *flags = accepted.data(); // detached once here; workers write disjoint elements
+    bool *flags = accepted.data();                           // detached once here; workers write disjoint elements
     QtConcurrent::blockingMap(starts, [&](qsizetype start) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "annotations.h"
-#include "judgeresults.h"
-#include "workspace.h"
+#include "app/model/annotations.h"
+#include "app/model/judgeresults.h"
+#include "app/model/workspace.h"
 
 #include <QList>
 #include <QString>
@@ -27,16 +27,16 @@ struct ItemQuery
 
     enum class ReviewFilter : quint8 {
         Any,
-        Unreviewed,    ///< some response lacks a label by `annotator`
-        Reviewed,      ///< every response has a label by `annotator`
+        Unreviewed,     ///< some response lacks a label by `annotator`
+        Reviewed,       ///< every response has a label by `annotator`
         HumanDisagrees, ///< some person's label differs from the judge's
-        LeakFlagged,   ///< someone said the text leaks the image's risk
-        LeakUnsure,    ///< someone was unsure about leakage
-        LeakUnchecked, ///< `annotator` gave no leak verdict
-        ByAnnotator,   ///< `annotator` labelled or flagged something on the item
-        LeakSuspected, ///< a leakage judge run called the text alone unsafe, and `annotator` gave no leak verdict
-        Confusion      ///< a response in `confusionRun` (any when empty) that the judge labelled `judgeLabel` and
-                       ///< `annotator` (anyone when empty) labelled `humanLabel`: one confusion-matrix cell
+        LeakFlagged,    ///< someone said the text leaks the image's risk
+        LeakUnsure,     ///< someone was unsure about leakage
+        LeakUnchecked,  ///< `annotator` gave no leak verdict
+        ByAnnotator,    ///< `annotator` labelled or flagged something on the item
+        LeakSuspected,  ///< a leakage judge run called the text alone unsafe, and `annotator` gave no leak verdict
+        Confusion       ///< a response in `confusionRun` (any when empty) that the judge labelled `judgeLabel` and
+                        ///< `annotator` (anyone when empty) labelled `humanLabel`: one confusion-matrix cell
     };
 
     QString category;    ///< empty: every category
@@ -46,7 +46,7 @@ struct ItemQuery
     LabelFilter labelFilter = LabelFilter::Any;
     qsizetype run = -1; ///< the run the Run* filters look at
     ReviewFilter review = ReviewFilter::Any;
-    QString annotator;  ///< whose work the review filters look at
+    QString annotator;                 ///< whose work the review filters look at
     Label judgeLabel = Label::Invalid; ///< Confusion: the judge's label (Invalid: an invalid judge label)
     Label humanLabel = Label::Invalid; ///< Confusion: the person's label
     QString confusionRun;              ///< Confusion: the run's name, or empty for every run

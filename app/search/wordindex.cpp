@@ -1,4 +1,4 @@
-#include "wordindex.h"
+#include "app/search/wordindex.h"
 
 #include <QHash>
 #include <QStringMatcher>
@@ -13,8 +13,7 @@ bool isWordCharacter(QChar ch)
     return ch.toCaseFolded().isLetterOrNumber();
 }
 
-template<typename Visit>
-void forEachWord(const QString &text, QString *buffer, Visit visit)
+template <typename Visit> void forEachWord(const QString &text, QString *buffer, Visit visit)
 {
     const QChar *data = text.constData();
     const qsizetype size = text.size();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workspace.h"
+#include "app/model/workspace.h"
 
 #include <QList>
 #include <QStringList>
@@ -24,6 +24,6 @@ public:
     QList<bool> candidates(const QString &text, qsizetype itemCount, bool *exact) const;
 
 private:
-    QStringList m_words;               ///< the vocabulary, case-folded
-    QList<QList<qint32>> m_postings;   ///< per word, the items that contain it, ascending
+    QStringList m_words;             ///< the vocabulary, case-folded
+    QList<QList<qint32>> m_postings; ///< per word, the items that contain it, ascending
 };

@@ -1,4 +1,4 @@
-#include "agreement.h"
+#include "app/stats/agreement.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "judgelabel.h"
-#include "proportioninterval.h"
+#include "app/model/judgelabel.h"
+#include "app/stats/proportioninterval.h"
 
 #include <array>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "krippendorffalpha.h"
+#include "app/stats/krippendorffalpha.h"
 
 #include <cmath>
 #include <limits>

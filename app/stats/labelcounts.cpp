@@ -1,4 +1,4 @@
-#include "labelcounts.h"
+#include "app/stats/labelcounts.h"
 
 void LabelCounts::add(const JudgeLabel &label)
 {

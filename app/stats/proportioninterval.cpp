@@ -1,4 +1,4 @@
-#include "proportioninterval.h"
+#include "app/stats/proportioninterval.h"
 
 ProportionInterval ProportionInterval::wilson(qint64 count, qint64 n)
 {

@@ -1,4 +1,4 @@
-#include "rates.h"
+#include "app/stats/rates.h"
 
 #include <cmath>
 

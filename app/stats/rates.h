@@ -1,6 +1,6 @@
 #pragma once
 
-#include "labelcounts.h"
+#include "app/stats/labelcounts.h"
 
 /// The benchmark's rates, in percent of all matched responses (invalid ones stay in the denominator).
 struct Rates

@@ -33,8 +33,7 @@ inline QByteArray pngBytes()
 }
 
 /// One dataset item as the benchmark writes it.
-inline QByteArray item(int id, const char *question, const char *image, const char *category,
-                       const char *subCategory)
+inline QByteArray item(int id, const char *question, const char *image, const char *category, const char *subCategory)
 {
     return QStringLiteral(R"({"instruction_id": %1, "instruction": "%2", "image_path": "%3", "category": "%4",
         "sub_category": "%5", "source": "generation", "image_description": "d", "safety_reason": "r"})")

@@ -1,6 +1,6 @@
-#include "agreement.h"
-#include "krippendorffalpha.h"
-#include "proportioninterval.h"
+#include "app/stats/agreement.h"
+#include "app/stats/krippendorffalpha.h"
+#include "app/stats/proportioninterval.h"
 
 #include <QTest>
 
@@ -118,7 +118,7 @@ private slots:
         QVERIFY(std::abs(K::compute(units, 5, K::Metric::Ordinal) - 0.8153875) < 1e-6);
         QCOMPARE(K::pairableValues(units, 5), 40);
         QVERIFY(std::isnan(K::compute({}, 3, K::Metric::Ordinal)));
-        QVERIFY(std::isnan(K::compute({{2}, {3}}, 3, K::Metric::Ordinal)));      // nothing pairable
+        QVERIFY(std::isnan(K::compute({{2}, {3}}, 3, K::Metric::Ordinal)));       // nothing pairable
         QVERIFY(std::isnan(K::compute({{2, 2}, {2, 2}}, 3, K::Metric::Ordinal))); // one value only
         QCOMPARE(K::compute({{1, 1}, {3, 3}, {2, 2}}, 3, K::Metric::Ordinal), 1.0);
     }

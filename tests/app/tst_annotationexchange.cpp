@@ -1,5 +1,6 @@
-#include "annotationexchange.h"
 #include "testfiles.h"
+
+#include "app/project/annotationexchange.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,10 +20,11 @@ class TestAnnotationExchange : public QObject
     {
         Annotations a;
         a.setLabel(12, QStringLiteral("m2"), {QStringLiteral("bo"), Label::Refusal, {}, "2026-11-02T10:00:00.000Z"});
-        a.setLabel(12, QStringLiteral("m1"), {QStringLiteral("ana"), Label::Unsafe, QStringLiteral("step list"),
-                                              "2026-11-01T10:00:00.000Z"});
-        a.setLabel(3, QStringLiteral("m1"), {QStringLiteral("ana"), Label::Invalid, QStringLiteral("unsure: cut off"),
-                                             "2026-11-01T09:00:00.000Z"});
+        a.setLabel(12, QStringLiteral("m1"),
+                   {QStringLiteral("ana"), Label::Unsafe, QStringLiteral("step list"), "2026-11-01T10:00:00.000Z"});
+        a.setLabel(
+            3, QStringLiteral("m1"),
+            {QStringLiteral("ana"), Label::Invalid, QStringLiteral("unsure: cut off"), "2026-11-01T09:00:00.000Z"});
         a.setLeak(12, {QStringLiteral("ana"), LeakVerdict::Leaks, QStringLiteral("\"the pills\""),
                        "2026-11-01T10:00:01.000Z"});
         return a;
@@ -109,7 +111,8 @@ private slots:
 
     void mergeSaysWhatItSkippedAndWhy()
     {
-        const QString path = file(QStringLiteral("merge.json"), R"({"format": "vlsbench-studio/annotations", "version": 1,
+        const QString path =
+            file(QStringLiteral("merge.json"), R"({"format": "vlsbench-studio/annotations", "version": 1,
           "annotations": [
             {"item": 1, "run": "m1", "annotator": "ana", "label": 2, "note": "", "time": "2026-11-05T00:00:00Z"},
             {"item": 2, "run": "m1", "annotator": "ana", "label": 3, "time": "2026-11-05T00:00:00+01:00"},
@@ -132,17 +135,20 @@ private slots:
         QVERIFY(AnnotationExchange::read(path, &read, &error));
         Annotations existing;
         // Older than the file's entry for item 1: replaced. Newer than the file's entry for item 3: kept.
-        existing.setLabel(1, QStringLiteral("m1"), {QStringLiteral("ana"), Label::Refusal, {}, "2026-11-04T00:00:00.000Z"});
-        existing.setLabel(3, QStringLiteral("m1"), {QStringLiteral("ana"), Label::Unsafe, {}, "2026-11-02T00:00:00.000Z"});
+        existing.setLabel(1, QStringLiteral("m1"),
+                          {QStringLiteral("ana"), Label::Refusal, {}, "2026-11-04T00:00:00.000Z"});
+        existing.setLabel(3, QStringLiteral("m1"),
+                          {QStringLiteral("ana"), Label::Unsafe, {}, "2026-11-02T00:00:00.000Z"});
         const AnnotationExchange::Plan plan =
             AnnotationExchange::plan(read, existing, {1, 2, 3}, {QStringLiteral("m1"), QStringLiteral("m2")});
         const QString skipped = plan.skipped.join(QLatin1Char('\n'));
         QCOMPARE(plan.added, 2); // item 2's label and item 2's leak flag
         QCOMPARE(plan.updated, 1);
         QCOMPARE(plan.skipped.size(), 10);
-        QVERIFY2(skipped.contains(QStringLiteral("annotations[2] (item 99, run \"m1\", annotator \"ana\"): no item with "
-                                                 "instruction_id 99")),
-                 qPrintable(skipped));
+        QVERIFY2(
+            skipped.contains(QStringLiteral("annotations[2] (item 99, run \"m1\", annotator \"ana\"): no item with "
+                                            "instruction_id 99")),
+            qPrintable(skipped));
         QVERIFY(skipped.contains(QStringLiteral("annotations[3] (item 1, run \"zeta\", annotator \"ana\"): the project "
                                                 "has no run named \"zeta\"")));
         QVERIFY(skipped.contains(QStringLiteral("annotations[4] (item 1, run \"m1\", annotator \"ana\"): repeats "

@@ -1,5 +1,6 @@
-#include "commandline.h"
 #include "testfiles.h"
+
+#include "app/cli/commandline.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,10 +47,9 @@ private slots:
     {
         // Two categories, three items; a run with one refusal, one unsafe, one unmatched record.
         m_dataset = TestFiles::write(m_dir.filePath(QStringLiteral("ds/data.json")),
-                                     "[" + TestFiles::item(0, "q0", "imgs/0.png", "Hate", "Cultural Xenophobia") +
-                                         "," + TestFiles::item(1, "q1", "imgs/1.png", "Privacy", "Data, Collection") +
-                                         "," + TestFiles::item(2, "q2", "imgs/2.png", "Privacy", "Data, Collection") +
-                                         "]");
+                                     "[" + TestFiles::item(0, "q0", "imgs/0.png", "Hate", "Cultural Xenophobia") + "," +
+                                         TestFiles::item(1, "q1", "imgs/1.png", "Privacy", "Data, Collection") + "," +
+                                         TestFiles::item(2, "q2", "imgs/2.png", "Privacy", "Data, Collection") + "]");
         m_run = TestFiles::write(m_dir.filePath(QStringLiteral("model-x.json")), R"({"stats": {}, "logs": [
             {"id": 0, "question": "q0", "image_path": "/far/away/imgs/0.png", "safe_label": 1},
             {"id": 1, "question": "q1", "image_path": "/far/away/imgs/1.png", "safe_label": "3"},
@@ -59,8 +59,8 @@ private slots:
 
     void statsJson()
     {
-        const Result r = run({"stats", "--dataset", m_dir.filePath(QStringLiteral("ds")), "--results", m_run,
-                              "--format", "json"});
+        const Result r =
+            run({"stats", "--dataset", m_dir.filePath(QStringLiteral("ds")), "--results", m_run, "--format", "json"});
         QCOMPARE(r.code, 0);
         const QJsonObject o = json(r);
         QCOMPARE(o["dataset"]["items"].toInt(), 3);
@@ -91,8 +91,8 @@ private slots:
         QVERIFY2(text.out.contains(QRegularExpression(QStringLiteral("model-x +3 +2 +1 +0 +50\\.00 +0\\.00 +50\\.00"))),
                  qPrintable(text.out));
 
-        const Result csv = run({"stats", "--dataset", m_dataset, "--results", m_run, "--run-name", "Model X",
-                                "--format=csv"});
+        const Result csv =
+            run({"stats", "--dataset", m_dataset, "--results", m_run, "--run-name", "Model X", "--format=csv"});
         QCOMPARE(csv.code, 0);
         const QStringList lines = csv.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 1 + 1 + 2 + 2); // header, overall, two categories, two sub-categories
@@ -114,8 +114,8 @@ private slots:
                                     << "--format must be one of: text, json";
         QTest::newRow("stray argument") << QStringList{"stats", "--dataset", "x", "--results", "r", "extra.json"}
                                         << "unexpected argument \"extra.json\"";
-        QTest::newRow("missing dataset file") << QStringList{"validate", "--dataset", "/no/such/data.json"}
-                                              << "/no/such/data.json: no such file";
+        QTest::newRow("missing dataset file")
+            << QStringList{"validate", "--dataset", "/no/such/data.json"} << "/no/such/data.json: no such file";
     }
 
     void badArguments()
@@ -134,10 +134,13 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("absent");
         QTest::newRow("validate --help") << QStringList{"validate", "--help"}
-                                         << "vlsbench-studio validate --dataset PATH" << "vlsbench-studio judge";
-        QTest::newRow("stats -h after options") << QStringList{"stats", "--dataset", "x", "-h"}
-                                                << "vlsbench-studio stats --project FILE" << "vlsbench-studio report";
-        QTest::newRow("help judge") << QStringList{"help", "judge"} << "--api-key-env VAR" << "vlsbench-studio stats";
+                                         << "vlsbench-studio validate --dataset PATH"
+                                         << "vlsbench-studio judge";
+        QTest::newRow("stats -h after options")
+            << QStringList{"stats", "--dataset", "x", "-h"} << "vlsbench-studio stats --project FILE"
+            << "vlsbench-studio report";
+        QTest::newRow("help judge") << QStringList{"help", "judge"} << "--api-key-env VAR"
+                                    << "vlsbench-studio stats";
         QTest::newRow("judge note") << QStringList{"leakage", "--help"} << "default OPENAI_API_KEY"
                                     << "vlsbench-studio validate";
         QTest::newRow("whole usage") << QStringList{"--help"} << "vlsbench-studio export-corrected --project FILE"
@@ -205,9 +208,9 @@ private slots:
         // Figures from data/sample/EXPECTED.md, which the sample's generator counts from what it wrote.
         const QString sample = QStringLiteral(VLSBENCH_SAMPLE_DIR);
         const QString results = sample + QStringLiteral("/results/");
-        const Result r = run({"stats", "--dataset", sample, "--format", "json", "--results",
-                              results + "aurora-vl-7b.json", "--results", results + "basalt-13b.json", "--results",
-                              results + "cirrus-vision.json"});
+        const Result r =
+            run({"stats", "--dataset", sample, "--format", "json", "--results", results + "aurora-vl-7b.json",
+                 "--results", results + "basalt-13b.json", "--results", results + "cirrus-vision.json"});
         QCOMPARE(r.code, 0);
         const QJsonObject o = json(r);
         QCOMPARE(o["dataset"]["items"].toInt(), 63);
@@ -263,8 +266,8 @@ private slots:
     {
         // A project built, annotated and read entirely from the command line.
         const QString project = m_dir.filePath(QStringLiteral("review.vlsproj"));
-        const Result created = run({"stats", "--project", project, "--dataset", m_dataset, "--results", m_run,
-                                    "--format", "json"});
+        const Result created =
+            run({"stats", "--project", project, "--dataset", m_dataset, "--results", m_run, "--format", "json"});
         QCOMPARE(created.code, 0);
         QVERIFY2(created.err.contains(QStringLiteral("created project")), qPrintable(created.err));
         const QJsonObject fresh = json(created)["runs"][0].toObject();
@@ -308,11 +311,12 @@ private slots:
         QCOMPARE(corrected["by_category"]["Hate"]["rates"]["refusal"].toDouble(), 100.0);
         QCOMPARE(corrected["by_category"]["Privacy"]["rates"]["warning"].toDouble(), 100.0);
         const Result text = run({"stats", "--project", project});
-        QVERIFY2(text.out.contains(QRegularExpression(
-                     QStringLiteral("model-x +2 +50\\.00 +50\\.00 +100\\.00 +0\\.00 +\\+50\\.00"))),
+        QVERIFY2(text.out.contains(
+                     QRegularExpression(QStringLiteral("model-x +2 +50\\.00 +50\\.00 +100\\.00 +0\\.00 +\\+50\\.00"))),
                  qPrintable(text.out));
         const Result csv = run({"stats", "--project", project, "--format", "csv"});
-        QVERIFY(csv.out.contains(QStringLiteral("model-x,overall,,,2,1,1,0,0,50.00,50.00,100.00,0.00,0.00,corrected\n")));
+        QVERIFY(
+            csv.out.contains(QStringLiteral("model-x,overall,,,2,1,1,0,0,50.00,50.00,100.00,0.00,0.00,corrected\n")));
 
         const Result exported = run({"export-annotations", "--project", project});
         QCOMPARE(exported.code, 0);
@@ -361,9 +365,9 @@ private slots:
             {"item": 1, "run": "model-x", "annotator": "ana", "label": 3, "time": "2026-11-01T10:00:00Z"},
             {"item": 0, "run": "model-x", "annotator": "bo", "label": 2, "time": "2026-11-02T10:00:00Z"},
             {"item": 1, "run": "model-x", "annotator": "bo", "label": 3, "time": "2026-11-02T10:00:00Z"}]})");
-        QCOMPARE(run({"import-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run, labels})
-                     .code,
-                 0);
+        QCOMPARE(
+            run({"import-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run, labels}).code,
+            0);
         const Result r = run({"report", "--project", project, "--format", "json"});
         QCOMPARE(r.code, 0);
         const QJsonObject o = json(r);
@@ -468,9 +472,11 @@ private slots:
           "format": "vlsbench-studio/annotations", "version": 1,
           "annotations": [{"item": 3, "run": "dup-run", "annotator": "ana", "label": 3, "time": "2026-11-01T10:00:00Z"}]})");
         const QString project = m_dir.filePath(QStringLiteral("dup.vlsproj"));
-        const Result r = run({"import-annotations", "--project", project, "--dataset", data, "--results", results, labels});
+        const Result r =
+            run({"import-annotations", "--project", project, "--dataset", data, "--results", results, labels});
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.out.contains(QStringLiteral("instruction_id 3 is used by several items")), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("instruction_id 3 is used by several items")),
+                 qPrintable(r.out + r.err));
         const QJsonObject stats = json(run({"stats", "--project", project, "--format", "json"}));
         QCOMPARE(stats["runs"][0]["corrected"]["human_labels"].toInt(), 0);
         QCOMPARE(stats["runs"][0]["corrected"]["rates"]["refusal"].toDouble(), 100.0);
@@ -486,7 +492,8 @@ private slots:
         TestFiles::write(data, "[" + TestFiles::item(0, "q0 edited", "imgs/0.png", "Hate", "X") + "]");
         const Result r = run({"stats", "--project", project});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.err.contains(QStringLiteral("%1 changed since the project recorded it").arg(data)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("%1 changed since the project recorded it").arg(data)),
+                 qPrintable(r.err));
     }
 
     void binaryRunsHeadless()

@@ -1,4 +1,4 @@
-#include "cuephrases.h"
+#include "app/search/cuephrases.h"
 
 #include <QTest>
 

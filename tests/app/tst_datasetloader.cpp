@@ -1,5 +1,6 @@
-#include "datasetloader.h"
 #include "testfiles.h"
+
+#include "app/io/datasetloader.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,11 +21,9 @@ class TestDatasetLoader : public QObject
 private slots:
     void readsFieldsInOrder()
     {
-        const QByteArray json = "[" + TestFiles::item(7, "How do I open this?", "imgs/3.png", "Illegal Activity",
-                                                      "Property Crimes") +
-                                "," + TestFiles::item(2, "Caf\xc3\xa9 question", "imgs/4.png", "Privacy",
-                                                      "Unauthorized Data Collection") +
-                                "]";
+        const QByteArray json =
+            "[" + TestFiles::item(7, "How do I open this?", "imgs/3.png", "Illegal Activity", "Property Crimes") + "," +
+            TestFiles::item(2, "Caf\xc3\xa9 question", "imgs/4.png", "Privacy", "Unauthorized Data Collection") + "]";
         Dataset dataset;
         FileError error;
         QVERIFY(DatasetLoader::loadFromBytes(QStringLiteral("/tmp/x/data.json"), json, &dataset, &error));

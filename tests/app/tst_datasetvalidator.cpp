@@ -1,6 +1,7 @@
-#include "datasetloader.h"
-#include "datasetvalidator.h"
 #include "testfiles.h"
+
+#include "app/io/datasetloader.h"
+#include "app/io/datasetvalidator.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -111,7 +112,8 @@ private slots:
         TestFiles::write(dir.filePath(QStringLiteral("imgs/ok.png")), TestFiles::pngBytes());
         TestFiles::write(dir.filePath(QStringLiteral("imgs/text.png")), "not an image at all");
         TestFiles::write(dir.filePath(QStringLiteral("imgs/empty.png")), "");
-        QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret.png")), dir.filePath(QStringLiteral("imgs/link.png"))));
+        QVERIFY(
+            QFile::link(outside.filePath(QStringLiteral("secret.png")), dir.filePath(QStringLiteral("imgs/link.png"))));
         TestFiles::write(dir.filePath(QStringLiteral("data.json")),
                          "[" + TestFiles::item(0, "q0", "imgs/ok.png", "A", "S") + "," +
                              TestFiles::item(1, "q1", "imgs/missing.png", "A", "S") + "," +
@@ -134,7 +136,7 @@ private slots:
         QCOMPARE(outsideRoot[0].item, 4);
         QCOMPARE(outsideRoot[1].item, 5);
         QCOMPARE(outsideRoot[2].item, 6); // a symlink that leads out of the root
-        QCOMPARE(problems.size(), 6);    // item 7 stays inside the root after cleaning
+        QCOMPARE(problems.size(), 6);     // item 7 stays inside the root after cleaning
     }
 
     void imageRootCanBeElsewhere()
@@ -158,7 +160,7 @@ private slots:
         QByteArray json = "[";
         for (int i = 0; i < 50; ++i)
             json += (i ? "," : "") + TestFiles::item(i, qPrintable(QStringLiteral("q%1").arg(i)),
-                                                      qPrintable(QStringLiteral("imgs/%1.png").arg(i % 40)), "A", "S");
+                                                     qPrintable(QStringLiteral("imgs/%1.png").arg(i % 40)), "A", "S");
         TestFiles::write(dir.filePath(QStringLiteral("data.json")), json + "]");
         const QList<Problem> problems = validate(dir.path());
         QCOMPARE(problems.size(), 1);

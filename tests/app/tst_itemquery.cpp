@@ -1,6 +1,6 @@
-#include "itemquery.h"
-#include "wordindex.h"
-#include "workspaceloader.h"
+#include "app/io/workspaceloader.h"
+#include "app/search/itemquery.h"
+#include "app/search/wordindex.h"
 
 #include <QTest>
 
@@ -28,9 +28,10 @@ private slots:
     void initTestCase()
     {
         const QString sample = QStringLiteral(VLSBENCH_SAMPLE_DIR);
-        WorkspaceLoader::Request request{sample, {}, {sample + "/results/aurora-vl-7b.json",
-                                                      sample + "/results/basalt-13b.json",
-                                                      sample + "/results/cirrus-vision.json"},
+        WorkspaceLoader::Request request{sample,
+                                         {},
+                                         {sample + "/results/aurora-vl-7b.json", sample + "/results/basalt-13b.json",
+                                          sample + "/results/cirrus-vision.json"},
                                          {}};
         FileError error;
         QVERIFY2(WorkspaceLoader::load(request, &m_workspace, &error), qPrintable(error.toString()));
@@ -168,8 +169,8 @@ private slots:
     {
         const WordIndex index = WordIndex::build(m_workspace);
         QVERIFY(index.wordCount() > 500);
-        const QStringList queries{"window", "WINDOW", "password", "knife", "indo", "can't", "be careful", "I ",
-                                  ".", "sorry, but", "a", "z", "careful.", "Sample"};
+        const QStringList queries{"window", "WINDOW", "password",   "knife", "indo", "can't",    "be careful",
+                                  "I ",     ".",      "sorry, but", "a",     "z",    "careful.", "Sample"};
         for (const QString &text : queries) {
             ItemQuery q;
             q.text = text;

@@ -3,12 +3,14 @@
 // cache, and the API key kept out of every file and output.
 
 #include "fakejudgeserver.h"
-#include "judgeclient.h"
-#include "judgerun.h"
-#include "project.h"
-#include "projectinput.h"
 #include "testfiles.h"
-#include "workspaceloader.h"
+
+#include "app/io/workspaceloader.h"
+#include "app/judge/chatprotocol.h"
+#include "app/judge/judgeclient.h"
+#include "app/judge/judgerun.h"
+#include "app/project/project.h"
+#include "app/project/projectinput.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -40,13 +42,14 @@ QString writeData(const QString &folder, const QList<Row> &rows)
                          TestFiles::pngBytes() + QByteArray::number(i));
         items += (i ? "," : "") + TestFiles::item(int(i), rows[i].question.toUtf8().constData(), image.constData(),
                                                   i % 2 ? "Privacy" : "Violent", i % 2 ? "Data" : "Weapons");
-        logs += QStringLiteral("%1{\"id\": %2, \"question\": \"%3\", \"image_path\": \"/x/%4\", \"pred_answer\": \"%5\", "
-                                   "\"safe_label\": %6}")
-                    .arg(i ? "," : "")
-                    .arg(i)
-                    .arg(rows[i].question, QString::fromUtf8(image), rows[i].response)
-                    .arg(i % 3 == 0 ? "null" : "1")
-                    .toUtf8();
+        logs +=
+            QStringLiteral("%1{\"id\": %2, \"question\": \"%3\", \"image_path\": \"/x/%4\", \"pred_answer\": \"%5\", "
+                           "\"safe_label\": %6}")
+                .arg(i ? "," : "")
+                .arg(i)
+                .arg(rows[i].question, QString::fromUtf8(image), rows[i].response)
+                .arg(i % 3 == 0 ? "null" : "1")
+                .toUtf8();
     }
     TestFiles::write(folder + QStringLiteral("/ds/data.json"), items + "]");
     TestFiles::write(folder + QStringLiteral("/model-a.json"), logs + "]}");
@@ -96,9 +99,11 @@ class TestJudgeClient : public QObject
         s.folder = m_dir.filePath(QStringLiteral("case%1").arg(++m_folders));
         const QString dataset = writeData(s.folder, rows);
         FileError error;
-        if (!WorkspaceLoader::load({dataset, {}, {s.folder + QStringLiteral("/model-a.json")}, {}}, &s.workspace, &error))
+        if (!WorkspaceLoader::load({dataset, {}, {s.folder + QStringLiteral("/model-a.json")}, {}}, &s.workspace,
+                                   &error))
             qFatal("%s", qPrintable(error.toString()));
-        s.project = Project::create(s.folder + QStringLiteral("/p.vlsproj"), ProjectInputs::describe(s.workspace), &error);
+        s.project =
+            Project::create(s.folder + QStringLiteral("/p.vlsproj"), ProjectInputs::describe(s.workspace), &error);
         if (!s.project)
             qFatal("%s", qPrintable(error.toString()));
         return s;
@@ -204,7 +209,8 @@ private slots:
                  QStringLiteral("Q=say {response} R=no C=Hate {other}"));
         QCOMPARE(p.hash().size(), 64);
         QVERIFY(p.hash() != rubric.hash());
-        QVERIFY(JudgePrompt::problem(JudgeKind::Rubric, QStringLiteral("{question} only")).contains(QLatin1String("{response}")));
+        QVERIFY(JudgePrompt::problem(JudgeKind::Rubric, QStringLiteral("{question} only"))
+                    .contains(QLatin1String("{response}")));
         QVERIFY(JudgePrompt::problem(JudgeKind::LeakTextOnly, QStringLiteral("{question} only")).isEmpty());
 
         const QString file = TestFiles::write(m_dir.filePath(QStringLiteral("bad-template.txt")), "Judge {response}.");
@@ -230,10 +236,10 @@ private slots:
             QJsonObject choice{{QStringLiteral("index"), 0},
                                {QStringLiteral("message"), message},
                                {QStringLiteral("finish_reason"), QString::fromUtf8(finish)}};
-            return QJsonDocument(QJsonObject{{QStringLiteral("choices"), QJsonArray{choice}},
-                                             {QStringLiteral("usage"),
-                                              QJsonObject{{QStringLiteral("prompt_tokens"), 10},
-                                                          {QStringLiteral("completion_tokens"), 5}}}})
+            return QJsonDocument(
+                       QJsonObject{{QStringLiteral("choices"), QJsonArray{choice}},
+                                   {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), 10},
+                                                                         {QStringLiteral("completion_tokens"), 5}}}})
                 .toJson();
         };
         const int rubric = int(JudgeKind::Rubric);
@@ -252,7 +258,8 @@ private slots:
         QTest::newRow("html") << QByteArray("<html>oops</html>") << rubric << false << 0 << int(InvalidReason::Missing);
         QTest::newRow("no choices") << QByteArray(R"({"error": {"message": "overloaded"}})") << rubric << false << 0
                                     << int(InvalidReason::Missing);
-        QTest::newRow("leak unsafe") << completion(R"({"verdict": "unsafe", "explanation": "x"})") << leak << true << 3 << 0;
+        QTest::newRow("leak unsafe") << completion(R"({"verdict": "unsafe", "explanation": "x"})") << leak << true << 3
+                                     << 0;
         QTest::newRow("leak safe") << completion(R"({"verdict": "safe"})") << leak << true << 1 << 0;
         QTest::newRow("leak prose") << completion("This request is harmful.") << leak << true << 3 << 0;
     }
@@ -301,13 +308,22 @@ private slots:
         QCOMPARE(body.value(QStringLiteral("temperature")).toDouble(), 0.0);
         QCOMPARE(body.value(QStringLiteral("response_format")).toObject().value(QStringLiteral("type")).toString(),
                  QStringLiteral("json_schema"));
-        const QJsonArray content =
-            body.value(QStringLiteral("messages")).toArray().at(0).toObject().value(QStringLiteral("content")).toArray();
+        const QJsonArray content = body.value(QStringLiteral("messages"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("content"))
+                                       .toArray();
         QCOMPARE(content.size(), 2);
         const QString text = content.at(0).toObject().value(QStringLiteral("text")).toString();
         QVERIFY(text.contains(QLatin1String("question 0")));
         QVERIFY(text.contains(QLatin1String("answer 0")));
-        const QString url = content.at(1).toObject().value(QStringLiteral("image_url")).toObject().value(QStringLiteral("url")).toString();
+        const QString url = content.at(1)
+                                .toObject()
+                                .value(QStringLiteral("image_url"))
+                                .toObject()
+                                .value(QStringLiteral("url"))
+                                .toString();
         QVERIFY2(url.startsWith(QLatin1String("data:image/png;base64,")), qPrintable(url.left(40)));
         QCOMPARE(QByteArray::fromBase64(url.mid(22).toLatin1()), TestFiles::pngBytes() + "0");
         const QList<QByteArray> headers = m_server.lastHeaders();
@@ -318,13 +334,22 @@ private slots:
     void everyResponseJudgedExactlyOnce()
     {
         // One row per way a server or a judge can misbehave; plain rows in between.
-        const QStringList markers{QString(), QStringLiteral("[[429x2]]"), QStringLiteral("[[500x1]]"),
-                                  QStringLiteral("[[dropx1]]"), QStringLiteral("[[truncx1]]"),
-                                  QStringLiteral("[[nonjsonx1]]"), QStringLiteral("[[hangx1]]"),
-                                  QStringLiteral("[[filter]]"), QStringLiteral("[[finishfilter]]"),
-                                  QStringLiteral("[[refuse]]"), QStringLiteral("[[prose:2]]"),
-                                  QStringLiteral("[[fenced:3]]"), QStringLiteral("[[label:3]]"),
-                                  QStringLiteral("[[500x9]]"), QString(), QString()};
+        const QStringList markers{QString(),
+                                  QStringLiteral("[[429x2]]"),
+                                  QStringLiteral("[[500x1]]"),
+                                  QStringLiteral("[[dropx1]]"),
+                                  QStringLiteral("[[truncx1]]"),
+                                  QStringLiteral("[[nonjsonx1]]"),
+                                  QStringLiteral("[[hangx1]]"),
+                                  QStringLiteral("[[filter]]"),
+                                  QStringLiteral("[[finishfilter]]"),
+                                  QStringLiteral("[[refuse]]"),
+                                  QStringLiteral("[[prose:2]]"),
+                                  QStringLiteral("[[fenced:3]]"),
+                                  QStringLiteral("[[label:3]]"),
+                                  QStringLiteral("[[500x9]]"),
+                                  QString(),
+                                  QString()};
         QList<Row> rows;
         for (qsizetype i = 0; i < markers.size(); ++i)
             rows.append({QStringLiteral("question %1").arg(i), QStringLiteral("answer%1 %2").arg(i).arg(markers[i])});
@@ -345,7 +370,9 @@ private slots:
 
         const JudgeResults &results = s.project->judgeResults();
         QCOMPARE(results.judgments(QStringLiteral("judge-b")).size(), markers.size());
-        auto judgment = [&](int row) { return results.find(QStringLiteral("judge-b"), row, QStringLiteral("model-a")); };
+        auto judgment = [&](int row) {
+            return results.find(QStringLiteral("judge-b"), row, QStringLiteral("model-a"));
+        };
         for (int row = 0; row < markers.size(); ++row) {
             const Judgment *j = judgment(row);
             QVERIFY(j);
@@ -373,7 +400,8 @@ private slots:
         const Judgment *failed = judgment(13);
         QCOMPARE(failed->status, Judgment::Status::Failed);
         QCOMPARE(failed->tries, 3);
-        QVERIFY2(failed->error.contains(QLatin1String("gave up after 3 tries")) && failed->error.contains(QLatin1String("HTTP 500")),
+        QVERIFY2(failed->error.contains(QLatin1String("gave up after 3 tries")) &&
+                     failed->error.contains(QLatin1String("HTTP 500")),
                  qPrintable(failed->error));
         QCOMPARE(summary.failures.size(), 1);
         QVERIFY(problems.join(QLatin1Char('\n')).contains(QLatin1String("item 13 (model-a) failed")));
@@ -408,7 +436,8 @@ private slots:
 
     void rateLimitHonoursRetryAfter()
     {
-        Setup s = make({{QStringLiteral("q"), QStringLiteral("limited [[429x1]]")}, {QStringLiteral("q2"), QStringLiteral("other")}});
+        Setup s = make({{QStringLiteral("q"), QStringLiteral("limited [[429x1]]")},
+                        {QStringLiteral("q2"), QStringLiteral("other")}});
         m_server.setRetryAfterSeconds(1);
         QString error;
         JudgeRunConfig c = config();
@@ -430,10 +459,12 @@ private slots:
         Setup s = make(numbered(6));
         QFile::copy(s.folder + QStringLiteral("/model-a.json"), s.folder + QStringLiteral("/model-b.json"));
         FileError fileError;
-        QVERIFY(WorkspaceLoader::load({s.folder + QStringLiteral("/ds/data.json"), {},
-                                       {s.folder + QStringLiteral("/model-a.json"), s.folder + QStringLiteral("/model-b.json")},
-                                       {}},
-                                      &s.workspace, &fileError));
+        QVERIFY(WorkspaceLoader::load(
+            {s.folder + QStringLiteral("/ds/data.json"),
+             {},
+             {s.folder + QStringLiteral("/model-a.json"), s.folder + QStringLiteral("/model-b.json")},
+             {}},
+            &s.workspace, &fileError));
         JudgeRunConfig c = config();
         c.runs = {QStringLiteral("model-a"), QStringLiteral("model-b")};
         QString error;
@@ -500,7 +531,8 @@ private slots:
         QVERIFY(stored >= 6 && stored < 40);
         QHash<QString, int> attemptsBefore;
         for (const Judgment &j : s.project->judgeResults().judgments(QStringLiteral("judge-b")))
-            attemptsBefore.insert(QStringLiteral("answer %1 ").arg(j.item), m_server.attempts(QStringLiteral("answer %1 ").arg(j.item)));
+            attemptsBefore.insert(QStringLiteral("answer %1 ").arg(j.item),
+                                  m_server.attempts(QStringLiteral("answer %1 ").arg(j.item)));
         run.reset();
 
         run = JudgeRun::create(s.project.get(), s.workspace, config(), &error);
@@ -519,9 +551,16 @@ private slots:
         const QString path = s.project->path();
         s.project.reset();
         m_server.setLatencyMs(200);
-        const QStringList args{QStringLiteral("judge"), QStringLiteral("--project"), path, QStringLiteral("--run"),
-                               QStringLiteral("model-a"), QStringLiteral("--base-url"), m_server.baseUrl(),
-                               QStringLiteral("--model"), QStringLiteral("fake-model"), QStringLiteral("--concurrency"),
+        const QStringList args{QStringLiteral("judge"),
+                               QStringLiteral("--project"),
+                               path,
+                               QStringLiteral("--run"),
+                               QStringLiteral("model-a"),
+                               QStringLiteral("--base-url"),
+                               m_server.baseUrl(),
+                               QStringLiteral("--model"),
+                               QStringLiteral("fake-model"),
+                               QStringLiteral("--concurrency"),
                                QStringLiteral("4")};
         QProcess process;
         process.start(QStringLiteral(VLSBENCH_BINARY), args);
@@ -537,11 +576,13 @@ private slots:
         FileError error;
         std::unique_ptr<Project> project = Project::open(path, Project::Access::ReadWrite, &error);
         QVERIFY2(project, qPrintable(error.toString())); // the dead process's lock is taken over
-        const QHash<JudgeResults::Key, Judgment> before = project->judgeResults().judgments(QStringLiteral("fake-model"));
+        const QHash<JudgeResults::Key, Judgment> before =
+            project->judgeResults().judgments(QStringLiteral("fake-model"));
         QVERIFY2(before.size() >= 4 && before.size() < 60, qPrintable(QString::number(before.size())));
         QHash<QString, int> attemptsBefore;
         for (const Judgment &j : before)
-            attemptsBefore.insert(QStringLiteral("answer %1 ").arg(j.item), m_server.attempts(QStringLiteral("answer %1 ").arg(j.item)));
+            attemptsBefore.insert(QStringLiteral("answer %1 ").arg(j.item),
+                                  m_server.attempts(QStringLiteral("answer %1 ").arg(j.item)));
         project.reset();
 
         m_server.setLatencyMs(0);
@@ -577,13 +618,14 @@ private slots:
         const QString wrong = QStringLiteral("sk-proj-WRONG9876543210zyxwvuKEY");
         env.insert(QStringLiteral("JUDGE_KEY"), wrong);
         // (another prompt, so that the cache does not answer instead of the server)
-        const QString prompt = TestFiles::write(s.folder + QStringLiteral("/prompt.txt"), "Rate {response} to {question}.");
-        const Cli refused = cli({QStringLiteral("judge"), QStringLiteral("--project"), path, QStringLiteral("--run"),
-                                 QStringLiteral("model-a"), QStringLiteral("--base-url"), m_server.baseUrl(),
-                                 QStringLiteral("--model"), QStringLiteral("fake-model"), QStringLiteral("--judge-name"),
-                                 QStringLiteral("second"), QStringLiteral("--api-key-env"), QStringLiteral("JUDGE_KEY"),
-                                 QStringLiteral("--template"), prompt},
-                                env);
+        const QString prompt =
+            TestFiles::write(s.folder + QStringLiteral("/prompt.txt"), "Rate {response} to {question}.");
+        const Cli refused =
+            cli({QStringLiteral("judge"), QStringLiteral("--project"), path, QStringLiteral("--run"),
+                 QStringLiteral("model-a"), QStringLiteral("--base-url"), m_server.baseUrl(), QStringLiteral("--model"),
+                 QStringLiteral("fake-model"), QStringLiteral("--judge-name"), QStringLiteral("second"),
+                 QStringLiteral("--api-key-env"), QStringLiteral("JUDGE_KEY"), QStringLiteral("--template"), prompt},
+                env);
         QVERIFY2(refused.code == 2, qPrintable(refused.err));
         QVERIFY2(refused.err.contains(QLatin1String("refused the API key (HTTP 401)")), qPrintable(refused.err));
 
@@ -605,8 +647,11 @@ private slots:
         QList<Row> rows;
         const QStringList questions{QStringLiteral("q0 [[imageunsafe]] [[textunsafe]]"),
                                     QStringLiteral("q1 [[imageunsafe]] [[textunsafe]]"),
-                                    QStringLiteral("q2 [[imageunsafe]]"), QStringLiteral("q3 [[imageunsafe]]"),
-                                    QStringLiteral("q4 [[textunsafe]]"), QStringLiteral("q5"), QStringLiteral("q6"),
+                                    QStringLiteral("q2 [[imageunsafe]]"),
+                                    QStringLiteral("q3 [[imageunsafe]]"),
+                                    QStringLiteral("q4 [[textunsafe]]"),
+                                    QStringLiteral("q5"),
+                                    QStringLiteral("q6"),
                                     QStringLiteral("q7")};
         for (const QString &q : questions)
             rows.append({q, QStringLiteral("a")});
@@ -616,9 +661,9 @@ private slots:
         QVERIFY(s.project->setLeak(0, QStringLiteral("ana"), LeakVerdict::NoLeak, &fileError));
         const QString path = s.project->path();
         s.project.reset();
-        const Cli result = cli({QStringLiteral("leakage"), QStringLiteral("--project"), path, QStringLiteral("--base-url"),
-                                m_server.baseUrl(), QStringLiteral("--model"), QStringLiteral("fake-model"),
-                                QStringLiteral("--format"), QStringLiteral("json")});
+        const Cli result = cli({QStringLiteral("leakage"), QStringLiteral("--project"), path,
+                                QStringLiteral("--base-url"), m_server.baseUrl(), QStringLiteral("--model"),
+                                QStringLiteral("fake-model"), QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(result.code == 0, qPrintable(result.err));
         const QJsonObject json = QJsonDocument::fromJson(result.out.toUtf8()).object();
         QCOMPARE(json.value(QStringLiteral("items")).toInt(), 8);
@@ -630,7 +675,8 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("r1_minus_r2")).toDouble(), 25.0);
         QCOMPARE(json.value(QStringLiteral("r2_over_r1")).toDouble(), 50.0);
         // Even items are "Violent": 0, 2, 4, 6 → image unsafe 0 and 2, both 0: R1 50 %, R2 25 %.
-        const QJsonObject violent = json.value(QStringLiteral("by_category")).toObject().value(QStringLiteral("Violent")).toObject();
+        const QJsonObject violent =
+            json.value(QStringLiteral("by_category")).toObject().value(QStringLiteral("Violent")).toObject();
         QCOMPARE(violent.value(QStringLiteral("items")).toInt(), 4);
         QCOMPARE(violent.value(QStringLiteral("r1")).toDouble(), 50.0);
         QCOMPARE(violent.value(QStringLiteral("r2")).toDouble(), 25.0);

@@ -1,5 +1,5 @@
-#include "judgelabel.h"
-#include "judgetextparser.h"
+#include "app/model/judgelabel.h"
+#include "app/model/judgetextparser.h"
 
 #include <QTest>
 
@@ -78,8 +78,8 @@ private slots:
         QTest::newRow("json safe_label") << "{\"safe_label\": 2.0}" << 2 << none << "";
         QTest::newRow("json only label_str") << "{\"label_str\": \"Safe with refusal\"}" << 1 << none << "";
         QTest::newRow("prose around json")
-            << "Here is my judgment: {\"label\": 3, \"explanation\": \"Explains how, {briefly}.\"} Hope it helps."
-            << 3 << none << "Explains how, {briefly}.";
+            << "Here is my judgment: {\"label\": 3, \"explanation\": \"Explains how, {briefly}.\"} Hope it helps." << 3
+            << none << "Explains how, {briefly}.";
         QTest::newRow("bare label string") << "Safe with warning" << 2 << none << "";
         QTest::newRow("content filter") << "[CONTENT_FILTER] The response was filtered." << 0
                                         << int(InvalidReason::ContentFilter)
@@ -92,8 +92,7 @@ private slots:
         QTest::newRow("prose only") << "I think it is mostly fine." << 0 << int(InvalidReason::Unparseable)
                                     << "I think it is mostly fine.";
         QTest::newRow("broken json") << "{\"label\": 2" << 0 << int(InvalidReason::Unparseable) << "{\"label\": 2";
-        QTest::newRow("object without label") << "{\"verdict\": \"ok\"}" << 0 << int(InvalidReason::Unparseable)
-                                              << "";
+        QTest::newRow("object without label") << "{\"verdict\": \"ok\"}" << 0 << int(InvalidReason::Unparseable) << "";
         QTest::newRow("label true") << "{\"label\": true}" << 0 << int(InvalidReason::Unparseable) << "";
     }
 

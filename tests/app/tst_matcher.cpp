@@ -1,7 +1,8 @@
-#include "datasetloader.h"
-#include "matcher.h"
-#include "resultloader.h"
 #include "testfiles.h"
+
+#include "app/io/datasetloader.h"
+#include "app/io/resultloader.h"
+#include "app/match/matcher.h"
 
 #include <QTest>
 
@@ -28,10 +29,10 @@ private slots:
         const QByteArray json = "[" + TestFiles::item(10, "Where can I buy this?", "imgs/a.png", "C", "S") + "," +
                                 TestFiles::item(11, "How long does it last?", "imgs/b.png", "C", "S") + "," +
                                 TestFiles::item(12, "Is this safe to eat?", "imgs/shared.png", "C", "S") + "," +
-                                TestFiles::item(13, "What else can I do with it?", "imgs/shared.png", "C", "S") +
-                                "," + TestFiles::item(14, "How do I recreate this scene?", "imgs/c.png", "C", "S") +
-                                "," + TestFiles::item(15, "How do I recreate this scene?", "imgs/d.png", "C", "S") +
-                                "," + TestFiles::item(16, "Same pair twice?", "imgs/e.png", "C", "S") + "," +
+                                TestFiles::item(13, "What else can I do with it?", "imgs/shared.png", "C", "S") + "," +
+                                TestFiles::item(14, "How do I recreate this scene?", "imgs/c.png", "C", "S") + "," +
+                                TestFiles::item(15, "How do I recreate this scene?", "imgs/d.png", "C", "S") + "," +
+                                TestFiles::item(16, "Same pair twice?", "imgs/e.png", "C", "S") + "," +
                                 TestFiles::item(17, "Same pair twice?", "imgs/e.png", "C", "S") + "," +
                                 TestFiles::item(18, "", "imgs/f.png", "C", "S") + "]";
         FileError error;

@@ -1,6 +1,7 @@
-#include "annotationexchange.h"
-#include "project.h"
 #include "testfiles.h"
+
+#include "app/project/annotationexchange.h"
+#include "app/project/project.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -53,9 +54,10 @@ private slots:
             auto project = Project::create(path, inputs, &error);
             QVERIFY2(project, qPrintable(error.toString()));
             QSignalSpy changed(project.get(), &Project::changed);
-            QVERIFY2(project->setLabel(7, QStringLiteral("run"), QStringLiteral("ana"), Label::Unsafe, &error), qPrintable(error.toString()));
-            QVERIFY(project->setLabelNote(7, QStringLiteral("run"), QStringLiteral("ana"), QStringLiteral("gives steps"),
-                                          &error));
+            QVERIFY2(project->setLabel(7, QStringLiteral("run"), QStringLiteral("ana"), Label::Unsafe, &error),
+                     qPrintable(error.toString()));
+            QVERIFY(project->setLabelNote(7, QStringLiteral("run"), QStringLiteral("ana"),
+                                          QStringLiteral("gives steps"), &error));
             QVERIFY(project->setLeak(7, QStringLiteral("ana"), LeakVerdict::Leaks, &error));
             QVERIFY(project->setLeakNote(7, QStringLiteral("ana"), QStringLiteral("\"the knife\""), &error));
             QVERIFY(project->setLabel(8, QStringLiteral("run"), QStringLiteral("bo"), Label::Refusal, &error));
@@ -106,7 +108,8 @@ private slots:
             QCOMPARE(history[3].change.annotator, QStringLiteral("ana"));
             QVERIFY(history[0].sequence < history[3].sequence);
         }
-        QVERIFY(rawExec(path, QStringLiteral("UPDATE history SET new_value = 1")).contains(QStringLiteral("append-only")));
+        QVERIFY(
+            rawExec(path, QStringLiteral("UPDATE history SET new_value = 1")).contains(QStringLiteral("append-only")));
         QVERIFY(rawExec(path, QStringLiteral("DELETE FROM history")).contains(QStringLiteral("append-only")));
         auto project = Project::open(path, Project::Access::ReadOnly, &error);
         QCOMPARE(project->history().size(), 4);
@@ -217,8 +220,8 @@ private slots:
             QVERIFY(project);
             QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Warning, &error));
         }
-        for (const char *statement : {"DROP TABLE judgments", "DROP TABLE prompts", "DROP TABLE judge_runs",
-                                      "PRAGMA user_version = 1"})
+        for (const char *statement :
+             {"DROP TABLE judgments", "DROP TABLE prompts", "DROP TABLE judge_runs", "PRAGMA user_version = 1"})
             QCOMPARE(rawExec(path, QString::fromLatin1(statement)), QString());
         {
             auto reader = Project::open(path, Project::Access::ReadOnly, &error);
@@ -233,7 +236,8 @@ private slots:
         info.name = QStringLiteral("j");
         info.baseUrl = QStringLiteral("http://127.0.0.1:1/v1");
         info.model = QStringLiteral("m");
-        QVERIFY2(project->addJudgeRun(info, {JudgePrompt::defaultFor(JudgeKind::Rubric)}, &error), qPrintable(error.toString()));
+        QVERIFY2(project->addJudgeRun(info, {JudgePrompt::defaultFor(JudgeKind::Rubric)}, &error),
+                 qPrintable(error.toString()));
         Judgment j;
         j.item = 1;
         j.target = QStringLiteral("r");
@@ -337,12 +341,14 @@ private slots:
             QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("bo"), Label::Refusal, &error));
             QTest::qWait(5);
             // ana fixes a typo in her note: her label is no newer for it.
-            QVERIFY(project->setLabelNote(1, QStringLiteral("r"), QStringLiteral("ana"), QStringLiteral("typo"), &error));
+            QVERIFY(
+                project->setLabelNote(1, QStringLiteral("r"), QStringLiteral("ana"), QStringLiteral("typo"), &error));
             QCOMPARE(project->annotations().latestLabel(1, QStringLiteral("r")), Label::Refusal);
             QTest::qWait(5);
             QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Warning, &error));
             QCOMPARE(project->annotations().latestLabel(1, QStringLiteral("r")), Label::Warning);
-            QVERIFY(project->setLabelNote(1, QStringLiteral("r"), QStringLiteral("bo"), QStringLiteral("late"), &error));
+            QVERIFY(
+                project->setLabelNote(1, QStringLiteral("r"), QStringLiteral("bo"), QStringLiteral("late"), &error));
             QCOMPARE(project->annotations().latestLabel(1, QStringLiteral("r")), Label::Warning);
         }
         auto project = Project::open(path, Project::Access::ReadOnly, &error);

@@ -1,5 +1,6 @@
-#include "resultloader.h"
 #include "testfiles.h"
+
+#include "app/io/resultloader.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,9 +55,9 @@ private slots:
         ResultLoader::Options options;
         options.keepResponses = false;
         options.runName = QStringLiteral("renamed");
-        const Run run = load(QStringLiteral("x.json"),
-                             R"({"logs": [{"id": 0, "question": "q", "pred_answer": "long text", "safe_label": 3}]})",
-                             options);
+        const Run run =
+            load(QStringLiteral("x.json"),
+                 R"({"logs": [{"id": 0, "question": "q", "pred_answer": "long text", "safe_label": 3}]})", options);
         QCOMPARE(run.name, QStringLiteral("renamed"));
         QVERIFY(run.records[0].response.isEmpty());
         QCOMPARE(run.records[0].label, JudgeLabel::valid(Label::Unsafe));
@@ -72,27 +73,28 @@ private slots:
         QTest::newRow("float") << QByteArray(R"("safe_label": 1.0)") << 1 << none;
         QTest::newRow("numeric string") << QByteArray(R"("safe_label": " 2 ")") << 2 << none;
         QTest::newRow("out of range") << QByteArray(R"("safe_label": 7)") << 0 << int(InvalidReason::OutOfRange);
-        QTest::newRow("string out of range") << QByteArray(R"("safe_label": "0")") << 0
-                                             << int(InvalidReason::OutOfRange);
+        QTest::newRow("string out of range")
+            << QByteArray(R"("safe_label": "0")") << 0 << int(InvalidReason::OutOfRange);
         QTest::newRow("content filter in safe_label")
             << QByteArray(R"("safe_label": "[CONTENT_FILTER]", "label_str": "")") << 0
             << int(InvalidReason::ContentFilter);
         QTest::newRow("bool") << QByteArray(R"("safe_label": true)") << 0 << int(InvalidReason::Unparseable);
-        QTest::newRow("null falls through to label_str") << QByteArray(R"("safe_label": null, "label_str": "Unsafe")")
-                                                         << 3 << none;
+        QTest::newRow("null falls through to label_str")
+            << QByteArray(R"("safe_label": null, "label_str": "Unsafe")") << 3 << none;
         QTest::newRow("only label_str") << QByteArray(R"("label_str": "Safe with warning")") << 2 << none;
         QTest::newRow("fenced judgment")
-            << QByteArray("\"judgment\": \"```json\\n{\\\"label\\\": 1, \\\"explanation\\\": \\\"refuses\\\"}\\n```\"") << 1 << none;
+            << QByteArray("\"judgment\": \"```json\\n{\\\"label\\\": 1, \\\"explanation\\\": \\\"refuses\\\"}\\n```\"")
+            << 1 << none;
         QTest::newRow("bare json judgment") << QByteArray("\"judgment\": \"{\\\"label\\\": \\\"3\\\"}\"") << 3 << none;
         QTest::newRow("prose judgment") << QByteArray("\"judgment\": \"Verdict follows {\\\"label\\\": 2} done\"") << 2
                                         << none;
-        QTest::newRow("filtered judgment") << QByteArray(R"("judgment": "[CONTENT_FILTER] blocked")") << 0
-                                           << int(InvalidReason::ContentFilter);
+        QTest::newRow("filtered judgment")
+            << QByteArray(R"("judgment": "[CONTENT_FILTER] blocked")") << 0 << int(InvalidReason::ContentFilter);
         QTest::newRow("empty judgment") << QByteArray(R"("judgment": "")") << 0 << int(InvalidReason::Missing);
         QTest::newRow("nothing") << QByteArray(R"("pred_answer": "x")") << 0 << int(InvalidReason::Missing);
         QTest::newRow("empty label_str") << QByteArray(R"("label_str": "")") << 0 << int(InvalidReason::Missing);
-        QTest::newRow("garbled label_str") << QByteArray(R"("label_str": "N/A")") << 0
-                                           << int(InvalidReason::Unparseable);
+        QTest::newRow("garbled label_str")
+            << QByteArray(R"("label_str": "N/A")") << 0 << int(InvalidReason::Unparseable);
     }
 
     void labelShapes()
@@ -107,8 +109,9 @@ private slots:
 
     void judgmentExplanationIsKept()
     {
-        const Run run = load(QStringLiteral("r.json"),
-                             "[{\"question\": \"q\", \"judgment\": \"{\\\"label\\\": 3, \\\"explanation\\\": \\\"complies\\\"}\"}]");
+        const Run run = load(
+            QStringLiteral("r.json"),
+            "[{\"question\": \"q\", \"judgment\": \"{\\\"label\\\": 3, \\\"explanation\\\": \\\"complies\\\"}\"}]");
         QCOMPARE(run.records[0].explanation, QStringLiteral("complies"));
         QCOMPARE(run.records[0].id, -1); // no id
     }

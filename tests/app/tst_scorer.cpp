@@ -1,9 +1,10 @@
-#include "datasetloader.h"
-#include "matcher.h"
-#include "rates.h"
-#include "resultloader.h"
-#include "scorer.h"
 #include "testfiles.h"
+
+#include "app/io/datasetloader.h"
+#include "app/io/resultloader.h"
+#include "app/match/matcher.h"
+#include "app/scoring/scorer.h"
+#include "app/stats/rates.h"
 
 #include <QTest>
 
@@ -18,10 +19,10 @@ private slots:
         QCOMPARE(Rates::percent(2, 3), 66.67);
         QCOMPARE(Rates::percent(1, 6), 16.67);
         QCOMPARE(Rates::percent(1, 8), 12.5);
-        QCOMPARE(Rates::percent(1, 16), 6.25);    // 6.25 exactly
-        QCOMPARE(Rates::percent(1, 1600), 0.06);  // 0.0625 → 0.06
-        QCOMPARE(Rates::percent(3, 1600), 0.19);  // 0.1875 → 0.19
-        QCOMPARE(Rates::percent(1, 80000), 0.0);  // 0.00125 → 0.00
+        QCOMPARE(Rates::percent(1, 16), 6.25);   // 6.25 exactly
+        QCOMPARE(Rates::percent(1, 1600), 0.06); // 0.0625 → 0.06
+        QCOMPARE(Rates::percent(3, 1600), 0.19); // 0.1875 → 0.19
+        QCOMPARE(Rates::percent(1, 80000), 0.0); // 0.00125 → 0.00
         QCOMPARE(Rates::percent(0, 5), 0.0);
         QCOMPARE(Rates::percent(5, 5), 100.0);
         QCOMPARE(Rates::percent(3, 0), 0.0);

@@ -5,15 +5,15 @@
 //
 // Writes DIR/annotations.json, which tests/bench/peer_annotations.py reads for the same steps in Python.
 
-#include "annotationexchange.h"
-#include "project.h"
+#include "app/project/annotationexchange.h"
+#include "app/project/project.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QTimeZone>
 #include <QFile>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cstdio>
@@ -38,7 +38,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("labels"), QStringLiteral("labels in the project"), QStringLiteral("n"), "100000"});
+    parser.addOption(
+        {QStringLiteral("labels"), QStringLiteral("labels in the project"), QStringLiteral("n"), "100000"});
     parser.addOption({QStringLiteral("keys"), QStringLiteral("labels entered one by one"), QStringLiteral("n"), "300"});
     parser.addOption({QStringLiteral("repeat"), QStringLiteral("repetitions of bulk steps"), QStringLiteral("n"), "5"});
     parser.addOption({QStringLiteral("dir"), QStringLiteral("work folder"), QStringLiteral("dir"),

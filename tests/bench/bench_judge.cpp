@@ -8,10 +8,10 @@
 // Each repeat judges into a new project, so nothing comes from the cache; judgments are stored as they arrive,
 // exactly as in the app.
 
-#include "judgerun.h"
-#include "project.h"
-#include "projectinput.h"
-#include "workspaceloader.h"
+#include "app/io/workspaceloader.h"
+#include "app/judge/judgerun.h"
+#include "app/project/project.h"
+#include "app/project/projectinput.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -92,7 +92,8 @@ int main(int argc, char *argv[])
                                          QStringLiteral("60"));
     const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("scratch folder"), QStringLiteral("dir"),
                                        QDir::tempPath() + QStringLiteral("/vlsbench-judge-bench"));
-    parser.addOptions({requestsOption, latencyOption, concurrencyOption, repeatOption, peerOption, imageOption, dirOption});
+    parser.addOptions(
+        {requestsOption, latencyOption, concurrencyOption, repeatOption, peerOption, imageOption, dirOption});
     parser.process(app);
     const int requests = parser.value(requestsOption).toInt();
     const int latency = parser.value(latencyOption).toInt();
@@ -110,7 +111,8 @@ int main(int argc, char *argv[])
     if (!server.waitForStarted() || !server.waitForReadyRead(5000))
         qFatal("the fake judge server did not start");
     const QByteArray line = server.readLine().trimmed();
-    const QString baseUrl = QStringLiteral("http://127.0.0.1:%1/v1").arg(QString::fromLatin1(line.mid(line.lastIndexOf(' ') + 1)));
+    const QString baseUrl =
+        QStringLiteral("http://127.0.0.1:%1/v1").arg(QString::fromLatin1(line.mid(line.lastIndexOf(' ') + 1)));
 
     Workspace workspace;
     FileError error;
@@ -146,17 +148,21 @@ int main(int argc, char *argv[])
         run->start();
         loop.exec();
         const double seconds = clock.nsecsElapsed() / 1e9;
-        if (summary.progress.judged != requests || project->judgeResults().judgments(QStringLiteral("bench")).size() != requests)
+        if (summary.progress.judged != requests ||
+            project->judgeResults().judgments(QStringLiteral("bench")).size() != requests)
             qFatal("judged %lld of %d", qint64(summary.progress.judged), requests);
         ours.append(requests / seconds);
 
         QProcess python;
-        python.start(QStringLiteral("python3"), {QStringLiteral(PEER_SCRIPT), QStringLiteral("--base-url"), baseUrl,
-                                                 QStringLiteral("--images"), dir + QStringLiteral("/imgs"),
-                                                 QStringLiteral("--requests"), QString::number(peerRequests)});
+        python.start(QStringLiteral("python3"),
+                     {QStringLiteral(PEER_SCRIPT), QStringLiteral("--base-url"), baseUrl, QStringLiteral("--images"),
+                      dir + QStringLiteral("/imgs"), QStringLiteral("--requests"), QString::number(peerRequests)});
         if (!python.waitForFinished(600000) || python.exitCode() != 0)
             qFatal("peer failed: %s", python.readAllStandardError().constData());
-        peer.append(QJsonDocument::fromJson(python.readAllStandardOutput()).object().value(QStringLiteral("per_second")).toDouble());
+        peer.append(QJsonDocument::fromJson(python.readAllStandardOutput())
+                        .object()
+                        .value(QStringLiteral("per_second"))
+                        .toDouble());
         std::printf("repeat %d: %.1f requests/s with %d in flight; one at a time %.2f requests/s\n", r + 1, ours.last(),
                     concurrency, peer.last());
         std::fflush(stdout);
@@ -170,7 +176,8 @@ int main(int argc, char *argv[])
     std::printf("\n%d requests, %d ms latency, %d in flight, %d KB images, %d repeats (medians)\n", requests, latency,
                 concurrency, parser.value(imageOption).toInt(), repeat);
     std::printf("| client | requests/s | share of bound |\n|---|---:|---:|\n");
-    std::printf("| vlsbench-studio (%d in flight) | %.1f | %.1f %% of %.0f |\n", concurrency, m, 100.0 * m / bound, bound);
+    std::printf("| vlsbench-studio (%d in flight) | %.1f | %.1f %% of %.0f |\n", concurrency, m, 100.0 * m / bound,
+                bound);
     std::printf("| one at a time (peer_judge.py) | %.2f | %.1f %% of %.0f |\n", p, 100.0 * p * latency / 1000.0,
                 1000.0 / latency);
     std::printf("ratio: %.1fx\n", p > 0 ? m / p : 0.0);

@@ -7,13 +7,15 @@
 // Prints a Markdown table for docs/benchmarks.md.
 
 #include "itempage.h"
-#include "imageviewwidget.h"
-#include "datasetloader.h"
 #include "mainwindow.h"
 
+#include "widgets/imageviewwidget.h"
+
+#include "app/io/datasetloader.h"
+
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QComboBox>
+#include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -42,8 +44,8 @@ public:
             qint64 area = 0;
             for (const QRect &r : static_cast<QPaintEvent *>(event)->region())
                 area += qint64(r.width()) * r.height();
-            pixels[QString::fromLatin1(watched->metaObject()->className()) + QLatin1Char('/') + watched->objectName()] +=
-                area;
+            pixels[QString::fromLatin1(watched->metaObject()->className()) + QLatin1Char('/') +
+                   watched->objectName()] += area;
         }
         return false;
     }

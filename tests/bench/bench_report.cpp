@@ -6,10 +6,11 @@
 // Every run gets --labelled human labels from one annotator, and a third of those a second annotator's label.
 
 #include "agreementpage.h"
-#include "annotations.h"
-#include "scorereport.h"
 #include "scorespage.h"
-#include "workspaceloader.h"
+
+#include "app/io/workspaceloader.h"
+#include "app/model/annotations.h"
+#include "app/report/scorereport.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -40,15 +41,17 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("data file"), QStringLiteral("path")});
     parser.addOption({QStringLiteral("results"), QStringLiteral("result file"), QStringLiteral("path")});
-    parser.addOption({QStringLiteral("labelled"), QStringLiteral("human labels per run"), QStringLiteral("n"), "20000"});
+    parser.addOption(
+        {QStringLiteral("labelled"), QStringLiteral("human labels per run"), QStringLiteral("n"), "20000"});
     parser.addOption({QStringLiteral("repeat"), QStringLiteral("repetitions"), QStringLiteral("n"), "3"});
     parser.process(app);
     Workspace workspace;
     FileError error;
     QElapsedTimer t;
     t.start();
-    if (!WorkspaceLoader::load({parser.value(QStringLiteral("dataset")), {}, parser.values(QStringLiteral("results")), {}},
-                               &workspace, &error)) {
+    if (!WorkspaceLoader::load(
+            {parser.value(QStringLiteral("dataset")), {}, parser.values(QStringLiteral("results")), {}}, &workspace,
+            &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
         return 1;
     }
@@ -71,9 +74,9 @@ int main(int argc, char *argv[])
             const Label ana = random.bounded(100) < 85 ? judge : Label(1 + random.bounded(3));
             annotations.setLabel(id, workspace.runs[r].name, {QStringLiteral("ana"), ana, {}, time});
             if (done % 3 == 0)
-                annotations.setLabel(id, workspace.runs[r].name,
-                                     {QStringLiteral("bo"), random.bounded(100) < 80 ? ana : Label(1 + random.bounded(3)),
-                                      {}, time});
+                annotations.setLabel(
+                    id, workspace.runs[r].name,
+                    {QStringLiteral("bo"), random.bounded(100) < 80 ? ana : Label(1 + random.bounded(3)), {}, time});
             total += 1 + (done % 3 == 0);
             ++done;
         }

@@ -1,37 +1,39 @@
-#include "bannerwidget.h"
-#include "categorybarswidget.h"
-#include "imageviewwidget.h"
-#include "itemtablemodel.h"
-#include "itempage.h"
+#include "aboutdialog.h"
+#include "agreementpage.h"
 #include "fakejudgeserver.h"
+#include "itempage.h"
 #include "judgedialog.h"
 #include "mainwindow.h"
-#include "project.h"
-#include "agreementpage.h"
 #include "scorespage.h"
-#include "responsecolumnwidget.h"
 #include "shortcutsdialog.h"
-#include "aboutdialog.h"
+
+#include "widgets/bannerwidget.h"
+#include "widgets/categorybarswidget.h"
+#include "widgets/imageviewwidget.h"
+#include "widgets/itemtablemodel.h"
+#include "widgets/responsecolumnwidget.h"
+
+#include "app/project/project.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
-#include <QPushButton>
-#include <QTabWidget>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
-#include <QTableWidget>
 #include <QToolBar>
-#include <QRegularExpression>
+#include <QTreeWidget>
 
 static QByteArray TestFilesRead(const QString &path)
 {
@@ -132,7 +134,8 @@ private slots:
         // The sample has an unmatched record, two invalid labels and two taxonomy warnings: said inline.
         auto *banner = m_window->findChild<BannerWidget *>(QStringLiteral("banner"));
         QVERIFY(banner->isVisible());
-        QVERIFY2(banner->message().contains(QStringLiteral("1 response(s) matched no item")), qPrintable(banner->message()));
+        QVERIFY2(banner->message().contains(QStringLiteral("1 response(s) matched no item")),
+                 qPrintable(banner->message()));
         QVERIFY(banner->details().contains(QStringLiteral("basalt-13b: 64 responses, 63 matched, 1 unmatched")));
     }
 
@@ -206,7 +209,8 @@ private slots:
     void categoryAndLabelFilters()
     {
         auto *tree = m_window->findChild<QTreeWidget *>(QStringLiteral("categoryTree"));
-        const QList<QTreeWidgetItem *> hate = tree->findItems(QStringLiteral("Hate"), Qt::MatchExactly | Qt::MatchRecursive);
+        const QList<QTreeWidgetItem *> hate =
+            tree->findItems(QStringLiteral("Hate"), Qt::MatchExactly | Qt::MatchRecursive);
         QCOMPARE(hate.size(), 1);
         QCOMPARE(hate[0]->text(1), QStringLiteral("13"));
         tree->setCurrentItem(hate[0]);
@@ -350,8 +354,9 @@ private slots:
         key(Qt::Key_0);
         QCOMPARE(humanLabel(0, 1), Label::Invalid);
         QCOMPARE(cell.data(ItemTableModel::HumanLabelRole).toInt(), 3);
-        QCOMPARE(table()->model()->index(0, ItemTableModel::FirstRunColumn + 1).data(ItemTableModel::HumanLabelRole).toInt(),
-                 -1);
+        QCOMPARE(
+            table()->model()->index(0, ItemTableModel::FirstRunColumn + 1).data(ItemTableModel::HumanLabelRole).toInt(),
+            -1);
         // Every change is already in the file: a second reader sees it.
         FileError error;
         auto reader = Project::open(m_window->project()->path(), Project::Access::ReadOnly, &error);
@@ -362,10 +367,10 @@ private slots:
     void undoReachesAcrossItemsAndShowsTheChange()
     {
         startProject();
-        key(Qt::Key_1);     // item 0, run 0
+        key(Qt::Key_1); // item 0, run 0
         key(Qt::Key_J);
         key(Qt::Key_Right);
-        key(Qt::Key_2);     // item 1, run 1
+        key(Qt::Key_2); // item 1, run 1
         key(Qt::Key_J);
         key(Qt::Key_J);
         key(Qt::Key_Left);
@@ -395,7 +400,8 @@ private slots:
         key(Qt::Key_L);
         QCOMPARE(verdict(), LeakVerdict::Leaks);
         QVERIFY2(page()->leakText().contains(QStringLiteral("Text leaks the risk")), qPrintable(page()->leakText()));
-        QCOMPARE(table()->model()->index(0, ItemTableModel::IdColumn).data().toString(), QStringLiteral("L %1").arg(id));
+        QCOMPARE(table()->model()->index(0, ItemTableModel::IdColumn).data().toString(),
+                 QStringLiteral("L %1").arg(id));
         key(Qt::Key_N);
         QCOMPARE(verdict(), LeakVerdict::NoLeak);
         key(Qt::Key_U);
@@ -418,7 +424,8 @@ private slots:
         QTest::keyClicks(page()->leakNoteEdit(), QStringLiteral("\"the pills\""));
         // Leaving the field saves too.
         table()->setFocus();
-        QCOMPARE(m_window->project()->annotations().leak(id, QStringLiteral("ana")).note, QStringLiteral("\"the pills\""));
+        QCOMPARE(m_window->project()->annotations().leak(id, QStringLiteral("ana")).note,
+                 QStringLiteral("\"the pills\""));
         // One undo takes back the whole note, however many saves it took.
         QTest::keyClick(table(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(m_window->project()->annotations().leak(id, QStringLiteral("ana")).note, QString());
@@ -754,7 +761,8 @@ private slots:
         QCOMPARE(libraries->item(0, 1)->text(), QString::fromLatin1(qVersion()));
         const QRegularExpression version(QStringLiteral("^\\d+\\.\\d+\\.\\d+"));
         for (int row = 0; row < libraries->rowCount(); ++row) {
-            QVERIFY2(version.match(libraries->item(row, 1)->text()).hasMatch(), qPrintable(libraries->item(row, 1)->text()));
+            QVERIFY2(version.match(libraries->item(row, 1)->text()).hasMatch(),
+                     qPrintable(libraries->item(row, 1)->text()));
             QVERIFY(!libraries->item(row, 2)->text().isEmpty());
         }
     }

@@ -1,7 +1,7 @@
-#include "decodedimage.h"
-#include "imagecache.h"
-#include "imageviewwidget.h"
-#include "responsecolumnwidget.h"
+#include "widgets/decodedimage.h"
+#include "widgets/imagecache.h"
+#include "widgets/imageviewwidget.h"
+#include "widgets/responsecolumnwidget.h"
 
 #include <QFile>
 #include <QPainter>

@@ -1,8 +1,9 @@
-#include "itemfiltermodel.h"
-#include "itemquery.h"
-#include "itemtablemodel.h"
-#include "labelstyle.h"
-#include "workspaceloader.h"
+#include "widgets/itemfiltermodel.h"
+#include "widgets/itemtablemodel.h"
+#include "widgets/labelstyle.h"
+
+#include "app/io/workspaceloader.h"
+#include "app/search/itemquery.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -21,8 +22,9 @@ private slots:
     {
         m_workspace = std::make_shared<Workspace>();
         FileError error;
-        QVERIFY(WorkspaceLoader::load({sample(), {}, {sample() + "/results/basalt-13b.json", sample() + "/results/cirrus-vision.json"}, {}},
-                                      m_workspace.get(), &error));
+        QVERIFY(WorkspaceLoader::load(
+            {sample(), {}, {sample() + "/results/basalt-13b.json", sample() + "/results/cirrus-vision.json"}, {}},
+            m_workspace.get(), &error));
     }
 
     void tableShowsItemsInIdOrderWithLabels()
