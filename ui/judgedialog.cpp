@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 
+#include "app/judge/judgelimits.h"
 #include "app/project/project.h"
 
 #include <QCheckBox>
@@ -29,11 +30,12 @@
 
 namespace {
 
-QSpinBox *spin(int low, int high, int value, const QString &special = {}, const QString &suffix = {})
+// A spin box within the shared limits, starting from the remembered setting @p key or the limit's default.
+QSpinBox *spin(const JudgeLimit &limit, const QString &key, const QString &special = {}, const QString &suffix = {})
 {
     auto *box = new QSpinBox;
-    box->setRange(low, high);
-    box->setValue(value);
+    box->setRange(limit.low, limit.high);
+    box->setValue(AppSettings::judgeSetting(key, limit.fallback).toInt());
     box->setSpecialValueText(special);
     box->setSuffix(suffix);
     return box;
@@ -90,12 +92,13 @@ JudgeDialog::JudgeDialog(Mode mode, Project *project, std::shared_ptr<const Work
 
     auto *limitsBox = new QGroupBox(tr("Requests"), m_settings);
     auto *limits = new QGridLayout(limitsBox);
-    m_concurrency = spin(1, 256, AppSettings::judgeSetting(QStringLiteral("concurrency"), 8).toInt());
-    m_rpm = spin(0, 1000000, AppSettings::judgeSetting(QStringLiteral("rpm"), 0).toInt(), tr("no limit"));
-    m_tpm = spin(0, 100000000, AppSettings::judgeSetting(QStringLiteral("tpm"), 0).toInt(), tr("no limit"));
-    m_tries = spin(1, 20, AppSettings::judgeSetting(QStringLiteral("tries"), 5).toInt());
-    m_timeout = spin(5, 3600, AppSettings::judgeSetting(QStringLiteral("timeout"), 120).toInt(), {}, tr(" s"));
-    m_maxTokens = spin(16, 100000, AppSettings::judgeSetting(QStringLiteral("maxTokens"), 400).toInt());
+    using namespace JudgeLimits;
+    m_concurrency = spin(concurrency, QStringLiteral("concurrency"));
+    m_rpm = spin(requestsPerMinute, QStringLiteral("rpm"), tr("no limit"));
+    m_tpm = spin(tokensPerMinute, QStringLiteral("tpm"), tr("no limit"));
+    m_tries = spin(maxTries, QStringLiteral("tries"));
+    m_timeout = spin(timeoutSeconds, QStringLiteral("timeout"), {}, tr(" s"));
+    m_maxTokens = spin(maxTokens, QStringLiteral("maxTokens"));
     const QList<QPair<QString, QWidget *>> cells{{tr("In flight"), m_concurrency}, {tr("Requests/min"), m_rpm},
                                                  {tr("Tokens/min"), m_tpm},        {tr("Tries"), m_tries},
                                                  {tr("Timeout"), m_timeout},       {tr("Max tokens"), m_maxTokens}};
@@ -106,7 +109,7 @@ JudgeDialog::JudgeDialog(Mode mode, Project *project, std::shared_ptr<const Work
     m_priceIn = new QDoubleSpinBox;
     m_priceOut = new QDoubleSpinBox;
     for (QDoubleSpinBox *price : {m_priceIn, m_priceOut}) {
-        price->setRange(0, 10000);
+        price->setRange(0, JudgeLimits::maxPricePerMillion);
         price->setDecimals(3);
         price->setSpecialValueText(tr("not counted"));
     }

@@ -52,25 +52,21 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("org.vlsbenchstudio.VLSBenchStudio"));
     QApplication::setWindowIcon(QIcon(Resources::applicationIconPath()));
     Resources::installTranslators(&app);
-    QStringList args = QCoreApplication::arguments().mid(1);
-    auto takeOption = [&args](const QString &name) {
-        const qsizetype at = args.indexOf(name);
-        if (at < 0 || at + 1 >= args.size())
-            return QString();
-        const QString value = args[at + 1];
-        args.remove(at, 2);
-        return value;
-    };
-    const QString imageRoot = takeOption(QStringLiteral("--images"));
-    const QString project = takeOption(QStringLiteral("--project"));
+    CommandLine::WindowArguments args;
+    QString error;
+    if (!CommandLine::parseWindowArguments(QCoreApplication::arguments().mid(1), &args, &error)) {
+        QTextStream(stderr) << "vlsbench-studio: " << error << "\n\n" << CommandLine::usage();
+        return CommandLine::BadInput;
+    }
     MainWindow window;
     // A project file on its own (a double click in a file manager) opens as a project, not as a dataset.
-    if (project.isEmpty() && args.size() == 1 && args.front().endsWith(QLatin1String(".vlsproj"), Qt::CaseInsensitive))
-        window.openProject(args.front(), QString(), {}, imageRoot);
-    else if (!project.isEmpty())
-        window.openProject(project, args.value(0), args.mid(1), imageRoot);
-    else if (!args.isEmpty())
-        window.openDataset(args.front(), args.mid(1), imageRoot);
+    if (args.project.isEmpty() && args.files.size() == 1 &&
+        args.files.front().endsWith(QLatin1String(".vlsproj"), Qt::CaseInsensitive))
+        window.openProject(args.files.front(), QString(), {}, args.images);
+    else if (!args.project.isEmpty())
+        window.openProject(args.project, args.files.value(0), args.files.mid(1), args.images);
+    else if (!args.files.isEmpty())
+        window.openDataset(args.files.front(), args.files.mid(1), args.images);
     else if (!SampleData::directory().isEmpty())
         window.openDataset(SampleData::directory(), SampleData::resultFiles());
     window.show();

@@ -6,6 +6,7 @@
 #include "app/io/datasetvalidator.h"
 #include "app/io/resultloader.h"
 #include "app/io/workspaceloader.h"
+#include "app/judge/judgelimits.h"
 #include "app/judge/judgerun.h"
 #include "app/match/matcher.h"
 #include "app/project/annotationexchange.h"
@@ -81,20 +82,6 @@ int fail(QTextStream &err, const QString &message)
     err << "vlsbench-studio: " << message << '\n';
     err.flush();
     return CommandLine::BadInput;
-}
-
-// The mistakes every command refuses alike: an unknown option, and a stray argument where it takes none.
-bool acceptable(const ParsedArgs &args, QTextStream &err, bool takesArguments = false)
-{
-    if (!args.error.isEmpty()) {
-        fail(err, args.error + QStringLiteral("\n\n") + CommandLine::usage());
-        return false;
-    }
-    if (!takesArguments && !args.positional.isEmpty()) {
-        fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
-        return false;
-    }
-    return true;
 }
 
 bool loadDataset(const ParsedArgs &args, Dataset *dataset, QTextStream &err)
@@ -254,11 +241,8 @@ bool writeOutput(const ParsedArgs &args, const QByteArray &bytes, QTextStream &o
     return true;
 }
 
-int runExportAnnotations(const QStringList &argv, QTextStream &out, QTextStream &err)
+int runExportAnnotations(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args = parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output")}, {});
-    if (!acceptable(args, err))
-        return CommandLine::BadInput;
     ProjectContext context;
     // Reading needs no lock: the window may keep the project open meanwhile.
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
@@ -269,11 +253,8 @@ int runExportAnnotations(const QStringList &argv, QTextStream &out, QTextStream 
                : CommandLine::BadInput;
 }
 
-int runImportAnnotations(const QStringList &argv, QTextStream &out, QTextStream &err)
+int runImportAnnotations(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args = parseArgs(argv, kProjectOptions, {});
-    if (!acceptable(args, err, true))
-        return CommandLine::BadInput;
     if (args.positional.size() != 1)
         return fail(err, QStringLiteral("import-annotations needs one INPUT file"));
     AnnotationExchange::File file;
@@ -308,12 +289,8 @@ int runImportAnnotations(const QStringList &argv, QTextStream &out, QTextStream 
     return plan.skipped.isEmpty() ? CommandLine::Success : CommandLine::ProblemsFound;
 }
 
-int runExportCorrected(const QStringList &argv, QTextStream &out, QTextStream &err)
+int runExportCorrected(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args =
-        parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output"), QStringLiteral("run")}, {});
-    if (!acceptable(args, err))
-        return CommandLine::BadInput;
     if (!args.has(QStringLiteral("run")))
         return fail(err, QStringLiteral("--run NAME is required (the run to export)"));
     ProjectContext context;
@@ -344,20 +321,19 @@ const QStringList kEndpointOptions{
     QStringLiteral("tpm"),         QStringLiteral("header"),      QStringLiteral("price-input"),
     QStringLiteral("price-output")};
 
-bool positiveOption(const ParsedArgs &args, const QString &name, int low, int high, int *value, QTextStream &err)
+bool positiveOption(const ParsedArgs &args, const QString &name, const JudgeLimit &limit, int *value, QTextStream &err)
 {
     if (!args.has(name))
         return true;
     bool ok = false;
     const int v = args.value(name).toInt(&ok);
-    if (!ok || v < low || v > high) {
-        fail(err, QStringLiteral("--%1 must be a whole number from %2 to %3").arg(name).arg(low).arg(high));
+    if (!ok || v < limit.low || v > limit.high) {
+        fail(err, QStringLiteral("--%1 must be a whole number from %2 to %3").arg(name).arg(limit.low).arg(limit.high));
         return false;
     }
     *value = v;
     return true;
 }
-
 // Fills the endpoint from the options; the key only ever comes from the environment variable named.
 bool endpointFrom(const ParsedArgs &args, JudgeRunConfig *config, QTextStream &err)
 {
@@ -368,15 +344,16 @@ bool endpointFrom(const ParsedArgs &args, JudgeRunConfig *config, QTextStream &e
         fail(err, QStringLiteral("--base-url URL and --model MODEL are required"));
         return false;
     }
-    int timeoutSeconds = e.timeoutMs / 1000;
-    if (!positiveOption(args, QStringLiteral("concurrency"), 1, 256, &e.concurrency, err) ||
-        !positiveOption(args, QStringLiteral("max-tokens"), 16, 100000, &e.maxTokens, err) ||
-        !positiveOption(args, QStringLiteral("timeout"), 1, 3600, &timeoutSeconds, err) ||
-        !positiveOption(args, QStringLiteral("max-tries"), 1, 100, &e.maxTries, err) ||
-        !positiveOption(args, QStringLiteral("rpm"), 1, 10000000, &e.requestsPerMinute, err) ||
-        !positiveOption(args, QStringLiteral("tpm"), 1, 2000000000, &e.tokensPerMinute, err))
+    int timeout = e.timeoutMs / 1000;
+    using namespace JudgeLimits;
+    if (!positiveOption(args, QStringLiteral("concurrency"), concurrency, &e.concurrency, err) ||
+        !positiveOption(args, QStringLiteral("max-tokens"), maxTokens, &e.maxTokens, err) ||
+        !positiveOption(args, QStringLiteral("timeout"), timeoutSeconds, &timeout, err) ||
+        !positiveOption(args, QStringLiteral("max-tries"), maxTries, &e.maxTries, err) ||
+        !positiveOption(args, QStringLiteral("rpm"), requestsPerMinute, &e.requestsPerMinute, err) ||
+        !positiveOption(args, QStringLiteral("tpm"), tokensPerMinute, &e.tokensPerMinute, err))
         return false;
-    e.timeoutMs = timeoutSeconds * 1000;
+    e.timeoutMs = timeout * 1000;
     for (const QString &header : args.all(QStringLiteral("header"))) {
         const qsizetype colon = header.indexOf(QLatin1Char(':'));
         if (colon <= 0) {
@@ -396,8 +373,10 @@ bool endpointFrom(const ParsedArgs &args, JudgeRunConfig *config, QTextStream &e
             continue;
         bool ok = false;
         *target = args.value(name).toDouble(&ok);
-        if (!ok || *target < 0) {
-            fail(err, QStringLiteral("--%1 is a price in currency units per million tokens").arg(name));
+        if (!ok || *target < 0 || *target > JudgeLimits::maxPricePerMillion) {
+            fail(err, QStringLiteral("--%1 is a price in currency units per million tokens, from 0 to %2")
+                          .arg(name)
+                          .arg(JudgeLimits::maxPricePerMillion));
             return false;
         }
     }
@@ -474,15 +453,8 @@ int exitCodeOf(const JudgeRunSummary &s)
     return s.progress.failed > 0 ? CommandLine::ProblemsFound : CommandLine::Success;
 }
 
-int runJudge(const QStringList &argv, QTextStream &out, QTextStream &err)
+int runJudge(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args =
-        parseArgs(argv,
-                  kProjectOptions + kEndpointOptions +
-                      QStringList{QStringLiteral("run"), QStringLiteral("template"), QStringLiteral("output")},
-                  {QStringLiteral("invalid-only")});
-    if (!acceptable(args, err))
-        return CommandLine::BadInput;
     if (!args.has(QStringLiteral("run")))
         return fail(err, QStringLiteral("--run NAME is required (the run whose responses are judged)"));
     if (args.has(QStringLiteral("output")) && args.all(QStringLiteral("run")).size() > 1)
@@ -530,15 +502,8 @@ int runJudge(const QStringList &argv, QTextStream &out, QTextStream &err)
     return exitCodeOf(summary);
 }
 
-int runLeakage(const QStringList &argv, QTextStream &out, QTextStream &err)
+int runLeakage(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args = parseArgs(argv,
-                                      kProjectOptions + kEndpointOptions +
-                                          QStringList{QStringLiteral("format"), QStringLiteral("output"),
-                                                      QStringLiteral("image-prompt"), QStringLiteral("text-prompt")},
-                                      {});
-    if (!acceptable(args, err))
-        return CommandLine::BadInput;
     QString format;
     if (!checkFormat(args, {QStringLiteral("text"), QStringLiteral("json")}, &format, err))
         return CommandLine::BadInput;
@@ -576,12 +541,8 @@ int runLeakage(const QStringList &argv, QTextStream &out, QTextStream &err)
     return exitCodeOf(summary);
 }
 
-int runReport(const QStringList &argv, QTextStream &out, QTextStream &err)
+int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args =
-        parseArgs(argv, kProjectOptions + QStringList{QStringLiteral("output"), QStringLiteral("format")}, {});
-    if (!acceptable(args, err))
-        return CommandLine::BadInput;
     const QString format =
         args.has(QStringLiteral("format")) ? args.value(QStringLiteral("format")) : QStringLiteral("md");
     const QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"),
@@ -623,14 +584,8 @@ int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &
     return printStats({ws.dataset.filePath(), ws.dataset.size()}, summaries, format, out, err);
 }
 
-int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
+int runStats(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args = parseArgs(argv,
-                                      {QStringLiteral("dataset"), QStringLiteral("images"), QStringLiteral("results"),
-                                       QStringLiteral("format"), QStringLiteral("run-name"), QStringLiteral("project")},
-                                      {});
-    if (!acceptable(args, err, true))
-        return CommandLine::BadInput;
     if (!args.positional.isEmpty())
         return fail(err, QStringLiteral("unexpected argument \"%1\" (result files go after --results)")
                              .arg(args.positional.front()));
@@ -672,12 +627,8 @@ int runStats(const QStringList &argv, QTextStream &out, QTextStream &err)
     return printStats({dataset.filePath(), dataset.size()}, summaries, format, out, err);
 }
 
-int runValidate(const QStringList &argv, QTextStream &out, QTextStream &err)
+int runValidate(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
-    const ParsedArgs args =
-        parseArgs(argv, {QStringLiteral("dataset"), QStringLiteral("images"), QStringLiteral("format")}, {});
-    if (!acceptable(args, err))
-        return CommandLine::BadInput;
     QString format;
     if (!checkFormat(args, {QStringLiteral("text"), QStringLiteral("json")}, &format, err))
         return CommandLine::BadInput;
@@ -701,30 +652,53 @@ int runValidate(const QStringList &argv, QTextStream &out, QTextStream &err)
 namespace {
 
 // Each subcommand's synopsis and what it does; `usage()` is all of them, `--help` after a command prints its own.
+using Handler = int (*)(const ParsedArgs &args, QTextStream &out, QTextStream &err);
+
+// The options every project command takes, and those of the judge's endpoint (space-separated names).
+#define VLS_PROJECT_OPTIONS "project dataset images results run-name "
+#define VLS_ENDPOINT_OPTIONS                                                                                           \
+    "base-url model judge-name concurrency api-key-env max-tokens timeout max-tries rpm tpm header price-input "       \
+    "price-output "
+
+// One row per subcommand: its usage (which --help prints), the options that take a value, the flags, whether it
+// takes arguments besides options, and what runs it. Parsing, --help and the usage all come from this table.
 struct CommandHelp
 {
     const char *name;
     const char *text;
+    const char *options;
+    const char *flags;
+    bool takesArguments;
+    Handler run;
 };
 
-constexpr CommandHelp kCommands[] = {
-    {"stats", "  vlsbench-studio stats --dataset PATH [--images DIR] --results FILE [--results FILE ...]\n"
-              "                        [--run-name NAME ...] [--format text|json|csv]\n"
-              "  vlsbench-studio stats --project FILE [--format text|json|csv]\n"
-              "                        judge figures and corrected figures (human labels first) side by side\n"},
+const CommandHelp kCommands[] = {
+    {"stats",
+     "  vlsbench-studio stats --dataset PATH [--images DIR] --results FILE [--results FILE ...]\n"
+     "                        [--run-name NAME ...] [--format text|json|csv]\n"
+     "  vlsbench-studio stats --project FILE [--format text|json|csv]\n"
+     "                        judge figures and corrected figures (human labels first) side by side\n",
+     "dataset images results format run-name project", "", true, &runStats},
     {"validate",
      "  vlsbench-studio validate --dataset PATH [--images DIR] [--format text|json]\n"
-     "                        check a data file: fields, ids, taxonomy, images inside the dataset's root\n"},
-    {"export-annotations", "  vlsbench-studio export-annotations --project FILE [--output FILE]\n"
-                           "                        the project's human labels, flags and notes as exchange JSON\n"},
-    {"import-annotations", "  vlsbench-studio import-annotations --project FILE INPUT\n"
-                           "                        merge another annotator's exchange JSON into the project\n"},
+     "                        check a data file: fields, ids, taxonomy, images inside the dataset's root\n",
+     "dataset images format", "", false, &runValidate},
+    {"export-annotations",
+     "  vlsbench-studio export-annotations --project FILE [--output FILE]\n"
+     "                        the project's human labels, flags and notes as exchange JSON\n",
+     VLS_PROJECT_OPTIONS "output", "", false, &runExportAnnotations},
+    {"import-annotations",
+     "  vlsbench-studio import-annotations --project FILE INPUT\n"
+     "                        merge another annotator's exchange JSON into the project\n",
+     VLS_PROJECT_OPTIONS, "", true, &runImportAnnotations},
     {"export-corrected",
      "  vlsbench-studio export-corrected --project FILE --run NAME [--output FILE]\n"
-     "                        the run in the benchmark's result shape, human labels in place of the judge's\n"},
+     "                        the run in the benchmark's result shape, human labels in place of the judge's\n",
+     VLS_PROJECT_OPTIONS "output run", "", false, &runExportCorrected},
     {"report",
      "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--output FILE]\n"
-     "                        scores with 95% intervals, judge-versus-human agreement, agreement between people\n"},
+     "                        scores with 95% intervals, judge-versus-human agreement, agreement between people\n",
+     VLS_PROJECT_OPTIONS "output format", "", false, &runReport},
     {"judge",
      "  vlsbench-studio judge --project FILE --run NAME [--run NAME ...] --base-url URL --model MODEL\n"
      "                        [--judge-name NAME] [--concurrency N] [--api-key-env VAR] [--template FILE]\n"
@@ -733,12 +707,15 @@ constexpr CommandHelp kCommands[] = {
      "                        [--output FILE]\n"
      "                        judge responses again through an OpenAI-compatible endpoint; judgments are kept in\n"
      "                        the project as they arrive, so running it again resumes. --output writes the run\n"
-     "                        as judged, in the benchmark's result shape\n"},
+     "                        as judged, in the benchmark's result shape\n",
+     VLS_PROJECT_OPTIONS VLS_ENDPOINT_OPTIONS "run template output", "invalid-only", false, &runJudge},
     {"leakage",
      "  vlsbench-studio leakage --project FILE --base-url URL --model MODEL [--format text|json]\n"
-     "                        [--image-prompt FILE] [--text-prompt FILE] [endpoint options as for judge]\n"
+     "                        [--image-prompt FILE] [--text-prompt FILE] [--output FILE]\n"
+     "                        [endpoint options as for judge]\n"
      "                        the paper's visual-leakage measure: R1 (unsafe with the image), R2 (unsafe from\n"
-     "                        the text alone too), per category\n"},
+     "                        the text alone too), per category\n",
+     VLS_PROJECT_OPTIONS VLS_ENDPOINT_OPTIONS "format output image-prompt text-prompt", "", false, &runLeakage},
 };
 
 constexpr const char *kProjectNote =
@@ -787,6 +764,25 @@ bool CommandLine::handles(const QString &argument)
     return findCommand(argument) || words.contains(argument);
 }
 
+bool CommandLine::parseWindowArguments(const QStringList &arguments, WindowArguments *parsed, QString *error)
+{
+    const ParsedArgs args = parseArgs(arguments, {QStringLiteral("project"), QStringLiteral("images")}, {});
+    if (!args.error.isEmpty()) {
+        *error = args.error;
+        return false;
+    }
+    for (const QString &name : {QStringLiteral("project"), QStringLiteral("images")}) {
+        if (args.all(name).size() > 1) {
+            *error = QStringLiteral("--%1 is given more than once").arg(name);
+            return false;
+        }
+    }
+    parsed->project = args.value(QStringLiteral("project"));
+    parsed->images = args.value(QStringLiteral("images"));
+    parsed->files = args.positional;
+    return true;
+}
+
 QString CommandLine::usage()
 {
     QString text =
@@ -827,22 +823,17 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         out << commandUsage(command);
         return Success;
     }
-    if (command == QLatin1String("stats"))
-        return runStats(rest, out, err);
-    if (command == QLatin1String("validate"))
-        return runValidate(rest, out, err);
-    if (command == QLatin1String("export-annotations"))
-        return runExportAnnotations(rest, out, err);
-    if (command == QLatin1String("import-annotations"))
-        return runImportAnnotations(rest, out, err);
-    if (command == QLatin1String("export-corrected"))
-        return runExportCorrected(rest, out, err);
-    if (command == QLatin1String("report"))
-        return runReport(rest, out, err);
-    if (command == QLatin1String("judge"))
-        return runJudge(rest, out, err);
-    if (command == QLatin1String("leakage"))
-        return runLeakage(rest, out, err);
+    if (const CommandHelp *spec = findCommand(command)) {
+        const auto names = [](const char *list) {
+            return QString::fromLatin1(list).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        };
+        const ParsedArgs args = parseArgs(rest, names(spec->options), names(spec->flags));
+        if (!args.error.isEmpty())
+            return fail(err, args.error + QStringLiteral("\n\n") + commandUsage(command));
+        if (!spec->takesArguments && !args.positional.isEmpty())
+            return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+        return spec->run(args, out, err);
+    }
     if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
         out << "vlsbench-studio " << QCoreApplication::applicationVersion() << '\n';
         return Success;

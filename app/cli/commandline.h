@@ -15,6 +15,17 @@ public:
     /// Runs the subcommand in @p arguments (without the program name); returns the process exit code.
     static int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
+    /// What the window is opened with: `vlsbench-studio [--project FILE] [--images DIR] [DATASET [RESULTS...]]`.
+    struct WindowArguments
+    {
+        QString project;
+        QString images;
+        QStringList files; ///< the dataset, then result files
+    };
+    /// Reads the window's arguments with the subcommands' parser: false with @p error (an unknown option, a
+    /// missing value, an option given twice) instead of guessing.
+    static bool parseWindowArguments(const QStringList &arguments, WindowArguments *parsed, QString *error);
+
     /// Every command's synopsis, the notes that apply to all, and the exit codes.
     static QString usage();
 

@@ -1,6 +1,7 @@
 #include "testfiles.h"
 
 #include "app/cli/commandline.h"
+#include "app/judge/judgelimits.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -171,6 +172,73 @@ private slots:
         QVERIFY(CommandLine::handles(QStringLiteral("--version")));
         QVERIFY(CommandLine::handles(QStringLiteral("export-corrected")));
         QVERIFY(!CommandLine::handles(QStringLiteral("data.json")));
+    }
+
+    void windowArgumentsUseTheSameParser()
+    {
+        CommandLine::WindowArguments parsed;
+        QString error;
+        QVERIFY(CommandLine::parseWindowArguments(
+            {"--images=/imgs", "data", "r1.json", "--project", "p.vlsproj", "r2.json"}, &parsed, &error));
+        QCOMPARE(parsed.images, QStringLiteral("/imgs"));
+        QCOMPARE(parsed.project, QStringLiteral("p.vlsproj"));
+        QCOMPARE(parsed.files, (QStringList{"data", "r1.json", "r2.json"}));
+        QVERIFY(!CommandLine::parseWindowArguments({"data", "--imgaes", "x"}, &parsed, &error));
+        QCOMPARE(error, QStringLiteral("unknown option --imgaes"));
+        QVERIFY(!CommandLine::parseWindowArguments({"data", "--images"}, &parsed, &error));
+        QCOMPARE(error, QStringLiteral("--images needs a value"));
+        QVERIFY(!CommandLine::parseWindowArguments({"--project", "a", "--project", "b"}, &parsed, &error));
+        QCOMPARE(error, QStringLiteral("--project is given more than once"));
+
+        // The real binary refuses before opening any window.
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(VLSBENCH_BINARY), {"--imgaes", "x"});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(process.readAllStandardError().contains("vlsbench-studio: unknown option --imgaes"));
+    }
+
+    void anUnknownOptionShowsItsCommandsUsage()
+    {
+        const Result r = run({"validate", "--datset", "x"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("vlsbench-studio validate --dataset PATH")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("vlsbench-studio judge")), qPrintable(r.err));
+    }
+
+    void judgeLimitsAreTheSharedOnes_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("tries") << "--max-tries"
+                               << "101"
+                               << "--max-tries must be a whole number from 1 to 100";
+        QTest::newRow("timeout") << "--timeout"
+                                 << "0"
+                                 << "--timeout must be a whole number from 1 to 3600";
+        QTest::newRow("rpm") << "--rpm"
+                             << "10000001"
+                             << "--rpm must be a whole number from 0 to 10000000";
+        QTest::newRow("price") << "--price-input"
+                               << "10001"
+                               << "from 0 to 10000";
+    }
+
+    void judgeLimitsAreTheSharedOnes()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        const QString project = m_dir.filePath(QStringLiteral("limits.vlsproj"));
+        const Result r = run({"judge", "--project", project, "--dataset", m_dataset, "--results", m_run, "--run",
+                              "model-x", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", option, value});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(JudgeLimits::maxTries.high, 100);
     }
 
     void badResultFileNamesLineAndColumn()
