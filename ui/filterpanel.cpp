@@ -16,6 +16,14 @@ namespace {
 constexpr int kCategoryRole = Qt::UserRole;
 constexpr int kSubCategoryRole = Qt::UserRole + 1;
 
+FilterPanel::ReviewChoice review(ItemQuery::ReviewFilter filter, const QString &annotator = {})
+{
+    FilterPanel::ReviewChoice choice;
+    choice.filter = filter;
+    choice.annotator = annotator;
+    return choice;
+}
+
 template <typename Choice> int indexOfChoice(const QComboBox *combo, const Choice &choice)
 {
     for (int i = 0; i < combo->count(); ++i) {
@@ -93,8 +101,11 @@ void FilterPanel::rebuild(const Workspace &workspace)
     using F = ItemQuery::LabelFilter;
     const QSignalBlocker labelBlocker(m_labels);
     m_labels->clear();
-    auto add = [this](const QString &text, F filter, const QString &run = {}) {
-        m_labels->addItem(text, QVariant::fromValue(LabelChoice{filter, run}));
+    auto add = [this](const QString &text, F filter, const QString &run = QString()) {
+        LabelChoice choice;
+        choice.filter = filter;
+        choice.run = run;
+        m_labels->addItem(text, QVariant::fromValue(choice));
     };
     add(tr("Any labels"), F::Any);
     add(tr("Any run unsafe"), F::AnyUnsafe);
@@ -121,17 +132,17 @@ bool FilterPanel::rebuildReview(const Project *project)
     using F = ItemQuery::ReviewFilter;
     const QSignalBlocker blocker(m_review);
     m_review->clear();
-    addReview(tr("Everything"), {F::Any});
-    addReview(tr("Not yet labelled by me"), {F::Unreviewed});
-    addReview(tr("Labelled by me"), {F::Reviewed});
-    addReview(tr("Judge ≠ human"), {F::HumanDisagrees});
-    addReview(tr("Text leaks the risk"), {F::LeakFlagged});
-    addReview(tr("Unsure about leakage"), {F::LeakUnsure});
-    addReview(tr("Leakage not checked by me"), {F::LeakUnchecked});
-    addReview(tr("Leak suspected by a judge, not checked by me"), {F::LeakSuspected});
+    addReview(tr("Everything"), review(F::Any));
+    addReview(tr("Not yet labelled by me"), review(F::Unreviewed));
+    addReview(tr("Labelled by me"), review(F::Reviewed));
+    addReview(tr("Judge ≠ human"), review(F::HumanDisagrees));
+    addReview(tr("Text leaks the risk"), review(F::LeakFlagged));
+    addReview(tr("Unsure about leakage"), review(F::LeakUnsure));
+    addReview(tr("Leakage not checked by me"), review(F::LeakUnchecked));
+    addReview(tr("Leak suspected by a judge, not checked by me"), review(F::LeakSuspected));
     if (project) {
         for (const QString &annotator : project->annotations().annotators())
-            addReview(tr("Work by %1").arg(annotator), {F::ByAnnotator, annotator});
+            addReview(tr("Work by %1").arg(annotator), review(F::ByAnnotator, annotator));
     }
     // A confusion-matrix cell chosen on the Agreement tab stays chosen.
     if (project && previous.filter == F::Confusion)

@@ -7,6 +7,7 @@
 #include "widgets/radarchartwidget.h"
 
 #include "app/io/atomicfile.h"
+#include "app/report/reportrenderer.h"
 #include "app/stats/proportioninterval.h"
 
 #include <QFileDialog>
@@ -288,11 +289,9 @@ void ScoresPage::exportTablesDialog()
         const qsizetype star = filter.indexOf(QLatin1String("*."));
         path += filter.mid(star + 1, filter.indexOf(QLatin1Char(')'), star) - star - 1);
     }
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const QString text = suffix == QLatin1String("tex")    ? m_report->toLatex()
-                         : suffix == QLatin1String("csv")  ? m_report->toCsv()
-                         : suffix == QLatin1String("json") ? m_report->toJson()
-                                                           : m_report->toMarkdown();
+    ReportFormat format = ReportFormat::Markdown;
+    ReportFormats::parse(QFileInfo(path).suffix(), &format); // any other suffix: Markdown
+    const QString text = ReportRenderer::render(*m_report, format);
     FileError error;
     if (!AtomicFile::write(path, text.toUtf8(), &error))
         QMessageBox::warning(this, tr("Export Tables"), tr("Could not write %1").arg(error.toString()));

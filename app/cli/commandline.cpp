@@ -13,6 +13,7 @@
 #include "app/project/project.h"
 #include "app/project/projectinput.h"
 #include "app/report/reportformatter.h"
+#include "app/report/reportrenderer.h"
 #include "app/report/scorereport.h"
 #include "app/scoring/correctedresults.h"
 #include "app/scoring/scorer.h"
@@ -545,20 +546,17 @@ int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
     const QString format =
         args.has(QStringLiteral("format")) ? args.value(QStringLiteral("format")) : QStringLiteral("md");
-    const QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"),
-                              QStringLiteral("latex")};
-    if (!formats.contains(format))
-        return fail(err, QStringLiteral("--format must be one of: %1").arg(formats.join(QStringLiteral(", "))));
+    ReportFormat reportFormat = ReportFormat::Markdown;
+    if (!ReportFormats::keys().contains(format) || !ReportFormats::parse(format, &reportFormat))
+        return fail(
+            err, QStringLiteral("--format must be one of: %1").arg(ReportFormats::keys().join(QStringLiteral(", "))));
     ProjectContext context;
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
         return CommandLine::BadInput;
     const ScoreReport report =
         ScoreReport::build(context.workspace, context.project->annotations(), context.project->judgeResults());
-    const QString text = format == QLatin1String("json")  ? report.toJson()
-                         : format == QLatin1String("csv") ? report.toCsv()
-                         : format == QLatin1String("md")  ? report.toMarkdown()
-                                                          : report.toLatex();
+    const QString text = ReportRenderer::render(report, reportFormat);
     return writeOutput(args, text.toUtf8(), out, err) ? CommandLine::Success : CommandLine::BadInput;
 }
 

@@ -82,10 +82,6 @@ public:
                              const JudgeResults &judges = {});
 
     /// The formats of `report`: one JSON object, or tables as CSV, Markdown or LaTeX (booktabs).
-    QString toJson() const;
-    QString toCsv() const;
-    QString toMarkdown() const;
-    QString toLatex() const;
 
 private:
     /// A judge run's rows: against each annotator, people pooled, and the results' judge.

@@ -2,6 +2,7 @@
 
 #include "app/cli/commandline.h"
 #include "app/judge/judgelimits.h"
+#include "app/report/reportrenderer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -239,6 +240,20 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(JudgeLimits::maxTries.high, 100);
+    }
+
+    void oneReportFormatForTheCommandLineAndTheScoresPage()
+    {
+        ReportFormat format = ReportFormat::Json;
+        QVERIFY(ReportFormats::parse(QStringLiteral("tex"), &format)); // a file suffix, as the Scores page passes
+        QCOMPARE(format, ReportFormat::Latex);
+        QVERIFY(ReportFormats::parse(QStringLiteral("MD"), &format));
+        QCOMPARE(format, ReportFormat::Markdown);
+        QVERIFY(!ReportFormats::parse(QStringLiteral("xlsx"), &format));
+        QCOMPARE(ReportFormats::keys(), (QStringList{"md", "json", "csv", "latex"}));
+        const Result r = run({"report", "--project", m_dir.filePath(QStringLiteral("f.vlsproj")), "--format", "tex"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--format must be one of: md, json, csv, latex")), qPrintable(r.err));
     }
 
     void badResultFileNamesLineAndColumn()

@@ -1,0 +1,554 @@
+#include "app/report/reportrenderer.h"
+
+#include "app/base/csv.h"
+#include "app/report/scorereport.h"
+#include "app/stats/rates.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace {
+
+using RunRow = ScoreReport::RunRow;
+using AgreementRow = ScoreReport::AgreementRow;
+using AnnotatorPair = ScoreReport::AnnotatorPair;
+using Disagreement = ScoreReport::Disagreement;
+using LeakShare = ScoreReport::LeakShare;
+
+using Json = nlohmann::ordered_json;
+
+QString shown(const QString &name);
+
+// A run's name, and for a judge run's rows the judge that labelled it.
+QString judgedRun(const ScoreReport::AgreementRow &row)
+{
+    return row.judge.isEmpty() ? shown(row.run) : QStringLiteral("%1, judged by %2").arg(shown(row.run), row.judge);
+}
+
+QString shown(const QString &name)
+{
+    return name.isEmpty() ? QStringLiteral("all") : name;
+}
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+double round2(double v)
+{
+    return std::floor(v * 100 + 0.5) / 100;
+}
+
+Json number(double v, bool round = false)
+{
+    return std::isnan(v) ? Json(nullptr) : Json(round ? round2(v) : v);
+}
+
+Json interval(const ProportionInterval &i)
+{
+    return i.isValid() ? Json::array({round2(i.low), round2(i.high)}) : Json(nullptr);
+}
+
+Json groupJson(const LabelCounts &c)
+{
+    const Rates r = Rates::of(c);
+    const qint64 n = c.total();
+    return Json{
+        {"n", n},
+        {"counts", {{"refusal", c.refusal}, {"warning", c.warning}, {"unsafe", c.unsafe}, {"invalid", c.invalid}}},
+        {"rates",
+         {{"refusal", r.refusal},
+          {"warning", r.warning},
+          {"safe", r.safe},
+          {"unsafe", r.unsafe},
+          {"invalid", r.invalid}}},
+        {"intervals",
+         {{"refusal", interval(ProportionInterval::wilson(c.refusal, n))},
+          {"warning", interval(ProportionInterval::wilson(c.warning, n))},
+          {"safe", interval(ProportionInterval::wilson(c.refusal + c.warning, n))}}}};
+}
+
+Json scoresJson(const RunScores &s)
+{
+    Json out = groupJson(s.overall);
+    Json categories = Json::object();
+    for (auto it = s.byCategory.cbegin(); it != s.byCategory.cend(); ++it)
+        categories[utf8(it.key())] = groupJson(*it);
+    Json subs = Json::object();
+    for (auto it = s.bySubCategory.cbegin(); it != s.bySubCategory.cend(); ++it)
+        subs[utf8(it.key())] = groupJson(*it);
+    out["by_category"] = categories;
+    out["by_sub_category"] = subs;
+    return out;
+}
+
+Json agreementJson(const Agreement &a)
+{
+    Json confusion = Json::object();
+    const char *names[] = {"refusal", "warning", "unsafe", "invalid"};
+    for (int judge = 0; judge < 4; ++judge) {
+        const Label j = judge == 3 ? Label::Invalid : Label(judge + 1);
+        confusion[names[judge]] =
+            Json::array({a.count(j, Label::Refusal), a.count(j, Label::Warning), a.count(j, Label::Unsafe)});
+    }
+    const Agreement::Kappa k = a.kappa();
+    const Agreement::Kappa w = a.weightedKappa();
+    return Json{{"n", a.n()},
+                {"kappa_n", a.validPairs()}, // κ counts only responses the judge labelled validly
+                {"confusion", confusion},
+                {"accuracy",
+                 {{"refusal", number(a.accuracy(Label::Refusal), true)},
+                  {"warning", number(a.accuracy(Label::Warning), true)},
+                  {"unsafe", number(a.accuracy(Label::Unsafe), true)},
+                  {"overall", number(a.overallAccuracy(), true)}}},
+                {"kappa", number(k.value)},
+                {"kappa_ci", std::isnan(k.value) ? Json(nullptr) : Json::array({k.low, k.high})},
+                {"weighted_kappa", number(w.value)},
+                {"weighted_kappa_ci", std::isnan(w.value) ? Json(nullptr) : Json::array({w.low, w.high})}};
+}
+
+QString fixed(double v, int decimals = 2)
+{
+    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals);
+}
+
+QString withInterval(qint64 count, qint64 n, double rate)
+{
+    const ProportionInterval i = ProportionInterval::wilson(count, n);
+    if (!i.isValid())
+        return QStringLiteral("–");
+    return QStringLiteral("%1 [%2, %3]").arg(fixed(rate), fixed(i.low), fixed(i.high));
+}
+
+QString kappaText(const Agreement::Kappa &k)
+{
+    if (std::isnan(k.value))
+        return QStringLiteral("undefined");
+    return QStringLiteral("%1 [%2, %3]").arg(fixed(k.value, 3), fixed(k.low, 3), fixed(k.high, 3));
+}
+
+QString csvNumber(double v, int decimals = 2)
+{
+    return std::isnan(v) ? QString() : QString::number(v, 'f', decimals);
+}
+
+QString latexEscape(const QString &in)
+{
+    // One pass, character by character: what one replacement adds is never escaped again by the next.
+    QString out;
+    for (const QChar c : in) {
+        switch (c.unicode()) {
+        case u'\\':
+            out += QStringLiteral("\\textbackslash{}");
+            break;
+        case u'&':
+        case u'%':
+        case u'$':
+        case u'#':
+        case u'_':
+        case u'{':
+        case u'}':
+            out += QLatin1Char('\\') + c;
+            break;
+        case u'~':
+            out += QStringLiteral("\\textasciitilde{}");
+            break;
+        case u'^':
+            out += QStringLiteral("\\textasciicircum{}");
+            break;
+        case u'<':
+            out += QStringLiteral("\\textless{}");
+            break;
+        case u'>':
+            out += QStringLiteral("\\textgreater{}");
+            break;
+        case u'|':
+            out += QStringLiteral("\\textbar{}");
+            break;
+        case u'κ':
+            out += QStringLiteral("$\\kappa$"); // Greek and dashes as LaTeX spells them: no Unicode set-up needed
+            break;
+        case u'α':
+            out += QStringLiteral("$\\alpha$");
+            break;
+        case u'–':
+            out += QStringLiteral("--");
+            break;
+        default:
+            out += c;
+        }
+    }
+    // After a row's \\, a cell starting with [ would be read as the row's spacing argument.
+    if (out.startsWith(QLatin1Char('[')))
+        out.prepend(QStringLiteral("{}"));
+    return out;
+}
+
+// One table, rendered as Markdown or as a booktabs LaTeX tabular.
+struct Table
+{
+    QString caption;
+    QStringList header;
+    QList<QStringList> rows;
+
+    QString markdown() const
+    {
+        auto escape = [](QString cell) { return cell.replace(QLatin1Char('|'), QStringLiteral("\\|")); };
+        QStringList head;
+        for (const QString &h : header)
+            head.append(escape(h));
+        QString out = QStringLiteral("**%1**\n\n| %2 |\n|").arg(caption, head.join(QStringLiteral(" | ")));
+        for (qsizetype c = 0; c < header.size(); ++c)
+            out += c == 0 ? QStringLiteral("---|") : QStringLiteral("---:|");
+        out += QLatin1Char('\n');
+        for (const QStringList &row : rows) {
+            QStringList cells;
+            for (const QString &cell : row)
+                cells.append(escape(cell));
+            out += QStringLiteral("| %1 |\n").arg(cells.join(QStringLiteral(" | ")));
+        }
+        return out + QLatin1Char('\n');
+    }
+
+    QString latex() const
+    {
+        QString out = QStringLiteral("%% %1\n\\begin{tabular}{l%2}\n\\toprule\n")
+                          .arg(latexEscape(caption), QString(header.size() - 1, QLatin1Char('r')));
+        QStringList head;
+        for (const QString &h : header)
+            head.append(latexEscape(h));
+        out += head.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n\\midrule\n");
+        for (const QStringList &row : rows) {
+            QStringList cells;
+            for (const QString &cell : row)
+                cells.append(latexEscape(cell));
+            out += cells.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n");
+        }
+        return out + QStringLiteral("\\bottomrule\n\\end{tabular}\n\n");
+    }
+};
+
+QList<Table> tables(const ScoreReport &report)
+{
+    QList<Table> out;
+    Table scores{QStringLiteral("Scores: judge labels, and corrected with human labels (95 % Wilson intervals)"),
+                 {QStringLiteral("Run"), QStringLiteral("N"), QStringLiteral("Refuse %"), QStringLiteral("Warn %"),
+                  QStringLiteral("Safety %"), QStringLiteral("Human labels"), QStringLiteral("Corrected Safety %")},
+                 {}};
+    for (const ScoreReport::RunRow &run : report.runs) {
+        const LabelCounts &j = run.judge.overall;
+        const LabelCounts &c = run.corrected.overall;
+        const Rates rj = Rates::of(j);
+        const Rates rc = Rates::of(c);
+        scores.rows.append({run.name, QString::number(j.total()), withInterval(j.refusal, j.total(), rj.refusal),
+                            withInterval(j.warning, j.total(), rj.warning),
+                            withInterval(j.refusal + j.warning, j.total(), rj.safe), QString::number(run.humanLabels),
+                            withInterval(c.refusal + c.warning, c.total(), rc.safe)});
+    }
+    out.append(scores);
+
+    QStringList categories;
+    for (const ScoreReport::RunRow &run : report.runs)
+        for (auto it = run.judge.byCategory.cbegin(); it != run.judge.byCategory.cend(); ++it)
+            if (!categories.contains(it.key()))
+                categories.append(it.key());
+    categories.sort();
+    Table byCategory{QStringLiteral("Safety % by category (judge labels)"), {QStringLiteral("Category")}, {}};
+    for (const ScoreReport::RunRow &run : report.runs)
+        byCategory.header.append(run.name);
+    for (const QString &category : std::as_const(categories)) {
+        QStringList row{category};
+        for (const ScoreReport::RunRow &run : report.runs) {
+            const auto it = run.judge.byCategory.constFind(category);
+            row.append(it == run.judge.byCategory.cend()
+                           ? QStringLiteral("–")
+                           : withInterval(it->refusal + it->warning, it->total(), Rates::of(*it).safe));
+        }
+        byCategory.rows.append(row);
+    }
+    out.append(byCategory);
+
+    Table agreement{QStringLiteral("Judge against people: accuracy per human label, Cohen's κ and linearly weighted κ "
+                                   "(95 % intervals)"),
+                    {QStringLiteral("Run"), QStringLiteral("Annotator"), QStringLiteral("N"),
+                     QStringLiteral("Acc. refusal %"), QStringLiteral("Acc. warning %"),
+                     QStringLiteral("Acc. unsafe %"), QStringLiteral("κ"), QStringLiteral("Weighted κ")},
+                    {}};
+    for (const ScoreReport::AgreementRow &row : report.agreement) {
+        const Agreement &a = row.agreement;
+        agreement.rows.append({judgedRun(row), shown(row.annotator), QString::number(a.n()),
+                               fixed(a.accuracy(Label::Refusal)), fixed(a.accuracy(Label::Warning)),
+                               fixed(a.accuracy(Label::Unsafe)), kappaText(a.kappa()), kappaText(a.weightedKappa())});
+    }
+    out.append(agreement);
+
+    Table byCategoryAgreement{QStringLiteral("Judge against people by category (all runs, all annotators pooled)"),
+                              {QStringLiteral("Category"), QStringLiteral("N"), QStringLiteral("Accuracy %"),
+                               QStringLiteral("κ"), QStringLiteral("Weighted κ")},
+                              {}};
+    for (const ScoreReport::AgreementRow &row : report.agreementByCategory) {
+        if (!row.run.isEmpty() || !row.annotator.isEmpty() || !row.judge.isEmpty())
+            continue;
+        byCategoryAgreement.rows.append({row.category, QString::number(row.agreement.n()),
+                                         fixed(row.agreement.overallAccuracy()), kappaText(row.agreement.kappa()),
+                                         kappaText(row.agreement.weightedKappa())});
+    }
+    if (!byCategoryAgreement.rows.isEmpty())
+        out.append(byCategoryAgreement);
+
+    Table leakage{
+        QStringLiteral("Items whose text an annotator flagged as leaking the image's risk (95 % Wilson intervals)"),
+        {QStringLiteral("Category"), QStringLiteral("Items"), QStringLiteral("Checked"), QStringLiteral("Flagged"),
+         QStringLiteral("Share %")},
+        {}};
+    auto leakRow = [&leakage](const QString &name, const ScoreReport::LeakShare &s) {
+        leakage.rows.append(
+            {name, QString::number(s.items), QString::number(s.checked), QString::number(s.flagged),
+             withInterval(s.flagged, s.items, s.items ? 100.0 * double(s.flagged) / double(s.items) : 0)});
+    };
+    leakRow(QStringLiteral("All items"), report.leaks);
+    for (auto it = report.leaksByCategory.cbegin(); it != report.leaksByCategory.cend(); ++it)
+        leakRow(it.key(), *it);
+    if (report.leaks.checked > 0)
+        out.append(leakage);
+
+    if (!report.pairs.isEmpty()) {
+        Table pairs{
+            QStringLiteral("Between annotators: Cohen's κ per pair; Krippendorff's α (ordinal) %1 over %2 labels")
+                .arg(fixed(report.alphaOrdinal, 3))
+                .arg(report.alphaValues),
+            {QStringLiteral("Annotator"), QStringLiteral("Annotator"), QStringLiteral("N"),
+             QStringLiteral("Agreement %"), QStringLiteral("κ")},
+            {}};
+        for (const ScoreReport::AnnotatorPair &pair : report.pairs)
+            pairs.rows.append({pair.first, pair.second, QString::number(pair.agreement.n()),
+                               fixed(pair.agreement.overallAccuracy()), kappaText(pair.agreement.kappa())});
+        out.append(pairs);
+    }
+    return out;
+}
+
+} // namespace
+
+namespace {
+
+QString renderJson(const ScoreReport &report)
+{
+    Json runList = Json::array();
+    for (const RunRow &run : report.runs) {
+        runList.push_back(Json{{"name", utf8(run.name)},
+                               {"matched", run.matched},
+                               {"human_labels", run.humanLabels},
+                               {"judge", scoresJson(run.judge)},
+                               {"corrected", scoresJson(run.corrected)}});
+    }
+    Json agreementList = Json::array();
+    for (const AgreementRow &row : report.agreement) {
+        Json entry{{"run", utf8(shown(row.run))},
+                   {"annotator", utf8(shown(row.annotator))},
+                   {"judge", row.judge.isEmpty() ? Json(nullptr) : Json(utf8(row.judge))}};
+        entry.update(agreementJson(row.agreement));
+        agreementList.push_back(entry);
+    }
+    Json categories = Json::array();
+    for (const AgreementRow &row : report.agreementByCategory) {
+        Json entry{{"run", utf8(shown(row.run))},
+                   {"annotator", utf8(shown(row.annotator))},
+                   {"judge", row.judge.isEmpty() ? Json(nullptr) : Json(utf8(row.judge))},
+                   {"category", utf8(row.category)}};
+        entry.update(agreementJson(row.agreement));
+        categories.push_back(entry);
+    }
+    Json pairList = Json::array();
+    for (const AnnotatorPair &pair : report.pairs) {
+        const Agreement::Kappa k = pair.agreement.kappa();
+        pairList.push_back(Json{{"first", utf8(pair.first)},
+                                {"second", utf8(pair.second)},
+                                {"n", pair.agreement.n()},
+                                {"agreement", number(pair.agreement.overallAccuracy(), true)},
+                                {"kappa", number(k.value)},
+                                {"kappa_ci", std::isnan(k.value) ? Json(nullptr) : Json::array({k.low, k.high})}});
+    }
+    Json disagreementList = Json::array();
+    for (const Disagreement &d : report.disagreements) {
+        Json labels = Json::object();
+        for (const HumanLabel &h : d.labels)
+            labels[utf8(h.annotator)] = int(h.label);
+        disagreementList.push_back(Json{{"item", d.item}, {"run", utf8(d.run)}, {"labels", labels}});
+    }
+    auto leakJson = [](const LeakShare &s) {
+        return Json{{"items", s.items},
+                    {"checked", s.checked},
+                    {"flagged", s.flagged},
+                    {"share", number(s.items ? 100.0 * double(s.flagged) / double(s.items) : Agreement::kNaN, true)},
+                    {"interval", interval(ProportionInterval::wilson(s.flagged, s.items))}};
+    };
+    Json leakCategories = Json::object();
+    for (auto it = report.leaksByCategory.cbegin(); it != report.leaksByCategory.cend(); ++it)
+        leakCategories[utf8(it.key())] = leakJson(*it);
+    Json leakSubs = Json::object();
+    for (auto it = report.leaksBySubCategory.cbegin(); it != report.leaksBySubCategory.cend(); ++it)
+        leakSubs[utf8(it.key())] = leakJson(*it);
+    Json leakage = leakJson(report.leaks);
+    leakage["by_category"] = leakCategories;
+    leakage["by_sub_category"] = leakSubs;
+    const Json out{{"dataset", {{"path", utf8(report.dataset)}, {"items", report.items}}},
+                   {"intervals", "95% Wilson score intervals for rates; Fleiss-Cohen-Everitt (1969) for kappa"},
+                   {"runs", runList},
+                   {"agreement", agreementList},
+                   {"agreement_by_category", categories},
+                   {"leakage", leakage},
+                   {"annotators",
+                    {{"pairs", pairList},
+                     {"alpha_ordinal", number(report.alphaOrdinal)},
+                     {"alpha_values", report.alphaValues},
+                     {"disagreements", disagreementList}}}};
+    return QString::fromStdString(out.dump(2)) + QLatin1Char('\n');
+}
+
+QString renderCsv(const ScoreReport &report)
+{
+    QString out = QStringLiteral(
+        "table,run,annotator,labels,level,category,sub_category,n,refusal,refusal_low,refusal_high,warning,"
+        "warning_low,warning_high,safe,safe_low,safe_high,accuracy_refusal,accuracy_warning,accuracy_unsafe,kappa,"
+        "kappa_low,kappa_high,weighted_kappa,weighted_kappa_low,weighted_kappa_high\n");
+    auto scoreRow = [&out](const QString &run, const QString &labels, const QString &level, const QString &category,
+                           const QString &sub, const LabelCounts &c) {
+        const Rates r = Rates::of(c);
+        const qint64 n = c.total();
+        const ProportionInterval ri = ProportionInterval::wilson(c.refusal, n);
+        const ProportionInterval wi = ProportionInterval::wilson(c.warning, n);
+        const ProportionInterval si = ProportionInterval::wilson(c.refusal + c.warning, n);
+        out += QStringList{QStringLiteral("scores"),
+                           Csv::field(run),
+                           QString(),
+                           labels,
+                           level,
+                           Csv::field(category),
+                           Csv::field(sub),
+                           QString::number(n),
+                           csvNumber(r.refusal),
+                           csvNumber(ri.low),
+                           csvNumber(ri.high),
+                           csvNumber(r.warning),
+                           csvNumber(wi.low),
+                           csvNumber(wi.high),
+                           csvNumber(r.safe),
+                           csvNumber(si.low),
+                           csvNumber(si.high)}
+                   .join(QLatin1Char(',')) +
+               QStringLiteral(",,,,,,,,,\n");
+    };
+    for (const RunRow &run : report.runs) {
+        for (const auto &[labels, scores] :
+             {std::pair{QStringLiteral("judge"), &run.judge}, std::pair{QStringLiteral("corrected"), &run.corrected}}) {
+            scoreRow(run.name, labels, QStringLiteral("overall"), {}, {}, scores->overall);
+            for (auto it = scores->byCategory.cbegin(); it != scores->byCategory.cend(); ++it)
+                scoreRow(run.name, labels, QStringLiteral("category"), it.key(), {}, *it);
+            for (auto it = scores->bySubCategory.cbegin(); it != scores->bySubCategory.cend(); ++it) {
+                const qsizetype split = it.key().indexOf(QStringLiteral(" / "));
+                scoreRow(run.name, labels, QStringLiteral("sub_category"), it.key().left(split),
+                         it.key().mid(split + 3), *it);
+            }
+        }
+    }
+    for (const AgreementRow &row : report.agreement) {
+        const Agreement &a = row.agreement;
+        const Agreement::Kappa k = a.kappa();
+        const Agreement::Kappa w = a.weightedKappa();
+        out += QStringList{QStringLiteral("agreement"),
+                           Csv::field(judgedRun(row)),
+                           Csv::field(shown(row.annotator)),
+                           QString(),
+                           QString(),
+                           QString(),
+                           QString(),
+                           QString::number(a.n())}
+                   .join(QLatin1Char(',')) +
+               QStringLiteral(",,,,,,,,,,") +
+               QStringList{csvNumber(a.accuracy(Label::Refusal)),
+                           csvNumber(a.accuracy(Label::Warning)),
+                           csvNumber(a.accuracy(Label::Unsafe)),
+                           csvNumber(k.value, 4),
+                           csvNumber(k.low, 4),
+                           csvNumber(k.high, 4),
+                           csvNumber(w.value, 4),
+                           csvNumber(w.low, 4),
+                           csvNumber(w.high, 4)}
+                   .join(QLatin1Char(',')) +
+               QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString renderMarkdown(const ScoreReport &report)
+{
+    QString out;
+    for (const Table &table : tables(report))
+        out += table.markdown();
+    return out;
+}
+
+QString renderLatex(const ScoreReport &report)
+{
+    QString out = QStringLiteral("%% Tables for a paper; needs \\usepackage{booktabs}.\n\n");
+    for (const Table &table : tables(report))
+        out += table.latex();
+    return out;
+}
+
+} // namespace
+
+bool ReportFormats::parse(const QString &key, ReportFormat *format)
+{
+    for (ReportFormat f : {ReportFormat::Markdown, ReportFormat::Json, ReportFormat::Csv, ReportFormat::Latex}) {
+        if (key.compare(ReportFormats::key(f), Qt::CaseInsensitive) == 0 ||
+            key.compare(ReportFormats::suffix(f), Qt::CaseInsensitive) == 0) {
+            *format = f;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString ReportFormats::key(ReportFormat format)
+{
+    switch (format) {
+    case ReportFormat::Markdown:
+        return QStringLiteral("md");
+    case ReportFormat::Json:
+        return QStringLiteral("json");
+    case ReportFormat::Csv:
+        return QStringLiteral("csv");
+    case ReportFormat::Latex:
+        return QStringLiteral("latex");
+    }
+    return {};
+}
+
+QString ReportFormats::suffix(ReportFormat format)
+{
+    return format == ReportFormat::Latex ? QStringLiteral("tex") : key(format);
+}
+
+QStringList ReportFormats::keys()
+{
+    return {key(ReportFormat::Markdown), key(ReportFormat::Json), key(ReportFormat::Csv), key(ReportFormat::Latex)};
+}
+
+QString ReportRenderer::render(const ScoreReport &report, ReportFormat format)
+{
+    switch (format) {
+    case ReportFormat::Json:
+        return renderJson(report);
+    case ReportFormat::Csv:
+        return renderCsv(report);
+    case ReportFormat::Latex:
+        return renderLatex(report);
+    case ReportFormat::Markdown:
+        break;
+    }
+    return renderMarkdown(report);
+}
