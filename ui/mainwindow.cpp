@@ -168,6 +168,11 @@ void MainWindow::connectSession()
     });
     connect(s, &ReviewSession::loadFailed, this, &MainWindow::loadFailed);
     connect(s, &ReviewSession::workspaceChanged, this, &MainWindow::applyWorkspace);
+    connect(s, &ReviewSession::projectClosing, this, [this] {
+        m_model->setAnnotations(nullptr, annotator());
+        m_ui->itemPage->setJudgeResults(nullptr); // while the annotations it may redraw with are still there
+        m_ui->itemPage->setAnnotations(nullptr, annotator(), false);
+    });
     connect(s, &ReviewSession::projectChanged, this, &MainWindow::projectChanged);
     connect(s, &ReviewSession::annotatorChanged, this, [this] {
         AppSettings::setAnnotator(m_session->annotator());

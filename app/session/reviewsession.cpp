@@ -340,6 +340,7 @@ void ReviewSession::closeProject()
     if (!m_project)
         return;
     flushNote();
+    emit projectClosing();
     m_project.reset();
     m_inputChanges.clear();
     // Hashing and checking for the closed project are of no use.

@@ -120,6 +120,8 @@ signals:
     void loadFailed(const FileError &error);
     /// A new workspace is open. @p newDataset: another dataset than before (not just runs added or removed).
     void workspaceChanged(bool newDataset, qsizetype previousRuns);
+    /// The project is about to close: whoever holds its annotations or judgments lets go of them now.
+    void projectClosing();
     /// A project was opened, created, closed or continued in a copy.
     void projectChanged();
     void annotatorChanged();

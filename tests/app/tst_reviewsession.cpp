@@ -165,6 +165,23 @@ private slots:
                      QStringLiteral("the text names the weapon"));
     }
 
+    void closingAProjectWarnsWhileItIsStillThere()
+    {
+        ReviewSession session;
+        open(&session, {run("aurora-vl-7b")});
+        FileError error;
+        QVERIFY(session.createProject(freshProject(), &error));
+        bool projectAliveWhenWarned = false;
+        connect(&session, &ReviewSession::projectClosing, this, [&] {
+            projectAliveWhenWarned = session.project() != nullptr && session.project()->judgeResults().runs().isEmpty();
+        });
+        QSignalSpy changed(&session, &ReviewSession::projectChanged);
+        session.closeProject();
+        QVERIFY(projectAliveWhenWarned);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!session.project());
+    }
+
     void runNamesStayUniqueAndKeepTheirFiles()
     {
         ReviewSession session;
