@@ -13,6 +13,16 @@ ProjectDialogs::ProjectDialogs(ReviewSession *session, QWidget *parent)
 {
 }
 
+QString ProjectDialogs::askProjectPath(const QString &title, const QString &start)
+{
+    // An existing file is refused by the session, not overwritten: the dialog need not ask.
+    QString path = QFileDialog::getSaveFileName(m_parent, title, start, tr("VLSBench Studio projects (*.vlsproj)"),
+                                                nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!path.isEmpty() && !path.endsWith(kSuffix))
+        path += kSuffix;
+    return path;
+}
+
 void ProjectDialogs::newProject()
 {
     const std::shared_ptr<const Workspace> &workspace = m_session->workspace();
@@ -24,13 +34,9 @@ void ProjectDialogs::newProject()
     const QString folder = QFileInfo(data.absolutePath()).isWritable()
                                ? data.absolutePath()
                                : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    QString path = QFileDialog::getSaveFileName(
-        m_parent, tr("New Project"), QDir(folder).filePath(data.dir().dirName() + kSuffix),
-        tr("VLSBench Studio projects (*.vlsproj)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString path = askProjectPath(tr("New Project"), QDir(folder).filePath(data.dir().dirName() + kSuffix));
     if (path.isEmpty())
         return;
-    if (!path.endsWith(kSuffix))
-        path += kSuffix;
     FileError error;
     if (!m_session->createProject(path, &error)) {
         emit report(ReviewSession::Severity::Error, tr("Could not create the project: %1").arg(error.toString()));
@@ -53,13 +59,9 @@ void ProjectDialogs::saveProjectAs()
     if (!project)
         return;
     m_session->flushNote();
-    QString path = QFileDialog::getSaveFileName(
-        m_parent, tr("Save Project As"), QFileInfo(project->path()).absolutePath(),
-        tr("VLSBench Studio projects (*.vlsproj)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString path = askProjectPath(tr("Save Project As"), QFileInfo(project->path()).absolutePath());
     if (path.isEmpty())
         return;
-    if (!path.endsWith(kSuffix))
-        path += kSuffix;
     FileError error;
     if (!m_session->saveProjectAs(path, &error)) {
         emit report(ReviewSession::Severity::Error, tr("Could not save: %1").arg(error.toString()));

@@ -35,6 +35,9 @@ signals:
     void created(const QString &path);
 
 private:
+    /// A project file name from a save dialog, with the suffix added; empty when the reviewer cancelled.
+    QString askProjectPath(const QString &title, const QString &start);
+
     ReviewSession *m_session;
     QWidget *m_parent;
 };

@@ -158,6 +158,62 @@
     </message>
 </context>
 <context>
+    <name>AnnotationActions</name>
+    <message>
+        <source>Who is annotating?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name or initials. It is stored with every label and flag you make,
+so that work by several people can be told apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name or initials, stored with every label and flag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project is read-only; nothing can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a project?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels and flags are kept in a project file, saved as you make them. Create one now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note needs an annotator name; it was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the label of item %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the leak flag of item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redid %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undid %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BannerWidget</name>
     <message>
         <source>Details…</source>
@@ -165,6 +221,10 @@
     </message>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -210,6 +270,93 @@
     </message>
     <message>
         <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>All items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any run unsafe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any run invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unsafe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet labelled by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge ≠ human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text leaks the risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsure about leakage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leakage not checked by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leak suspected by a judge, not checked by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge %1, %2 %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -743,6 +890,49 @@ The path leads outside the image folder, so it is not read.</source>
     </message>
 </context>
 <context>
+    <name>LoadSummary</name>
+    <message>
+        <source>%1: %2 responses, %3 matched, %4 unmatched, %5 ambiguous, %6 duplicates, %7 invalid labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s) matched no item</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n judge label(s) invalid</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n validation error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n validation warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n run(s): </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>VLSBench Studio</source>
@@ -1141,39 +1331,7 @@ The path leads outside the image folder, so it is not read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Closed the project %1. Create a project (Ctrl+N) to label this dataset.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result file(s) will be added when loading has finished.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open a dataset before adding result files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Adding %n result file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The project %1 was not opened: its data could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The project %1 was not created: its data could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1190,82 +1348,6 @@ The path leads outside the image folder, so it is not read.</source>
     </message>
     <message>
         <source>%1 — VLSBench Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 responses, %3 matched, %4 unmatched, %5 ambiguous, %6 duplicates, %7 invalid labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n response(s) matched no item</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n judge label(s) invalid</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n validation error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n validation warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Loaded %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> and %n run(s): </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any run unsafe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any run invalid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs disagree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is unsafe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is invalid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1291,10 +1373,6 @@ The path leads outside the image folder, so it is not read.</source>
         </translation>
     </message>
     <message>
-        <source>Load report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Wait for loading to finish before removing a run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1315,42 +1393,6 @@ The path leads outside the image folder, so it is not read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Annotator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name or initials, stored with every label and flag:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Judge %1, %2 %3 (%4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>people</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>all runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not open the project: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The project %1 records no dataset.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The project was made for %1; %2 was not opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a dataset before creating a project.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not create the project: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,88 +1401,7 @@ The path leads outside the image folder, so it is not read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The project %1 is open read-only: %2 Labels can be read but not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Since the project recorded its input files, %1 of them changed or went missing: labels may refer to other data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who is annotating?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name or initials. It is stored with every label and flag you make,
-so that work by several people can be told apart.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The project is read-only; nothing can be changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a project?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labels and flags are kept in a project file, saved as you make them. Create one now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This item has no instruction_id, so a label could not be tied to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>instruction_id %1 is used by several items; a label would be ambiguous.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no response to this item; there is nothing to label.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A note needs an annotator name; it was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the label of item %1 in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the leak flag of item %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redid %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undid %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Item %1 is hidden by the filters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No project: labels need one (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotator not set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2/%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 reviewed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  ·  read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1452,43 +1413,18 @@ so that work by several people can be told apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Everything</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not yet labelled by me</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labelled by me</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Judge ≠ human</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text leaks the risk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsure about leakage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leakage not checked by me</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leak suspected by a judge, not checked by me</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Work by %1</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ProjectDialogs</name>
     <message>
-        <source>Not saved: %1</source>
+        <source>VLSBench Studio projects (*.vlsproj)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset before creating a project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1496,7 +1432,7 @@ so that work by several people can be told apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>VLSBench Studio projects (*.vlsproj)</source>
+        <source>Could not create the project: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1548,7 +1484,7 @@ so that work by several people can be told apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
+        <source>Could not write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1657,6 +1593,121 @@ so that work by several people can be told apart.</source>
     </message>
 </context>
 <context>
+    <name>ReviewSession</name>
+    <message>
+        <source>Closed the project %1. Create a project (Ctrl+N) to label this dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result file(s) will be added when loading has finished.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a dataset before adding result files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n result file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project %1 was not opened: its data could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 was not created: its data could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 records no dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project was made for %1; %2 was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open a dataset before creating a project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dataset is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no response to this item; there is nothing to label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item has no instruction_id, so a label could not be tied to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instruction_id %1 is used by several items; a label would be ambiguous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels are signed: set an annotator first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels and flags are kept in a project: create one first (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project is read-only; nothing can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project: labels need one (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reviewed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 is open read-only: %2 Labels can be read but not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the project recorded its input files, %1 of them changed or went missing: labels may refer to other data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScoresPage</name>
     <message>
         <source>Labels</source>
@@ -1755,7 +1806,7 @@ so that work by several people can be told apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
+        <source>Could not write %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
