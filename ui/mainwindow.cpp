@@ -312,8 +312,11 @@ void MainWindow::applyWorkspace(bool newDataset, qsizetype previousRuns)
     const qsizetype keepItem = newDataset ? -1 : currentItem();
     if (newDataset)
         m_images->clear();
-    for (int column = ItemTableModel::FirstRunColumn; column < m_model->columnCount(); ++column)
-        m_ui->itemTable->setColumnHidden(column, false);
+    // A removed run shifts the columns after it: what was hidden no longer means the same run, so show them all.
+    if (!newDataset && previousRuns > workspace->runs.size()) {
+        for (int column = ItemTableModel::FirstRunColumn; column < m_model->columnCount(); ++column)
+            m_ui->itemTable->setColumnHidden(column, false);
+    }
     m_model->setWorkspace(workspace);
     projectChanged();
 

@@ -109,7 +109,7 @@ void ProjectDialogs::exportAnnotations()
         return;
     FileError error;
     if (!m_session->exportAnnotations(path, &error)) {
-        emit report(ReviewSession::Severity::Error, tr("Could not write %1").arg(error.toString()));
+        emit report(ReviewSession::Severity::Error, tr("Not exported: %1").arg(error.toString()));
         return;
     }
     emit status(tr("Exported the annotations to %1.").arg(path));
@@ -131,7 +131,7 @@ void ProjectDialogs::exportCorrected(int run)
         return;
     FileError error;
     if (!m_session->exportCorrected(run, path, &error)) {
-        emit report(ReviewSession::Severity::Error, tr("Could not write %1").arg(error.toString()));
+        emit report(ReviewSession::Severity::Error, tr("Not exported: %1").arg(error.toString()));
         return;
     }
     emit status(tr("Exported %1 with human labels in place of the judge's to %2.").arg(name, path));

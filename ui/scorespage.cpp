@@ -294,5 +294,5 @@ void ScoresPage::exportTablesDialog()
     const QString text = ReportRenderer::render(*m_report, format);
     FileError error;
     if (!AtomicFile::write(path, text.toUtf8(), &error))
-        QMessageBox::warning(this, tr("Export Tables"), tr("Could not write %1").arg(error.toString()));
+        QMessageBox::warning(this, tr("Export Tables"), tr("Not exported: %1").arg(error.toString()));
 }

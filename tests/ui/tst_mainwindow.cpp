@@ -263,6 +263,17 @@ private slots:
         QCOMPARE(page()->columnCount(), 2);
         runs->actions()[1]->setChecked(true);
         QCOMPARE(m_window->shownRuns(), QList<int>({0, 1, 2}));
+
+        // A run hidden before another is added stays hidden.
+        runs->actions()[1]->setChecked(false);
+        QTemporaryDir dir;
+        const QString extra = dir.filePath(QStringLiteral("delta.json"));
+        QVERIFY(QFile::copy(sample() + "/results/aurora-vl-7b.json", extra));
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->addResults({extra});
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_window->workspace()->runs.size(), 4);
+        QCOMPARE(m_window->shownRuns(), QList<int>({0, 2, 3}));
     }
 
     void addAndRemoveRuns()
