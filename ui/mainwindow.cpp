@@ -18,6 +18,7 @@
 #include "widgets/imagecache.h"
 #include "widgets/imageviewwidget.h"
 #include "widgets/itemfiltermodel.h"
+#include "widgets/itemtablecolumns.h"
 #include "widgets/itemtablemodel.h"
 #include "widgets/labelcelldelegate.h"
 #include "widgets/responsecolumnwidget.h"
@@ -312,30 +313,10 @@ void MainWindow::applyWorkspace(bool newDataset, qsizetype previousRuns)
     const qsizetype keepItem = newDataset ? -1 : currentItem();
     if (newDataset)
         m_images->clear();
-    // A removed run shifts the columns after it: what was hidden no longer means the same run, so show them all.
-    if (!newDataset && previousRuns > workspace->runs.size()) {
-        for (int column = ItemTableModel::FirstRunColumn; column < m_model->columnCount(); ++column)
-            m_ui->itemTable->setColumnHidden(column, false);
-    }
     m_model->setWorkspace(workspace);
     projectChanged();
-
-    QHeaderView *header = m_ui->itemTable->horizontalHeader();
-    header->resizeSection(ItemTableModel::IdColumn, 56);
-    header->resizeSection(ItemTableModel::CategoryColumn, 110);
-    header->resizeSection(ItemTableModel::SubCategoryColumn, 150);
-    header->resizeSection(ItemTableModel::SourceColumn, 90);
-    header->resizeSection(ItemTableModel::InstructionColumn, 320);
-    // Label cells right after the id, so every run's verdict is visible without scrolling sideways.
-    for (int run = 0; run < workspace->runs.size(); ++run) {
-        const int logical = ItemTableModel::FirstRunColumn + run;
-        header->resizeSection(logical, 30);
-        m_ui->itemTable->setItemDelegateForColumn(logical, m_labelDelegate);
-        // Keep a reviewer's own order of runs; place new ones (and all after a reset) right after the id.
-        if (newDataset || run >= previousRuns || header->visualIndex(logical) > ItemTableModel::InstructionColumn + run)
-            header->moveSection(header->visualIndex(logical), 1 + run);
-    }
-
+    ItemTableColumns::arrange(m_ui->itemTable, int(workspace->runs.size()), int(previousRuns), newDataset,
+                              m_labelDelegate);
     m_filters->rebuild(*workspace);
     m_menus->rebuildRuns(*workspace);
     m_ui->actionRemoveRun->setEnabled(!workspace->runs.isEmpty());
@@ -458,16 +439,7 @@ int MainWindow::visibleItemCount() const
 
 QList<int> MainWindow::shownRuns() const
 {
-    QList<int> runs;
-    if (!workspace())
-        return runs;
-    const QHeaderView *header = m_ui->itemTable->horizontalHeader();
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int logical = header->logicalIndex(visual);
-        if (logical >= ItemTableModel::FirstRunColumn && !header->isSectionHidden(logical))
-            runs.append(ItemTableModel::runOfColumn(logical));
-    }
-    return runs;
+    return workspace() ? ItemTableColumns::shownRuns(m_ui->itemTable) : QList<int>();
 }
 
 void MainWindow::currentRowChanged()
