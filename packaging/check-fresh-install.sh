@@ -157,15 +157,16 @@ base_tarball() {
     echo "$tarball"
 }
 
+# Unpacks a fresh root into $WORK/$1 and mounts what it needs; sets NEW_ROOT. Not run in a subshell: the mounts
+# it records must be known to the cleanup.
 new_root() {
-    local root="$WORK/$1"
-    mkdir -p "$root"
-    tar -C "$root" -xzf "$TARBALL"
+    NEW_ROOT="$WORK/$1"
+    mkdir -p "$NEW_ROOT"
+    tar -C "$NEW_ROOT" -xzf "$TARBALL"
     # Services must not start inside the root while packages install.
-    printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-    chmod 755 "$root/usr/sbin/policy-rc.d"
-    mount_into "$root"
-    echo "$root"
+    printf '#!/bin/sh\nexit 101\n' >"$NEW_ROOT/usr/sbin/policy-rc.d"
+    chmod 755 "$NEW_ROOT/usr/sbin/policy-rc.d"
+    mount_into "$NEW_ROOT"
 }
 
 # Runs a shell snippet inside a root as root, with an environment as bare as a new login's.
@@ -222,7 +223,8 @@ fi
 say "checking commit $COMMIT in fresh Debian 12 roots under $WORK"
 
 # 1. The source tree: the README's commands, exactly as a new user types them.
-BUILD_ROOT="$(new_root build)"
+new_root build
+BUILD_ROOT="$NEW_ROOT"
 git clone --quiet --no-hardlinks "$ROOT" "$BUILD_ROOT/root/vlsbench-studio"
 git -C "$BUILD_ROOT/root/vlsbench-studio" checkout --quiet --detach "$COMMIT"
 if [ "$SHARE_CCACHE" = 1 ] && command -v ccache >/dev/null; then
@@ -251,7 +253,8 @@ else
     cp "$BUILD_ROOT/root/readme-run.png" "$WORK/" 2>/dev/null || true
     unmount_all
     safe_remove "$BUILD_ROOT"
-    PACKAGE_ROOT="$(new_root installed)"
+    new_root installed
+    PACKAGE_ROOT="$NEW_ROOT"
     cp "$deb" "$PACKAGE_ROOT/tmp/"
     step "deb-install" "$PACKAGE_ROOT" "apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends /tmp/$(basename "$deb")
