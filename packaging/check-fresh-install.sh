@@ -249,6 +249,7 @@ if [ -z "$deb" ]; then
     failures+=("no .deb was built")
 else
     cp "$deb" "$WORK/"
+    deb="$WORK/$(basename "$deb")" # the build root goes away before the package is installed
     say "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
     cp "$BUILD_ROOT/root/readme-run.png" "$WORK/" 2>/dev/null || true
     unmount_all
