@@ -265,10 +265,12 @@ vlsbench-studio --version
 vlsbench-studio stats --help >/dev/null
 sample=/usr/share/vlsbench-studio/sample
 vlsbench-studio validate --dataset "$sample"
-vlsbench-studio stats --dataset "$sample" --results "$sample"/results/*.json --format json >/tmp/stats.json
+results=()
+for file in "$sample"/results/*.json; do results+=(--results "$file"); done
+vlsbench-studio stats --dataset "$sample" "${results[@]}" --format json >/tmp/stats.json
 grep -q "\"matched\"" /tmp/stats.json
 # A project is a SQLite file: creating one proves the SQL driver the package depends on is there.
-vlsbench-studio stats --project /tmp/check.vlsproj --dataset "$sample" --results "$sample"/results/*.json >/dev/null
+vlsbench-studio stats --project /tmp/check.vlsproj --dataset "$sample" "${results[@]}" >/dev/null
 test -s /tmp/check.vlsproj
 for plugin in sqldrivers/libqsqlite.so sqldrivers/libqsqlpsql.so iconengines/libqsvgicon.so \
               imageformats/libqsvg.so imageformats/libqwebp.so platforms/libqwayland-generic.so; do
