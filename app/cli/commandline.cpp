@@ -385,6 +385,20 @@ bool endpointFrom(const ParsedArgs &args, JudgeRunConfig *config, QTextStream &e
     return true;
 }
 
+// Opens the project (creating it from the inputs given when it does not exist) and sets up a judge run in it;
+// null, with the reason printed, when either cannot be done.
+std::unique_ptr<JudgeRun> startJudgeRun(const ParsedArgs &args, const JudgeRunConfig &config, ProjectContext *context,
+                                        QTextStream &err)
+{
+    if (!openProject(args, Project::Access::ReadWrite, true, context, err))
+        return nullptr;
+    QString error;
+    std::unique_ptr<JudgeRun> run = JudgeRun::create(context->project.get(), context->workspace, config, &error);
+    if (!run)
+        fail(err, QStringLiteral("%1: %2").arg(context->project->path(), error));
+    return run;
+}
+
 // Runs a judge run to its end, printing progress on stderr; returns the summary.
 JudgeRunSummary runToEnd(JudgeRun *run, QTextStream &err)
 {
@@ -475,12 +489,9 @@ int runJudge(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     }
     config.prompts = {prompt};
     ProjectContext context;
-    if (!openProject(args, Project::Access::ReadWrite, true, &context, err))
-        return CommandLine::BadInput;
-    QString error;
-    std::unique_ptr<JudgeRun> run = JudgeRun::create(context.project.get(), context.workspace, config, &error);
+    std::unique_ptr<JudgeRun> run = startJudgeRun(args, config, &context, err);
     if (!run)
-        return fail(err, QStringLiteral("%1: %2").arg(context.project->path(), error));
+        return CommandLine::BadInput;
     err << QStringLiteral("vlsbench-studio: judging %1 response(s) with %2 at %3 (%4 at a time, prompt %5)\n")
                .arg(run->pending())
                .arg(config.endpoint.model, config.endpoint.baseUrl)
@@ -523,12 +534,9 @@ int runLeakage(const ParsedArgs &args, QTextStream &out, QTextStream &err)
         config.prompts.append(prompt);
     }
     ProjectContext context;
-    if (!openProject(args, Project::Access::ReadWrite, true, &context, err))
-        return CommandLine::BadInput;
-    QString error;
-    std::unique_ptr<JudgeRun> run = JudgeRun::create(context.project.get(), context.workspace, config, &error);
+    std::unique_ptr<JudgeRun> run = startJudgeRun(args, config, &context, err);
     if (!run)
-        return fail(err, QStringLiteral("%1: %2").arg(context.project->path(), error));
+        return CommandLine::BadInput;
     err << QStringLiteral("vlsbench-studio: asking %1 about %2 item(s), with and without the image\n")
                .arg(config.endpoint.model)
                .arg(run->pending() / 2);
