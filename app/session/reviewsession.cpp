@@ -1,9 +1,7 @@
 #include "app/session/reviewsession.h"
 
-#include "app/base/logging.h"
 #include "app/base/sampledata.h"
 #include "app/io/atomicfile.h"
-#include "app/io/datasetloader.h"
 #include "app/io/resultloader.h"
 #include "app/io/workspaceloader.h"
 #include "app/project/annotationexchange.h"
@@ -47,7 +45,8 @@ ReviewSession::~ReviewSession()
 {
     flushNote();
     m_jobs->cancelAll();
-    // Workers hold no pointer to the session, but finish before the project they read goes away.
+    // Workers reach the session only through calls posted back to this thread, which the runner drops once it
+    // is gone; still, let them finish before the data they were handed goes away.
     QThreadPool::globalInstance()->waitForDone();
 }
 
