@@ -11,6 +11,8 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUrl>
 #include <QVariant>
 
 #include <atomic>
@@ -32,8 +34,10 @@ const char *const kSchema[] = {
     " verdict TEXT CHECK (verdict IN ('leaks', 'no_leak', 'unsure')), note TEXT NOT NULL DEFAULT '',"
     " time TEXT NOT NULL, PRIMARY KEY (item, annotator))",
     "CREATE TABLE history(sequence INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
-    " annotator TEXT NOT NULL, action TEXT NOT NULL, kind TEXT NOT NULL, item INTEGER NOT NULL, run TEXT,"
-    " old_value INTEGER NOT NULL, old_note TEXT NOT NULL, new_value INTEGER NOT NULL, new_note TEXT NOT NULL)",
+    " annotator TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN ('edit', 'undo', 'redo', 'import')),"
+    " kind TEXT NOT NULL CHECK (kind IN ('label', 'leak')), item INTEGER NOT NULL, run TEXT,"
+    " old_value INTEGER NOT NULL CHECK (old_value BETWEEN 0 AND 3), old_note TEXT NOT NULL,"
+    " new_value INTEGER NOT NULL CHECK (new_value BETWEEN 0 AND 3), new_note TEXT NOT NULL)",
     // The history is the audit trail: the database itself refuses to rewrite it.
     "CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN"
     " SELECT RAISE(ABORT, 'the history is append-only'); END",
@@ -48,9 +52,10 @@ const char *const kJudgeSchema[] = {
     " model TEXT NOT NULL, created TEXT NOT NULL)",
     "CREATE TABLE prompts(hash TEXT PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL)",
     "CREATE TABLE judgments(judge TEXT NOT NULL, item INTEGER NOT NULL, target TEXT NOT NULL,"
-    " status TEXT NOT NULL CHECK (status IN ('done', 'failed')), label INTEGER NOT NULL, reason TEXT,"
-    " label_text TEXT, explanation TEXT, raw TEXT, error TEXT, tries INTEGER NOT NULL, cached INTEGER NOT NULL,"
-    " prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, cache_key TEXT, prompt_hash TEXT,"
+    " status TEXT NOT NULL CHECK (status IN ('done', 'failed')), label INTEGER NOT NULL CHECK (label BETWEEN 0 AND 3),"
+    " reason TEXT, label_text TEXT, explanation TEXT, raw TEXT, error TEXT, tries INTEGER NOT NULL CHECK (tries >= 0),"
+    " cached INTEGER NOT NULL CHECK (cached IN (0, 1)), prompt_tokens INTEGER NOT NULL CHECK (prompt_tokens >= 0),"
+    " completion_tokens INTEGER NOT NULL CHECK (completion_tokens >= 0), cache_key TEXT, prompt_hash TEXT,"
     " time TEXT NOT NULL, PRIMARY KEY (judge, item, target))",
 };
 
@@ -107,9 +112,21 @@ bool Project::openDatabase(const QString &path, bool readOnly, FileError *error)
     m_path = QFileInfo(path).absoluteFilePath();
     m_connection = QStringLiteral("vlsbench-project-%1").arg(++counter);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                                  : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    QString file = m_path;
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (readOnly) {
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        // A WAL project needs its -shm file even to be read. In a folder nobody can write, that file cannot be
+        // made, so such a project is read from an unchanging snapshot (see readableSnapshot()).
+        if (!QFileInfo(QFileInfo(m_path).absolutePath()).isWritable() &&
+            !QFileInfo::exists(m_path + QStringLiteral("-shm"))) {
+            if (!readableSnapshot(&file, error))
+                return false;
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+        }
+    }
+    db.setDatabaseName(file);
+    db.setConnectOptions(options);
     if (!db.open()) {
         *error = sqlError(QStringLiteral("cannot open the project"), db.lastError().text());
         return false;
@@ -120,6 +137,44 @@ bool Project::openDatabase(const QString &path, bool readOnly, FileError *error)
         *error = sqlError(QStringLiteral("not a VLSBench Studio project"), query.lastError().databaseText());
         return false;
     }
+    // A damaged file (a bad disk, a bit flipped in a copy) is refused rather than read as if it were whole.
+    // quick_check also tests every NOT NULL and CHECK constraint, so a value out of range is caught here too.
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
+        *error = sqlError(QStringLiteral("the project file is damaged"), query.lastError().databaseText());
+        return false;
+    }
+    if (const QString verdict = query.value(0).toString(); verdict != QLatin1String("ok")) {
+        *error = {m_path, 0, 0,
+                  QStringLiteral("the project file is damaged and was not opened (SQLite's check says: %1). "
+                                 "Restore it from a copy; it was not changed.")
+                      .arg(verdict.left(300))};
+        return false;
+    }
+    return true;
+}
+
+bool Project::readableSnapshot(QString *file, FileError *error)
+{
+    const QFileInfo wal(m_path + QStringLiteral("-wal"));
+    if (!wal.exists() || wal.size() == 0) {
+        // Nothing waits in a write-ahead log, so the file itself is the whole project and cannot change
+        // while it is read: SQLite may read it as immutable, needing no -shm file.
+        QUrl url = QUrl::fromLocalFile(m_path);
+        url.setScheme(QStringLiteral("file"));
+        url.setQuery(QStringLiteral("immutable=1"));
+        *file = url.toString(QUrl::FullyEncoded);
+        return true;
+    }
+    // Labels committed into the log (a window that was killed) are part of the project: read both from a
+    // private copy, where SQLite may make the files it needs.
+    m_snapshot = std::make_unique<QTemporaryDir>();
+    const QString copy = m_snapshot->filePath(QFileInfo(m_path).fileName());
+    if (!m_snapshot->isValid() || !QFile::copy(m_path, copy) || !QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
+        *error = {m_path, 0, 0,
+                  QStringLiteral("cannot read the project: its folder is not writable and a copy could not be made")};
+        return false;
+    }
+    *file = copy;
     return true;
 }
 
@@ -133,6 +188,41 @@ bool Project::prepareForWriting(FileError *error)
         *error = sqlError(QStringLiteral("cannot prepare the project for writing"), query.lastError().text());
         return false;
     }
+    return true;
+}
+
+bool Project::takeOverBrokenLock(const QString &lockPath, QString *problem)
+{
+    const QFileInfo info(lockPath);
+    if (!info.exists() && !info.isSymLink())
+        return true;
+    if (info.isDir()) {
+        // Not a lock any process could hold: a folder of that name only blocks the project. An empty one goes.
+        if (QDir().rmdir(lockPath)) {
+            qCInfo(lcProject).noquote() << "removed a folder in place of the lock file" << lockPath;
+            return true;
+        }
+        *problem = QStringLiteral("its lock file %1 is a folder with files in it, not a lock; move that folder away")
+                       .arg(lockPath);
+        return false;
+    }
+    qint64 pid = 0;
+    QString host;
+    QString app;
+    if (QLockFile(lockPath).getLockInfo(&pid, &host, &app) && pid > 0)
+        return true; // a real lock: QLockFile tells whether its holder is still running
+    // Empty, unreadable or garbage: it names no process that could hold it. A lock being written this moment is
+    // at most a few milliseconds old; anything older is a leftover (a full disk, a crash mid-write, a copy).
+    const qint64 age = info.lastModified().msecsTo(QDateTime::currentDateTime());
+    if (age >= 0 && age < 3000) {
+        *problem = QStringLiteral("another process is taking the project's lock right now; try again");
+        return false;
+    }
+    if (!QFile::remove(lockPath)) {
+        *problem = QStringLiteral("its lock file %1 is broken (it names no process) and cannot be removed").arg(lockPath);
+        return false;
+    }
+    qCInfo(lcProject).noquote() << "removed a broken lock file that named no process:" << lockPath;
     return true;
 }
 
@@ -157,7 +247,13 @@ std::unique_ptr<Project> Project::open(const QString &path, Access access, FileE
         project->m_readOnlyReason = QStringLiteral("Its folder is not writable.");
 
     if (project->m_readOnlyReason.isEmpty()) {
-        auto lock = std::make_unique<QLockFile>(info.absoluteFilePath() + QStringLiteral(".lock"));
+        const QString lockPath = info.absoluteFilePath() + QStringLiteral(".lock");
+        QString lockProblem;
+        if (!takeOverBrokenLock(lockPath, &lockProblem)) {
+            *error = {path, 0, 0, lockProblem};
+            return nullptr;
+        }
+        auto lock = std::make_unique<QLockFile>(lockPath);
         lock->setStaleLockTime(0); // held for as long as the project is open; a dead holder is detected by pid
         if (!lock->tryLock(0)) {
             qint64 pid = 0;
@@ -205,7 +301,13 @@ std::unique_ptr<Project> Project::create(const QString &path, const QList<Projec
         return nullptr;
     }
     std::unique_ptr<Project> project(new Project);
-    auto lock = std::make_unique<QLockFile>(info.absoluteFilePath() + QStringLiteral(".lock"));
+    const QString lockPath = info.absoluteFilePath() + QStringLiteral(".lock");
+    QString lockProblem;
+    if (!takeOverBrokenLock(lockPath, &lockProblem)) {
+        *error = {path, 0, 0, lockProblem};
+        return nullptr;
+    }
+    auto lock = std::make_unique<QLockFile>(lockPath);
     lock->setStaleLockTime(0);
     if (!lock->tryLock(0)) {
         *error = {path, 0, 0, QStringLiteral("cannot create its lock file: is the folder writable?")};
@@ -344,42 +446,115 @@ bool Project::loadContents(FileError *error)
         m_inputs.append(input);
     }
 
+    // Everything read below is checked: a project file is input like any other, and may have been edited by
+    // hand, damaged, or made by something else. A value out of range is refused, never used as an index.
     m_annotations = {};
-    // Tombstones first: targets whose latest change was a clear (their rows are gone).
+    auto damaged = [&](const QString &what) {
+        *error = {m_path, 0, 0,
+                  QStringLiteral("the project file is damaged and was not opened: %1. Restore it from a copy; it was "
+                                 "not changed.")
+                      .arg(what)};
+        return false;
+    };
+    auto targetKey = [](const QString &kind, qint64 item, const QString &run, const QString &annotator) {
+        return kind + QChar(0x1f) + QString::number(item) + QChar(0x1f) + run + QChar(0x1f) + annotator;
+    };
+    // The latest history entry of every target. The labels and leaks tables must say exactly what it says:
+    // the history is written in the same transaction, so a difference means the file was altered.
+    struct Latest
+    {
+        int value = 0;
+        QString note;
+        bool matched = false;
+    };
+    QHash<QString, Latest> latest;
+    // Older projects have no CHECK constraints on the history, so every entry is checked here once.
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM history WHERE kind NOT IN ('label', 'leak')"
+                                   " OR typeof(old_value) != 'integer' OR typeof(new_value) != 'integer'"
+                                   " OR old_value NOT BETWEEN 0 AND 3 OR new_value NOT BETWEEN 0 AND 3")) ||
+        !query.next()) {
+        *error = sqlError(QStringLiteral("cannot read the history"), query.lastError().text());
+        return false;
+    }
+    if (const qint64 bad = query.value(0).toLongLong(); bad > 0)
+        return damaged(QStringLiteral("%1 history entries hold values that no change can have").arg(bad));
     if (!query.exec(QStringLiteral("SELECT kind, item, run, annotator, time, new_value, new_note, max(sequence)"
                                    " FROM history GROUP BY kind, item, run, annotator"))) {
         *error = sqlError(QStringLiteral("cannot read the history"), query.lastError().text());
         return false;
     }
     while (query.next()) {
-        if (query.value(5).toInt() != 0 || !query.value(6).toString().isEmpty())
-            continue;
+        const QString kind = query.value(0).toString();
+        const qint64 item = query.value(1).toLongLong();
+        const QString run = query.value(2).toString();
         const QString annotator = query.value(3).toString();
-        const QString time = query.value(4).toString();
-        if (query.value(0).toString() == QLatin1String("leak"))
-            m_annotations.setLeak(query.value(1).toLongLong(), {annotator, LeakVerdict::None, {}, time});
-        else
-            m_annotations.setLabel(query.value(1).toLongLong(), query.value(2).toString(),
-                                   {annotator, Label::Invalid, {}, time});
+        bool ok = false;
+        const int value = query.value(5).toInt(&ok);
+        if ((kind != QLatin1String("label") && kind != QLatin1String("leak")) || !ok || value < 0 || value > 3 ||
+            annotator.isEmpty())
+            return damaged(QStringLiteral("a history entry for item %1 is not a valid change").arg(item));
+        const QString note = query.value(6).toString();
+        if (value == 0 && note.isEmpty()) { // a tombstone: the annotation was cleared, its row is gone
+            const QString time = query.value(4).toString();
+            if (kind == QLatin1String("leak"))
+                m_annotations.setLeak(item, {annotator, LeakVerdict::None, {}, time});
+            else
+                m_annotations.setLabel(item, run, {annotator, Label::Invalid, {}, time});
+            continue;
+        }
+        latest.insert(targetKey(kind, item, run, annotator), {value, note, false});
     }
+    auto agrees = [&](const QString &kind, qint64 item, const QString &run, const QString &annotator, int value,
+                      const QString &note) {
+        const auto it = latest.find(targetKey(kind, item, run, annotator));
+        if (it == latest.end() || it->value != value || it->note != note || it->matched)
+            return false;
+        it->matched = true;
+        return true;
+    };
     if (!query.exec(QStringLiteral("SELECT item, run, annotator, label, note, time, label_time FROM labels"))) {
         *error = sqlError(QStringLiteral("cannot read the labels"), query.lastError().text());
         return false;
     }
     while (query.next()) {
-        HumanLabel label{query.value(2).toString(), Label(query.value(3).isNull() ? 0 : query.value(3).toInt()),
-                         query.value(4).toString(), query.value(5).toString(), query.value(6).toString()};
-        m_annotations.setLabel(query.value(0).toLongLong(), query.value(1).toString(), label);
+        const qint64 item = query.value(0).toLongLong();
+        bool ok = true;
+        const int value = query.value(3).isNull() ? 0 : query.value(3).toInt(&ok);
+        if (!ok || value < 0 || value > 3)
+            return damaged(QStringLiteral("item %1 has the label \"%2\", not 1, 2 or 3")
+                               .arg(item)
+                               .arg(query.value(3).toString().left(40)));
+        HumanLabel label{query.value(2).toString(), Label(value), query.value(4).toString(), query.value(5).toString(),
+                         query.value(6).toString()};
+        if (label.annotator.isEmpty())
+            return damaged(QStringLiteral("a label of item %1 has no annotator").arg(item));
+        if (!agrees(QStringLiteral("label"), item, query.value(1).toString(), label.annotator, value, label.note))
+            return damaged(QStringLiteral("the label of item %1, run \"%2\" by %3 differs from its history")
+                               .arg(item)
+                               .arg(query.value(1).toString(), label.annotator));
+        m_annotations.setLabel(item, query.value(1).toString(), label);
     }
     if (!query.exec(QStringLiteral("SELECT item, annotator, verdict, note, time FROM leaks"))) {
         *error = sqlError(QStringLiteral("cannot read the leak flags"), query.lastError().text());
         return false;
     }
     while (query.next()) {
+        const qint64 item = query.value(0).toLongLong();
         LeakFlag flag{query.value(1).toString(), LeakVerdict::None, query.value(3).toString(),
                       query.value(4).toString()};
-        parseLeakVerdict(query.value(2).toString(), &flag.verdict);
-        m_annotations.setLeak(query.value(0).toLongLong(), flag);
+        if (!query.value(2).isNull() && !parseLeakVerdict(query.value(2).toString(), &flag.verdict))
+            return damaged(QStringLiteral("item %1 has the leak verdict \"%2\"")
+                               .arg(item)
+                               .arg(query.value(2).toString().left(40)));
+        if (flag.annotator.isEmpty())
+            return damaged(QStringLiteral("a leak flag of item %1 has no annotator").arg(item));
+        if (!agrees(QStringLiteral("leak"), item, {}, flag.annotator, int(flag.verdict), flag.note))
+            return damaged(QStringLiteral("the leak flag of item %1 by %2 differs from its history").arg(item).arg(flag.annotator));
+        m_annotations.setLeak(item, flag);
+    }
+    for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
+        if (!it->matched)
+            return damaged(QStringLiteral("an annotation in the history is missing from the labels"));
     }
     return loadJudgments(error);
 }
@@ -430,8 +605,8 @@ Judgment Project::judgmentFromRow(const QSqlQuery &query)
     j.error = query.value(9).toString();
     j.tries = query.value(10).toInt();
     j.cached = query.value(11).toBool();
-    j.promptTokens = query.value(12).toLongLong();
-    j.completionTokens = query.value(13).toLongLong();
+    j.promptTokens = Judgment::boundedTokens(query.value(12).toLongLong());
+    j.completionTokens = Judgment::boundedTokens(query.value(13).toLongLong());
     j.cacheKey = query.value(14).toString().toLatin1();
     j.promptHash = query.value(15).toString().toLatin1();
     j.time = query.value(16).toString();

@@ -14,6 +14,7 @@
 #include <memory>
 
 class QLockFile;
+class QTemporaryDir;
 class QSqlQuery;
 
 /// A review project: one SQLite file holding the inputs it was made from (paths and hashes), every human
@@ -110,6 +111,8 @@ signals:
 private:
     Project();
     bool openDatabase(const QString &path, bool readOnly, FileError *error);
+    bool readableSnapshot(QString *file, FileError *error);
+    static bool takeOverBrokenLock(const QString &lockPath, QString *problem);
     bool prepareForWriting(FileError *error);
     bool initialise(const QList<ProjectInput> &inputs, FileError *error);
     bool loadContents(FileError *error);
@@ -127,6 +130,7 @@ private:
     bool m_readOnly = false;
     QString m_readOnlyReason;
     std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<QTemporaryDir> m_snapshot; ///< a copy read in place of a project in a folder no one can write
     QList<ProjectInput> m_inputs;
     Annotations m_annotations;
     JudgeResults m_judges;

@@ -3,13 +3,20 @@
 #include "app/project/annotationexchange.h"
 #include "app/project/project.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 class TestProject : public QObject
 {
@@ -27,8 +34,9 @@ class TestProject : public QObject
         return {{ProjectInput::Role::Dataset, data, {}, "aa", 2}, {ProjectInput::Role::Results, run, "run", "bb", 2}};
     }
 
-    // Runs one statement on the file through a connection of its own, as another program would.
-    static QString rawExec(const QString &path, const QString &sql)
+    // Runs statements on the file through a connection of its own, as another program would.
+    static QString rawExec(const QString &path, const QString &sql) { return rawExec(path, QStringList{sql}); }
+    static QString rawExec(const QString &path, const QStringList &statements)
     {
         QString error;
         {
@@ -36,12 +44,45 @@ class TestProject : public QObject
             db.setDatabaseName(path);
             db.open();
             QSqlQuery query(db);
-            if (!query.exec(sql))
-                error = query.lastError().text();
+            for (const QString &sql : statements) {
+                if (error.isEmpty() && !query.exec(sql))
+                    error = query.lastError().text();
+            }
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("raw"));
         return error;
+    }
+
+    // A closed project with two labels, a note and a leak flag, the way the window leaves one.
+    QString annotatedProject()
+    {
+        const QString path = freshPath();
+        FileError error;
+        auto project = Project::create(path, {}, &error);
+        if (!project || !project->setLabel(5, QStringLiteral("r"), QStringLiteral("ana"), Label::Warning, &error) ||
+            !project->setLabel(6, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error) ||
+            !project->setLabelNote(6, QStringLiteral("r"), QStringLiteral("ana"), QStringLiteral("steps"), &error) ||
+            !project->setLeak(5, QStringLiteral("ana"), LeakVerdict::Leaks, &error))
+            qFatal("cannot make a project: %s", qPrintable(error.toString()));
+        return path;
+    }
+
+    // Everything a reader of the annotations would see, as one comparable text.
+    static QString describe(const Annotations &annotations)
+    {
+        QStringList lines;
+        for (qint64 item : {5, 6, 7}) {
+            const HumanLabel label = annotations.label(item, QStringLiteral("r"), QStringLiteral("ana"));
+            const LeakFlag leak = annotations.leak(item, QStringLiteral("ana"));
+            lines << QStringLiteral("%1 %2 %3 %4 %5 %6")
+                         .arg(item)
+                         .arg(int(label.label))
+                         .arg(label.note, label.annotator)
+                         .arg(int(leak.verdict))
+                         .arg(leak.note);
+        }
+        return lines.join(QLatin1Char('\n'));
     }
 
 private slots:
@@ -404,6 +445,204 @@ private slots:
         QCOMPARE(project->path(), QFileInfo(path).absoluteFilePath());
         QVERIFY2(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error),
                  qPrintable(error.toString()));
+    }
+
+    void damagedValuesAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("statements");
+        const QString unchecked = QStringLiteral("PRAGMA ignore_check_constraints = ON");
+        const QString historyWritable = QStringLiteral("DROP TRIGGER history_no_update");
+        QTest::newRow("label 7") << QStringList{unchecked, "UPDATE labels SET label = 7 WHERE item = 5"};
+        QTest::newRow("label -1") << QStringList{unchecked, "UPDATE labels SET label = -1 WHERE item = 5"};
+        QTest::newRow("label 2^40") << QStringList{unchecked, "UPDATE labels SET label = 1099511627776 WHERE item = 5"};
+        QTest::newRow("label as text") << QStringList{unchecked, "UPDATE labels SET label = 'two' WHERE item = 5"};
+        QTest::newRow("valid label, not what the history says")
+            << QStringList{"UPDATE labels SET label = 3 WHERE item = 5"};
+        QTest::newRow("note altered") << QStringList{"UPDATE labels SET note = 'x' WHERE item = 6"};
+        QTest::newRow("label row lost") << QStringList{"DELETE FROM labels WHERE item = 6"};
+        QTest::newRow("label added without history")
+            << QStringList{"INSERT INTO labels VALUES (9, 'r', 'ana', 1, '', 't', 't')"};
+        QTest::newRow("no annotator") << QStringList{"UPDATE labels SET annotator = '' WHERE item = 5"};
+        QTest::newRow("leak verdict unknown")
+            << QStringList{unchecked, "UPDATE leaks SET verdict = 'maybe' WHERE item = 5"};
+        QTest::newRow("history value 9")
+            << QStringList{historyWritable, unchecked, "UPDATE history SET old_value = 9 WHERE sequence = 1"};
+        QTest::newRow("history kind unknown")
+            << QStringList{historyWritable, unchecked, "UPDATE history SET kind = 'vote' WHERE sequence = 1"};
+    }
+
+    void damagedValuesAreRefused()
+    {
+        // A project file is untrusted input: a value out of range must never reach the statistics (a label of 7
+        // once indexed past an array in the agreement tables), and an altered value must not pass as a label.
+        QFETCH(QStringList, statements);
+        const QString path = annotatedProject();
+        const QByteArray before = TestFiles::readAll(path);
+        QCOMPARE(rawExec(path, statements), QString());
+        const QByteArray altered = TestFiles::readAll(path);
+        QVERIFY(altered != before);
+        for (Project::Access access : {Project::Access::ReadOnly, Project::Access::ReadWrite}) {
+            FileError error;
+            QVERIFY(!Project::open(path, access, &error));
+            QVERIFY2(error.message.contains(QStringLiteral("damaged")), qPrintable(error.toString()));
+            QCOMPARE(error.file, QFileInfo(path).absoluteFilePath());
+        }
+        QCOMPARE(TestFiles::readAll(path), altered); // refused, and left as it was
+    }
+
+    void newProjectsCheckTheirValues()
+    {
+        // The database itself refuses values out of range in a new project, whoever writes them.
+        const QString path = annotatedProject();
+        QVERIFY(!rawExec(path, QStringLiteral("UPDATE labels SET label = 7 WHERE item = 5")).isEmpty());
+        QVERIFY(!rawExec(path, QStringLiteral("INSERT INTO history(time, annotator, action, kind, item, run, old_value,"
+                                              " old_note, new_value, new_note) VALUES ('t', 'a', 'edit', 'label', 1,"
+                                              " 'r', 0, '', 4, '')"))
+                     .isEmpty());
+        QVERIFY(!rawExec(path, QStringLiteral("INSERT INTO judgments(judge, item, target, status, label, tries, cached,"
+                                              " prompt_tokens, completion_tokens, time) VALUES ('j', 1, 'r', 'done',"
+                                              " 3, 1, 0, -5, 0, 't')"))
+                     .isEmpty());
+        FileError error;
+        auto project = Project::open(path, Project::Access::ReadOnly, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->annotations().label(5, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Warning);
+    }
+
+    void bitFlipsNeverAlterLabelsSilently()
+    {
+        // Every single-bit flip either leaves what the project says unchanged or is refused as damaged.
+        const QString path = annotatedProject();
+        FileError error;
+        QString expected;
+        {
+            auto project = Project::open(path, Project::Access::ReadOnly, &error);
+            QVERIFY2(project, qPrintable(error.toString()));
+            expected = describe(project->annotations());
+        }
+        const QByteArray original = TestFiles::readAll(path);
+        QRandomGenerator random(20261201);
+        const QString copy = m_dir.filePath(QStringLiteral("flipped.vlsproj"));
+        int refused = 0;
+        int unchanged = 0;
+        // Flips land where something is written (most of a small SQLite file is zeroed free space).
+        QList<qsizetype> written;
+        for (qsizetype i = 0; i < original.size(); ++i)
+            if (original[i] != 0)
+                written.append(i);
+        for (int trial = 0; trial < 400; ++trial) {
+            QByteArray bytes = original;
+            const qsizetype at = written[qsizetype(random.bounded(quint32(written.size())))];
+            bytes[at] = char(bytes[at] ^ char(1 << random.bounded(8)));
+            TestFiles::write(copy, bytes);
+            auto project = Project::open(copy, Project::Access::ReadOnly, &error);
+            if (!project) {
+                ++refused;
+                continue;
+            }
+            QVERIFY2(describe(project->annotations()) == expected,
+                     qPrintable(QStringLiteral("flipping a bit of byte %1 changed the labels silently").arg(at)));
+            ++unchanged;
+        }
+        QCOMPARE(refused + unchanged, 400);
+        qInfo("400 single-bit flips: %d refused as damaged, %d harmless, 0 altered labels", refused, unchanged);
+    }
+
+    void brokenLockFilesAreTakenOver_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("empty") << 0;
+        QTest::newRow("garbage") << 1;
+        QTest::newRow("empty folder") << 2;
+    }
+
+    void brokenLockFilesAreTakenOver()
+    {
+        // A lock that names no process (left by a full disk, a crash while it was written, or a copy) must not
+        // block writing for ever.
+        QFETCH(int, kind);
+        const QString path = annotatedProject();
+        const QString lock = path + QStringLiteral(".lock");
+        if (kind == 2) {
+            QVERIFY(QDir().mkpath(lock));
+        } else {
+            TestFiles::write(lock, kind == 0 ? QByteArray() : QByteArray("\xff\xfe not a lock \x01\n"));
+            QFile file(lock);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(-60), QFileDevice::FileModificationTime));
+        }
+        FileError error;
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QVERIFY(!project->isReadOnly());
+        QVERIFY2(project->setLabel(7, QStringLiteral("r"), QStringLiteral("ana"), Label::Refusal, &error),
+                 qPrintable(error.toString()));
+        // ... and it is a real lock again: a second writer is refused.
+        FileError second;
+        QVERIFY(!Project::open(path, Project::Access::ReadWrite, &second));
+        QVERIFY2(second.message.contains(QStringLiteral("already open")), qPrintable(second.toString()));
+    }
+
+    void lockFolderWithFilesIsExplained()
+    {
+        const QString path = annotatedProject();
+        const QString lock = path + QStringLiteral(".lock");
+        TestFiles::write(lock + QStringLiteral("/something"), "x");
+        FileError error;
+        QVERIFY(!Project::open(path, Project::Access::ReadWrite, &error));
+        QVERIFY2(error.message.contains(QStringLiteral("is a folder with files in it")), qPrintable(error.toString()));
+        QVERIFY(error.message.contains(lock));
+        QVERIFY(Project::open(path, Project::Access::ReadOnly, &error)); // reading needs no lock
+    }
+
+    void projectInAFolderNoOneCanWriteOpensReadOnly()
+    {
+        // As another user, with the folder and files read-only: both a closed project and one whose labels are
+        // still in its write-ahead log (its window was killed) open read-only, with every label.
+        QTemporaryDir dir;
+        const QString closed = annotatedProject();
+        const QString folder = dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::copy(closed, folder + QStringLiteral("/closed.vlsproj")));
+        FileError error;
+        {
+            auto live = Project::open(annotatedProject(), Project::Access::ReadWrite, &error);
+            QVERIFY2(live, qPrintable(error.toString()));
+            QVERIFY(live->setLabel(8, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error));
+            QVERIFY(QFileInfo(live->path() + QStringLiteral("-wal")).size() > 0);
+            // Copied while open, as a SIGKILL would leave it: the labels are in the log, not yet in the file.
+            QVERIFY(QFile::copy(live->path(), folder + QStringLiteral("/killed.vlsproj")));
+            QVERIFY(QFile::copy(live->path() + QStringLiteral("-wal"), folder + QStringLiteral("/killed.vlsproj-wal")));
+        }
+        const auto readable = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        for (const QString &name : QDir(folder).entryList(QDir::Files))
+            QVERIFY(QFile::setPermissions(folder + QLatin1Char('/') + name, readable));
+        QVERIFY(QFile::setPermissions(folder, readable | QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                                  QFileDevice::ExeOther));
+        QVERIFY(QFile::setPermissions(dir.path(), readable | QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                                      QFileDevice::ExeOther | QFileDevice::WriteOwner));
+        // Root may write anywhere, so the check runs the real binary as an unprivileged user when run as root.
+        const bool root = ::geteuid() == 0;
+        for (const QString &name : {QStringLiteral("closed.vlsproj"), QStringLiteral("killed.vlsproj")}) {
+            QProcess process;
+            QStringList args{QStringLiteral("export-annotations"), QStringLiteral("--project"),
+                             folder + QLatin1Char('/') + name};
+            if (root)
+                process.start(QStringLiteral("setpriv"), QStringList{QStringLiteral("--reuid=65534"),
+                                                                     QStringLiteral("--regid=65534"),
+                                                                     QStringLiteral("--clear-groups"),
+                                                                     QStringLiteral(VLSBENCH_BINARY)} +
+                                                             args);
+            else
+                process.start(QStringLiteral(VLSBENCH_BINARY), args);
+            QVERIFY(process.waitForFinished(60000));
+            const QByteArray err = process.readAllStandardError();
+            QVERIFY2(process.exitCode() == 0, err.constData());
+            const QJsonDocument doc = QJsonDocument::fromJson(process.readAllStandardOutput());
+            QCOMPARE(doc[QStringLiteral("annotations")].toArray().size(), name.startsWith(QLatin1String("killed")) ? 3 : 2);
+            QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 3); // nothing was written beside them
+        }
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
 
     void annotatorIsRequired()
