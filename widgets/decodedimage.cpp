@@ -1,8 +1,17 @@
 #include "decodedimage.h"
 
+#include "app/base/regularfile.h"
+
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
+
+namespace {
+
+constexpr qint64 kMaxImageFileBytes = qint64(256) << 20;
+
+} // namespace
 
 QSize DecodedImage::fittedSize(QSize image, QSize view)
 {
@@ -18,7 +27,16 @@ DecodedImage DecodedImage::decode(const QString &path, int maxSide, QSize viewSi
         result.error = QCoreApplication::translate("DecodedImage", "The image file does not exist.");
         return result;
     }
-    QImageReader reader(path);
+    // Opened here and handed over as a device: given a name, the reader would try other names too (a folder
+    // "x.png" makes it open "x.png.png", which may lead anywhere). The file opened is checked to be exactly the
+    // one whose place was checked.
+    QFile file;
+    QString why;
+    if (!RegularFile::open(path, &file, kMaxImageFileBytes, &why, true)) {
+        result.error = QCoreApplication::translate("DecodedImage", "The image cannot be shown: the file %1.").arg(why);
+        return result;
+    }
+    QImageReader reader(&file);
     reader.setAutoTransform(true);
     reader.setAllocationLimit(256); // MB; the scaled read below keeps real images far under it
     const QSize size = reader.size();

@@ -1,6 +1,9 @@
 #include "app/io/datasetvalidator.h"
 
+#include "app/base/regularfile.h"
+
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QMap>
 #include <QSet>
@@ -134,10 +137,11 @@ enum class ImageState : quint8 { Present, Missing, Unreadable };
 
 ImageState inspectImage(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
+    if (!QFileInfo::exists(path))
         return ImageState::Missing;
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file;
+    QString why;
+    if (!RegularFile::open(path, &file, RegularFile::kMaxInputBytes, &why, true))
         return ImageState::Unreadable;
     return DatasetValidator::looksLikeImage(file.read(16)) ? ImageState::Present : ImageState::Unreadable;
 }

@@ -1,13 +1,18 @@
 #include "app/io/filehash.h"
 
+#include "app/base/regularfile.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 
+#include <limits>
+
 QByteArray FileHash::sha256(const QString &path, FileError *error, const std::atomic_bool *cancel)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = {path, 0, 0, QStringLiteral("cannot read: %1").arg(file.errorString())};
+    QFile file;
+    QString why;
+    if (!RegularFile::open(path, &file, std::numeric_limits<qint64>::max(), &why)) {
+        *error = {path, 0, 0, why};
         return {};
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);

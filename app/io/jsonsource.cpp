@@ -1,7 +1,8 @@
 #include "app/io/jsonsource.h"
 
+#include "app/base/regularfile.h"
+
 #include <QFile>
-#include <QFileInfo>
 
 #include <nlohmann/json.hpp>
 
@@ -9,32 +10,25 @@ namespace JsonSource {
 
 bool readFile(const QString &path, QByteArray *buffer, FileError *error)
 {
-    QFile file(path);
-    if (QFileInfo(path).isDir()) {
-        *error = {path, 0, 0, QStringLiteral("is a folder, not a file")};
+    QFile file;
+    QString why;
+    if (!RegularFile::open(path, &file, RegularFile::kMaxInputBytes, &why)) {
+        *error = {path, 0, 0, why};
         return false;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = {path, 0, 0, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-        return false;
-    }
+    // Read straight into a buffer with room for the padding, so the parser needs no second copy. The size was
+    // checked on the open descriptor, so a file cannot make this allocation unbounded.
     QByteArray &bytes = *buffer;
-    if (file.isSequential()) {
-        bytes = file.readAll();
-        bytes.reserve(bytes.size() + kPadding);
-    } else {
-        // Read straight into a buffer with room for the padding, so the parser needs no second copy.
-        const qint64 size = file.size();
-        bytes.resize(qsizetype(size) + kPadding);
-        qint64 got = 0;
-        while (got < size) {
-            const qint64 n = file.read(bytes.data() + got, size - got);
-            if (n <= 0)
-                break;
-            got += n;
-        }
-        bytes.resize(qsizetype(got)); // shrinking keeps the capacity, so the padding stays readable
+    const qint64 size = file.size();
+    bytes.resize(qsizetype(size) + kPadding);
+    qint64 got = 0;
+    while (got < size) {
+        const qint64 n = file.read(bytes.data() + got, size - got);
+        if (n <= 0)
+            break;
+        got += n;
     }
+    bytes.resize(qsizetype(got)); // shrinking keeps the capacity, so the padding stays readable
     if (file.error() != QFileDevice::NoError) {
         *error = {path, 0, 0, QStringLiteral("cannot be read: %1").arg(file.errorString())};
         return false;
@@ -63,9 +57,6 @@ void locate(const char *data, std::size_t size, std::size_t offset, qint64 *line
     *column = c;
 }
 
-namespace {
-
-// Finds where nesting first exceeds kMaxDepth, outside strings. Returns size when it never does.
 std::size_t findTooDeep(const char *data, std::size_t size)
 {
     int depth = 0;
@@ -90,6 +81,8 @@ std::size_t findTooDeep(const char *data, std::size_t size)
     }
     return size;
 }
+
+namespace {
 
 // Records where nlohmann's iterative parser gave up; the values themselves are not needed.
 struct ErrorFinder

@@ -1,6 +1,7 @@
 #include "app/io/resultloader.h"
 
 #include "app/base/logging.h"
+#include "app/base/regularfile.h"
 #include "app/io/jsonsource.h"
 #include "app/model/judgetextparser.h"
 
@@ -255,8 +256,9 @@ bool ResultLoader::loadFromBytes(const QString &fileName, const QByteArray &byte
 
 bool ResultLoader::looksLikeResults(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file;
+    QString why;
+    if (!RegularFile::open(path, &file, RegularFile::kMaxInputBytes, &why))
         return false;
     const QByteArray head = file.read(64 * 1024);
     return head.contains("\"logs\"") || head.contains("\"pred_answer\"") || head.contains("\"safe_label\"") ||

@@ -1,5 +1,7 @@
 #include "app/model/judgeprompt.h"
 
+#include "app/base/regularfile.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 
@@ -98,16 +100,12 @@ QString JudgePrompt::problem(JudgeKind kind, const QString &text)
 
 bool JudgePrompt::load(const QString &path, JudgeKind kind, JudgePrompt *prompt, FileError *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = {path, 0, 0, QStringLiteral("cannot read the prompt template: %1").arg(file.errorString())};
+    QByteArray bytes;
+    QString unreadable;
+    if (!RegularFile::read(path, &bytes, 1024 * 1024, &unreadable)) {
+        *error = {path, 0, 0, QStringLiteral("cannot read the prompt template: it %1").arg(unreadable)};
         return false;
     }
-    if (file.size() > 1024 * 1024) {
-        *error = {path, 0, 0, QStringLiteral("the prompt template is larger than 1 MB; is it the right file?")};
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
     QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes) {
         *error = {path, 0, 0, QStringLiteral("the prompt template is not UTF-8 text")};
