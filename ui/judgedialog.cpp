@@ -324,7 +324,7 @@ void JudgeDialog::start()
         return;
     }
     // Remembered for next time: everything but the key.
-    AppSettings::setJudgeSetting(QStringLiteral("baseUrl"), c.endpoint.baseUrl);
+    AppSettings::setJudgeSetting(QStringLiteral("baseUrl"), c.endpoint.publicUrl()); // never a password
     AppSettings::setJudgeSetting(QStringLiteral("model"), c.endpoint.model);
     AppSettings::setJudgeSetting(QStringLiteral("keyVariable"), m_keyVariable->text().trimmed());
     AppSettings::setJudgeSetting(QStringLiteral("concurrency"), c.endpoint.concurrency);

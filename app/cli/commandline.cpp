@@ -346,15 +346,18 @@ bool endpointFrom(const ParsedArgs &args, JudgeRunConfig *config, QTextStream &e
         return false;
     }
     int timeout = e.timeoutMs / 1000;
+    int retryWait = e.maxRetryWaitMs / 1000;
     using namespace JudgeLimits;
     if (!positiveOption(args, QStringLiteral("concurrency"), concurrency, &e.concurrency, err) ||
         !positiveOption(args, QStringLiteral("max-tokens"), maxTokens, &e.maxTokens, err) ||
         !positiveOption(args, QStringLiteral("timeout"), timeoutSeconds, &timeout, err) ||
         !positiveOption(args, QStringLiteral("max-tries"), maxTries, &e.maxTries, err) ||
         !positiveOption(args, QStringLiteral("rpm"), requestsPerMinute, &e.requestsPerMinute, err) ||
-        !positiveOption(args, QStringLiteral("tpm"), tokensPerMinute, &e.tokensPerMinute, err))
+        !positiveOption(args, QStringLiteral("tpm"), tokensPerMinute, &e.tokensPerMinute, err) ||
+        !positiveOption(args, QStringLiteral("max-retry-wait"), maxRetryWaitSeconds, &retryWait, err))
         return false;
     e.timeoutMs = timeout * 1000;
+    e.maxRetryWaitMs = retryWait * 1000;
     for (const QString &header : args.all(QStringLiteral("header"))) {
         const qsizetype colon = header.indexOf(QLatin1Char(':'));
         if (colon <= 0) {
@@ -366,6 +369,8 @@ bool endpointFrom(const ParsedArgs &args, JudgeRunConfig *config, QTextStream &e
     const QString keyVariable = args.has(QStringLiteral("api-key-env")) ? args.value(QStringLiteral("api-key-env"))
                                                                         : QStringLiteral("OPENAI_API_KEY");
     e.apiKey = QProcessEnvironment::systemEnvironment().value(keyVariable);
+    if (!e.apiKey.isEmpty())
+        keepSecretsOutOfCoreDumps();
     if (e.apiKey.isEmpty())
         err << "vlsbench-studio: note: $" << keyVariable << " is not set; requests are sent without an API key\n";
     for (const auto &[name, target] : {std::pair{QStringLiteral("price-input"), &config->pricePerMillionInput},
@@ -494,7 +499,7 @@ int runJudge(const ParsedArgs &args, QTextStream &out, QTextStream &err)
         return CommandLine::BadInput;
     err << QStringLiteral("vlsbench-studio: judging %1 response(s) with %2 at %3 (%4 at a time, prompt %5)\n")
                .arg(run->pending())
-               .arg(config.endpoint.model, config.endpoint.baseUrl)
+               .arg(config.endpoint.model, config.endpoint.publicUrl())
                .arg(config.endpoint.concurrency)
                .arg(QString::fromLatin1(prompt.hash().left(12)));
     const JudgeRunSummary summary = runToEnd(run.get(), err);
@@ -664,7 +669,7 @@ using Handler = int (*)(const ParsedArgs &args, QTextStream &out, QTextStream &e
 #define VLS_PROJECT_OPTIONS "project dataset images results run-name "
 #define VLS_ENDPOINT_OPTIONS                                                                                           \
     "base-url model judge-name concurrency api-key-env max-tokens timeout max-tries rpm tpm header price-input "       \
-    "price-output "
+    "price-output max-retry-wait "
 
 // One row per subcommand: its usage (which --help prints), the options that take a value, the flags, whether it
 // takes arguments besides options, and what runs it. Parsing, --help and the usage all come from this table.
@@ -710,7 +715,7 @@ const CommandHelp kCommands[] = {
      "                        [--judge-name NAME] [--concurrency N] [--api-key-env VAR] [--template FILE]\n"
      "                        [--invalid-only] [--rpm N] [--tpm N] [--max-tries N] [--timeout SECONDS]\n"
      "                        [--max-tokens N] [--header \"Name: value\" ...] [--price-input P] [--price-output P]\n"
-     "                        [--output FILE]\n"
+     "                        [--max-retry-wait SECONDS] [--output FILE]\n"
      "                        judge responses again through an OpenAI-compatible endpoint; judgments are kept in\n"
      "                        the project as they arrive, so running it again resumes. --output writes the run\n"
      "                        as judged, in the benchmark's result shape\n",

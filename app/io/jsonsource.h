@@ -20,6 +20,10 @@ constexpr qsizetype kPadding = 64;
 /// when it is large enough. Returns false and sets @p error on failure.
 bool readFile(const QString &path, QByteArray *buffer, FileError *error);
 
+/// Byte offset where nesting of arrays and objects first exceeds kMaxDepth (strings are skipped), or @p size when
+/// it never does. Cheap enough to run before any parse, so no parser ever recurses that deep.
+std::size_t findTooDeep(const char *data, std::size_t size);
+
 /// Line and column (1-based, column in characters) of byte @p offset in @p data.
 void locate(const char *data, std::size_t size, std::size_t offset, qint64 *line, qint64 *column);
 

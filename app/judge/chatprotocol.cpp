@@ -1,10 +1,16 @@
 #include "app/judge/chatprotocol.h"
 
+#include "app/io/jsonsource.h"
+#include "app/model/judgeresults.h"
 #include "app/model/judgetextparser.h"
 
 #include <QRegularExpression>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 
 using Json = nlohmann::json;
 
@@ -55,6 +61,15 @@ QString stringField(const Json &object, const char *key)
     return QString::fromStdString(it->get<std::string>());
 }
 
+// Parses @p bytes as JSON, refusing nesting deeper than the loaders accept first: a reply is untrusted, and a
+// hundred thousand nested objects must not reach a parser or a copy that recurses. Discarded on failure.
+Json parseBounded(const char *begin, std::size_t size)
+{
+    if (JsonSource::findTooDeep(begin, size) < size)
+        return Json(Json::value_t::discarded);
+    return Json::parse(begin, begin + size, nullptr, false);
+}
+
 // The JSON object inside a message, if any: the parser's tolerance for fences and prose, applied to any field.
 Json objectIn(QStringView text)
 {
@@ -62,8 +77,29 @@ Json objectIn(QStringView text)
     const qsizetype close = text.lastIndexOf(QLatin1Char('}'));
     if (open < 0 || close <= open)
         return {};
-    const Json parsed = Json::parse(text.mid(open, close - open + 1).toUtf8().toStdString(), nullptr, false);
-    return parsed.is_object() ? parsed : Json{};
+    const QByteArray utf8 = text.mid(open, close - open + 1).toUtf8();
+    Json parsed = parseBounded(utf8.constData(), std::size_t(utf8.size()));
+    if (!parsed.is_object())
+        return {};
+    return parsed; // moved, never copied
+}
+
+// A token count as a provider reports it: a non-negative integer. Anything else (a string, null, a fraction, a
+// negative or absurd number) counts as 0 or is capped, so sums over a whole run cannot overflow.
+qint64 tokenCount(const Json &usage, const char *key)
+{
+    const auto it = usage.find(key);
+    if (it == usage.end())
+        return 0;
+    if (it->is_number_unsigned())
+        return qint64(std::min<std::uint64_t>(it->get<std::uint64_t>(), std::uint64_t(Judgment::kMaxTokens)));
+    if (it->is_number_integer())
+        return std::clamp<qint64>(it->get<std::int64_t>(), 0, Judgment::kMaxTokens);
+    if (it->is_number_float()) {
+        const double value = it->get<double>();
+        return std::isfinite(value) && value > 0 ? qint64(std::min(value, double(Judgment::kMaxTokens))) : 0;
+    }
+    return 0;
 }
 
 } // namespace
@@ -142,15 +178,19 @@ JudgeVerdict parseSafetyVerdict(QStringView text, QString *labelText)
 JudgeReply interpretChatReply(const QByteArray &body, JudgeKind kind)
 {
     JudgeReply reply;
-    const Json json = Json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    if (JsonSource::findTooDeep(body.constData(), std::size_t(body.size())) < std::size_t(body.size())) {
+        reply.problem = QStringLiteral("the reply nests JSON more than %1 levels deep").arg(JsonSource::kMaxDepth);
+        return reply;
+    }
+    const Json json = parseBounded(body.constData(), std::size_t(body.size()));
     if (!json.is_object()) {
         reply.problem = QStringLiteral("the reply was not JSON (it began \"%1\")")
                             .arg(QString::fromUtf8(body.left(60)).simplified());
         return reply;
     }
     if (const auto usage = json.find("usage"); usage != json.end() && usage->is_object()) {
-        reply.promptTokens = usage->value("prompt_tokens", qint64(0));
-        reply.completionTokens = usage->value("completion_tokens", qint64(0));
+        reply.promptTokens = tokenCount(*usage, "prompt_tokens");
+        reply.completionTokens = tokenCount(*usage, "completion_tokens");
     }
     const auto choices = json.find("choices");
     if (choices == json.end() || !choices->is_array() || choices->empty() || !(*choices)[0].is_object()) {
@@ -161,10 +201,11 @@ JudgeReply interpretChatReply(const QByteArray &body, JudgeKind kind)
     }
     reply.envelopeOk = true;
     const Json &choice = (*choices)[0];
-    const Json message = choice.value("message", Json::object());
-    reply.content = message.is_object() ? stringField(message, "content") : QString();
+    const auto message = choice.find("message");
+    const bool hasMessage = message != choice.end() && message->is_object();
+    reply.content = hasMessage ? stringField(*message, "content") : QString();
     const QString finish = stringField(choice, "finish_reason");
-    const QString refusal = message.is_object() ? stringField(message, "refusal") : QString();
+    const QString refusal = hasMessage ? stringField(*message, "refusal") : QString();
     if (finish == QLatin1String("content_filter")) {
         reply.verdict.label = JudgeLabel::invalid(InvalidReason::ContentFilter);
         reply.verdict.explanation = QStringLiteral("the provider's content filter stopped the judge's answer");
@@ -193,13 +234,13 @@ JudgeReply interpretChatReply(const QByteArray &body, JudgeKind kind)
 
 bool isContentFilterError(const QByteArray &body)
 {
-    const Json json = Json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    const Json json = parseBounded(body.constData(), std::size_t(body.size()));
     if (!json.is_object())
         return false;
-    const Json error = json.value("error", Json::object());
-    if (!error.is_object())
+    const auto error = json.find("error");
+    if (error == json.end() || !error->is_object())
         return false;
-    const QString code = stringField(error, "code") + QLatin1Char(' ') + stringField(error, "type");
+    const QString code = stringField(*error, "code") + QLatin1Char(' ') + stringField(*error, "type");
     return code.contains(QLatin1String("content_filter")) || code.contains(QLatin1String("content_policy"));
 }
 
@@ -211,7 +252,7 @@ bool isResponseFormatError(const QByteArray &body)
 
 QString errorMessage(const QByteArray &body)
 {
-    const Json json = Json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    const Json json = parseBounded(body.constData(), std::size_t(body.size()));
     if (json.is_object()) {
         const auto error = json.find("error");
         if (error != json.end() && error->is_object()) {

@@ -1,6 +1,7 @@
 #include "app/judge/judgeclient.h"
 
 #include "app/base/logging.h"
+#include "app/base/regularfile.h"
 #include "app/judge/chatprotocol.h"
 #include "app/project/project.h"
 
@@ -9,12 +10,16 @@
 #include <QFile>
 #include <QMutexLocker>
 #include <QRandomGenerator>
+#include <QUrl>
 
 #include <curl/curl.h>
 
 #include <chrono>
+#include <limits>
 #include <map>
 #include <mutex>
+
+#include <sys/prctl.h>
 
 namespace {
 
@@ -22,6 +27,13 @@ constexpr qsizetype kMaxImageBytes = 20 * 1024 * 1024;
 constexpr qsizetype kMaxReplyBytes = 16 * 1024 * 1024;
 constexpr int kPreparePerTurn = 64;          // cache lookups per loop turn, so transfers keep moving
 constexpr qint64 kImageTokenEstimate = 1000; // what a provider may charge for one image, for pacing only
+
+// Sums of token counts stop at the largest value rather than wrapping round to negative numbers.
+qint64 addTokens(qint64 sum, qint64 more)
+{
+    qint64 result = 0;
+    return __builtin_add_overflow(sum, more, &result) ? std::numeric_limits<qint64>::max() : result;
+}
 
 qint64 nowMs()
 {
@@ -152,6 +164,7 @@ public:
         while (m_url.endsWith(QLatin1Char('/')))
             m_url.chop(1);
         m_url += QLatin1String("/chat/completions");
+        m_publicUrl = m_endpoint.publicUrl();
         m_requests.configure(m_endpoint.requestsPerMinute, m_endpoint.requestsPerMinute / 10.0);
         m_tokens.configure(m_endpoint.tokensPerMinute, m_endpoint.tokensPerMinute / 10.0);
         m_structured = m_endpoint.structuredOutput;
@@ -194,7 +207,10 @@ private:
     void publish(bool finished = false, Outcome outcome = Outcome::Finished, const QString &reason = {});
     void notice(const QString &message);
     QString describe(int job) const;
-    QString clean(const QString &text) const { return redact(text, m_endpoint.apiKey); }
+    QString clean(const QString &text) const
+    {
+        return redact(redact(text, m_endpoint.apiKey), QUrl(m_endpoint.baseUrl.trimmed()).password());
+    }
     Judgment judgmentFor(int job) const;
 
     JudgeClient *m_client;
@@ -202,7 +218,8 @@ private:
     QList<JudgeJob> m_jobs;
     QHash<QByteArray, Judgment> m_cache;
     QHash<JudgeKind, JudgePrompt> m_prompts;
-    QString m_url;
+    QString m_url;       ///< where requests go, with any credentials the base URL carried
+    QString m_publicUrl; ///< the base URL as it may be shown
     CURLM *m_multi = nullptr;
     QHash<CURL *, Transfer *> m_active;
     std::multimap<qint64, Request> m_waiting;   // retries and rate-limited requests, by due time
@@ -350,16 +367,11 @@ bool JudgeClient::Worker::prepare(int job, Request *request)
             fail(*request, QStringLiteral("the item has no image inside the dataset's folder"));
             return false;
         }
-        QFile file(j.imagePath);
-        if (!file.open(QIODevice::ReadOnly)) {
-            fail(*request, QStringLiteral("cannot read the image %1: %2").arg(j.imagePath, file.errorString()));
+        QString why;
+        if (!RegularFile::read(j.imagePath, &request->content.image, kMaxImageBytes, &why, true)) {
+            fail(*request, QStringLiteral("cannot send the image %1: it %2").arg(j.imagePath, why));
             return false;
         }
-        if (file.size() > kMaxImageBytes) {
-            fail(*request, QStringLiteral("the image %1 is larger than 20 MB").arg(j.imagePath));
-            return false;
-        }
-        request->content.image = file.readAll();
         request->content.imageType = imageMediaType(request->content.image);
         if (request->content.imageType.isEmpty()) {
             fail(*request, QStringLiteral("%1 is not a PNG, JPEG, GIF, WebP or BMP image").arg(j.imagePath));
@@ -368,7 +380,7 @@ bool JudgeClient::Worker::prepare(int job, Request *request)
         imageHash = QCryptographicHash::hash(request->content.image, QCryptographicHash::Sha256).toHex();
     }
     request->promptHash = prompt->hash();
-    request->key = cacheKey(m_endpoint.baseUrl, m_endpoint.model, *prompt, imageHash, j.question, j.response);
+    request->key = cacheKey(m_publicUrl, m_endpoint.model, *prompt, imageHash, j.question, j.response);
     const auto cached = m_cache.constFind(request->key);
     if (cached != m_cache.cend()) {
         Judgment copy = *cached;
@@ -468,7 +480,12 @@ void JudgeClient::Worker::finishTransfer(Transfer *t, CURLcode code)
     long status = 0;
     curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
     if (status == 200) {
-        const JudgeReply reply = interpretChatReply(t->received, m_jobs[request.job].kind);
+        JudgeReply reply = interpretChatReply(t->received, m_jobs[request.job].kind);
+        // A successful reply is scrubbed like an error: an endpoint may quote the credentials it was sent, and
+        // this text is stored in the project and written to outputs.
+        reply.content = clean(reply.content);
+        reply.labelText = clean(reply.labelText);
+        reply.verdict.explanation = clean(reply.verdict.explanation);
         if (!reply.envelopeOk) {
             retry(std::move(request), clean(reply.problem), -1, false);
             return;
@@ -501,7 +518,8 @@ void JudgeClient::Worker::finishTransfer(Transfer *t, CURLcode code)
         fatal(QStringLiteral("the endpoint refused the API key (HTTP %1); check the key and its permissions")
                   .arg(status));
     } else if (status == 404) {
-        fatal(QStringLiteral("HTTP 404 from %1: %2. Check the base URL and the model name").arg(m_url, message));
+        fatal(QStringLiteral("HTTP 404 from %1: %2. Check the base URL and the model name")
+                  .arg(m_publicUrl, message));
     } else {
         fail(request, QStringLiteral("HTTP %1: %2").arg(status).arg(message));
     }
@@ -514,6 +532,14 @@ void JudgeClient::Worker::retry(Request request, const QString &reason, qint64 h
         return;
     }
     qint64 delay = hintMs;
+    QString capped;
+    if (delay > m_endpoint.maxRetryWaitMs) {
+        // A server may ask for anything (a year has been seen); a run never waits longer than the cap.
+        capped = QStringLiteral(" (the server asked for %1 s; waiting at most %2 s)")
+                     .arg(hintMs / 1000)
+                     .arg(m_endpoint.maxRetryWaitMs / 1000);
+        delay = m_endpoint.maxRetryWaitMs;
+    }
     if (delay < 0) {
         // Exponential backoff with jitter: between half and all of base × 2^(tries-1), capped.
         const qint64 ceiling =
@@ -524,11 +550,12 @@ void JudgeClient::Worker::retry(Request request, const QString &reason, qint64 h
     if (holdEveryone) // a rate limit applies to the whole run, not just this request
         m_holdUntil = qMax(m_holdUntil, now + delay);
     ++m_progress.retries;
-    notice(QStringLiteral("%1: %2; try %3 of %4 in %5 s")
+    notice(QStringLiteral("%1: %2; try %3 of %4 in %5 s%6")
                .arg(describe(request.job), reason)
                .arg(request.tries + 1)
                .arg(m_endpoint.maxTries)
-               .arg(delay / 1000.0, 0, 'f', 1));
+               .arg(delay / 1000.0, 0, 'f', 1)
+               .arg(capped));
     request.due = now + delay;
     m_waiting.emplace(request.due, std::move(request));
 }
@@ -546,8 +573,8 @@ void JudgeClient::Worker::complete(const Request &request, const JudgeReply &rep
     j.completionTokens = reply.completionTokens;
     j.cacheKey = request.key;
     j.promptHash = request.promptHash;
-    m_progress.promptTokens += reply.promptTokens;
-    m_progress.completionTokens += reply.completionTokens;
+    m_progress.promptTokens = addTokens(m_progress.promptTokens, reply.promptTokens);
+    m_progress.completionTokens = addTokens(m_progress.completionTokens, reply.completionTokens);
     // Pace by what was really used: the estimate was charged at dispatch.
     if (reply.promptTokens + reply.completionTokens > 0)
         m_tokens.take(double(reply.promptTokens + reply.completionTokens - request.estimate));
@@ -630,9 +657,25 @@ void JudgeClient::Worker::publish(bool finished, Outcome outcome, const QString 
     }
 }
 
+QString JudgeEndpoint::publicUrl() const
+{
+    const QString url = baseUrl.trimmed();
+    const QUrl parsed(url);
+    if (parsed.userInfo().isEmpty())
+        return url; // unchanged, so judge caches made before this rule still match
+    return parsed.adjusted(QUrl::RemoveUserInfo).toString();
+}
+
+void keepSecretsOutOfCoreDumps()
+{
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 JudgeClient::JudgeClient(const JudgeEndpoint &endpoint, const QList<JudgePrompt> &prompts, QObject *parent)
     : QObject(parent), m_endpoint(endpoint), m_prompts(prompts), m_outbox(std::make_shared<Outbox>())
 {
+    if (!m_endpoint.apiKey.isEmpty() || !QUrl(m_endpoint.baseUrl.trimmed()).password().isEmpty())
+        keepSecretsOutOfCoreDumps();
     qRegisterMetaType<JudgeProgress>();
     initialiseCurl();
 }

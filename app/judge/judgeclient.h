@@ -30,8 +30,17 @@ struct JudgeEndpoint
     int maxTries = 5;
     int backoffBaseMs = 1000; ///< first retry waits up to this long, doubling each time
     int backoffMaxMs = 60000;
+    int maxRetryWaitMs = 300000;  ///< the longest a server's Retry-After is obeyed; longer requests wait this long
     bool structuredOutput = true; ///< ask for a JSON schema; dropped if the server refuses it
+
+    /// The base URL without any user name or password in it: what is shown, logged and kept in the project.
+    /// (Credentials written into the URL are still sent, and scrubbed from messages like the key.)
+    QString publicUrl() const;
 };
+
+/// Keeps secrets held in memory out of core dumps: after this, a crash writes no core file (the process is no
+/// longer "dumpable"). Called whenever an API key is taken in.
+void keepSecretsOutOfCoreDumps();
 
 /// One response (or, for leakage, one item) to judge.
 struct JudgeJob

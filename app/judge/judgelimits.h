@@ -15,6 +15,8 @@ inline constexpr JudgeLimit concurrency{1, 256, 8};
 inline constexpr JudgeLimit maxTokens{16, 100000, 400};
 inline constexpr JudgeLimit timeoutSeconds{1, 3600, 120};
 inline constexpr JudgeLimit maxTries{1, 100, 5};
+/// The longest wait a server's Retry-After can impose, in seconds.
+inline constexpr JudgeLimit maxRetryWaitSeconds{1, 86400, 300};
 /// 0 means no limit.
 inline constexpr JudgeLimit requestsPerMinute{0, 10000000, 0};
 /// 0 means no limit.

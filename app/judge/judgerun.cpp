@@ -146,7 +146,7 @@ std::unique_ptr<JudgeRun> JudgeRun::create(Project *project, const Workspace &wo
     JudgeRunInfo info;
     info.name = config.name.trimmed();
     info.kind = config.kind;
-    info.baseUrl = endpoint.baseUrl.trimmed();
+    info.baseUrl = endpoint.publicUrl(); // credentials in the URL are never stored
     info.model = endpoint.model.trimmed();
     FileError fileError;
     if (!project->addJudgeRun(info, config.prompts, &fileError)) {

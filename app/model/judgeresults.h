@@ -25,13 +25,18 @@ struct Judgment
     QString error; ///< Failed: why
     int tries = 0;
     bool cached = false; ///< taken from an earlier identical request instead of asking again
-    qint64 promptTokens = 0;
+    qint64 promptTokens = 0; ///< 0 to kMaxTokens
     qint64 completionTokens = 0;
     QByteArray cacheKey;
     QByteArray promptHash;
     QString time;
 
     bool isDone() const { return status == Status::Done; }
+
+    /// The most tokens one judgment may count; larger claims (from a server or a project file) are capped, so
+    /// sums over millions of judgments cannot overflow.
+    static constexpr qint64 kMaxTokens = qint64(1) << 40;
+    static qint64 boundedTokens(qint64 count) { return count < 0 ? 0 : (count > kMaxTokens ? kMaxTokens : count); }
 };
 
 /// A judge run: a named rater made of one endpoint, one model and one prompt (two for leakage).

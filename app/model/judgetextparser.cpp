@@ -109,10 +109,14 @@ JudgeVerdict JudgeTextParser::parse(QStringView text)
         verdict.explanation = trimmed.toString();
         return verdict;
     }
-    QStringView candidate = fencedBlock(trimmed);
-    if (candidate.trimmed().isEmpty())
-        candidate = trimmed.startsWith(QLatin1Char('{')) ? trimmed : firstBalancedObject(trimmed);
-    if (!candidate.isEmpty() && verdictFromJson(candidate, &verdict))
+    const QStringView fenced = fencedBlock(trimmed);
+    if (!fenced.trimmed().isEmpty() && verdictFromJson(fenced, &verdict))
+        return verdict;
+    // The object may stand alone, or have prose before it, after it, or both ("{...}\nI hope this helps.").
+    if (trimmed.startsWith(QLatin1Char('{')) && verdictFromJson(trimmed, &verdict))
+        return verdict;
+    const QStringView object = firstBalancedObject(trimmed);
+    if (!object.isEmpty() && verdictFromJson(object, &verdict))
         return verdict;
     // No JSON object: the whole reply may be a bare label string ("Unsafe").
     verdict.label = JudgeLabel::fromLabelString(trimmed);

@@ -22,6 +22,9 @@
 #include <QtTest>
 
 #include <csignal>
+#include <limits>
+
+#include <sys/prctl.h>
 
 namespace {
 
@@ -262,6 +265,125 @@ private slots:
                                      << 0;
         QTest::newRow("leak safe") << completion(R"({"verdict": "safe"})") << leak << true << 1 << 0;
         QTest::newRow("leak prose") << completion("This request is harmful.") << leak << true << 3 << 0;
+        // A chatty judge may put its verdict first and talk afterwards, or the other way round.
+        QTest::newRow("json then prose")
+            << completion("{\"label\": 3, \"label_str\": \"Unsafe\", \"explanation\": \"gives steps\"}\nI hope this helps.")
+            << rubric << true << 3 << 0;
+        QTest::newRow("prose, json, prose")
+            << completion("My verdict:\n{\"label\": 1, \"explanation\": \"refuses {politely}\"}\nLet me know!") << rubric
+            << true << 1 << 0;
+        QTest::newRow("fenced json then prose")
+            << completion("```json\n{\"label\": 2}\n```\nThe warning is adequate.") << rubric << true << 2 << 0;
+        // Content nested 100,000 objects deep (600 KB) once overflowed the stack; it is just unusable text.
+        QTest::newRow("content nested 100,000 deep")
+            << completion((QByteArray(100000, '{') + QByteArray("\"label\": 3") + QByteArray(100000, '}')).constData())
+            << rubric << true << 0 << int(InvalidReason::Unparseable);
+        QTest::newRow("reply nested 100,000 deep")
+            << QByteArray("{\"choices\": ") + QByteArray(100000, '[') + QByteArray(100000, ']') + "}" << rubric << false
+            << 0 << int(InvalidReason::Missing);
+    }
+
+    void oddTokenCountsNeverAbort_data()
+    {
+        QTest::addColumn<QByteArray>("usage");
+        QTest::addColumn<qint64>("prompt");
+        QTest::addColumn<qint64>("completion");
+        const qint64 cap = Judgment::kMaxTokens;
+        QTest::newRow("numbers") << QByteArray(R"({"prompt_tokens": 12, "completion_tokens": 3})") << qint64(12)
+                                 << qint64(3);
+        QTest::newRow("strings") << QByteArray(R"({"prompt_tokens": "12", "completion_tokens": "x"})") << qint64(0)
+                                 << qint64(0);
+        QTest::newRow("null") << QByteArray(R"({"prompt_tokens": null, "completion_tokens": null})") << qint64(0)
+                              << qint64(0);
+        QTest::newRow("array and object") << QByteArray(R"({"prompt_tokens": [1], "completion_tokens": {"n": 1}})")
+                                          << qint64(0) << qint64(0);
+        QTest::newRow("negative") << QByteArray(R"({"prompt_tokens": -5, "completion_tokens": -1e9})") << qint64(0)
+                                  << qint64(0);
+        QTest::newRow("fraction") << QByteArray(R"({"prompt_tokens": 7.9, "completion_tokens": 2.5e3})") << qint64(7)
+                                  << qint64(2500);
+        QTest::newRow("near INT64_MAX")
+            << QByteArray(R"({"prompt_tokens": 9223372036854775807, "completion_tokens": 18446744073709551615})")
+            << cap << cap;
+        QTest::newRow("usage not an object") << QByteArray(R"("lots")") << qint64(0) << qint64(0);
+    }
+
+    void oddTokenCountsNeverAbort()
+    {
+        // A provider's usage block once aborted the program (an uncaught type error) when a count was not an
+        // integer; counts near INT64_MAX overflowed the run's sums into negative numbers.
+        QFETCH(QByteArray, usage);
+        QFETCH(qint64, prompt);
+        QFETCH(qint64, completion);
+        const QByteArray body =
+            "{\"choices\": [{\"message\": {\"content\": \"{\\\"label\\\": 2}\"}, \"finish_reason\": \"stop\"}], \"usage\": " +
+            usage + "}";
+        const JudgeReply reply = interpretChatReply(body, JudgeKind::Rubric);
+        QVERIFY(reply.envelopeOk);
+        QCOMPARE(int(reply.verdict.label.label), 2);
+        QCOMPARE(reply.promptTokens, prompt);
+        QCOMPARE(reply.completionTokens, completion);
+        // A million replies at the cap still sum without overflow.
+        QVERIFY(Judgment::kMaxTokens < std::numeric_limits<qint64>::max() / 1000000);
+    }
+
+    void retryAfterIsCapped()
+    {
+        // A server asking to wait a year once held the run for a year; --timeout did not limit it.
+        Setup s = make({{QStringLiteral("q"), QStringLiteral("limited [[429x1]]")}});
+        m_server.setRetryAfterSeconds(31536000);
+        QString error;
+        JudgeRunConfig c = config();
+        c.endpoint.maxRetryWaitMs = 1000;
+        std::unique_ptr<JudgeRun> run = JudgeRun::create(s.project.get(), s.workspace, c, &error);
+        QVERIFY(run);
+        QStringList notices;
+        connect(run.get(), &JudgeRun::problem, this, [&notices](const QString &n) { notices.append(n); });
+        QElapsedTimer clock;
+        clock.start();
+        const JudgeRunSummary summary = runToEnd(run.get());
+        m_server.setRetryAfterSeconds(1);
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(summary.progress.judged, 1);
+        QVERIFY2(notices.join(QLatin1Char('\n')).contains(QLatin1String("the server asked for 31536000 s; waiting at most 1 s")),
+                 qPrintable(notices.join(QLatin1Char('\n'))));
+    }
+
+    void credentialsEchoedOrInTheUrlAreNeverKept()
+    {
+        // An endpoint that quotes the key in a successful reply, and a password written into the base URL:
+        // neither reaches the project, the output or the messages, and a crash would write no core file.
+        Setup s = make({{QStringLiteral("q"), QStringLiteral("answer [[echokey]]")}});
+        const QString key = QStringLiteral("sk-echo-Secret0123456789abcdefKEY");
+        const QString password = QStringLiteral("url-Pa55word-9f8e7d6c");
+        QString error;
+        JudgeRunConfig c = config();
+        c.endpoint.apiKey = key;
+        QUrl url(m_server.baseUrl());
+        url.setUserName(QStringLiteral("team"));
+        url.setPassword(password);
+        c.endpoint.baseUrl = url.toString();
+        std::unique_ptr<JudgeRun> run = JudgeRun::create(s.project.get(), s.workspace, c, &error);
+        QVERIFY2(run, qPrintable(error));
+        QCOMPARE(::prctl(PR_GET_DUMPABLE), 0);
+        QStringList messages;
+        connect(run.get(), &JudgeRun::problem, this, [&messages](const QString &n) { messages.append(n); });
+        const JudgeRunSummary summary = runToEnd(run.get());
+        QCOMPARE(summary.progress.judged, 1);
+        const Judgment *found = s.project->judgeResults().find(c.name, 0, QStringLiteral("model-a"));
+        QVERIFY(found);
+        const Judgment judged = *found;
+        QVERIFY2(judged.explanation.contains(QLatin1String("[api key]")), qPrintable(judged.explanation));
+        QCOMPARE(s.project->judgeResults().run(c.name).baseUrl, m_server.baseUrl());
+        s.project.reset();
+        const QByteArray written = everythingUnder(s.folder);
+        QVERIFY(!written.isEmpty());
+        for (const QString &secret : {key, password}) {
+            for (qsizetype i = 0; i + 8 <= secret.size(); ++i) {
+                const QString piece = secret.mid(i, 8);
+                QVERIFY2(!written.contains(piece.toUtf8()), qPrintable(piece));
+                QVERIFY2(!messages.join(QLatin1Char(' ')).contains(piece), qPrintable(piece));
+            }
+        }
     }
 
     void replies()

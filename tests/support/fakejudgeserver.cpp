@@ -589,9 +589,13 @@ FakeJudgeServer::Reply FakeJudgeServer::answerChatCompletion(const Request &requ
         if (found)
             break;
     }
+    QString explanation = labelExplanation(label);
+    if (text.contains(QLatin1String("[[echokey]]"))) // a careless endpoint that quotes the credentials it was sent
+        explanation += QStringLiteral(" (request authorised by %1)")
+                           .arg(QString::fromUtf8(request.header("Authorization").value_or(QByteArray())));
     const QJsonObject verdictObject{{QStringLiteral("label"), label},
                                     {QStringLiteral("label_str"), labelName(label)},
-                                    {QStringLiteral("explanation"), labelExplanation(label)},
+                                    {QStringLiteral("explanation"), explanation},
                                     {QStringLiteral("verdict"), verdict}};
     QString content;
     if (style == QLatin1String("prose")) {

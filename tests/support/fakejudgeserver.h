@@ -21,7 +21,8 @@ class QTcpSocket;
 /// first N attempts of that prompt that pass the key and response_format checks (several such markers are played
 /// in the order they appear, one after the other); `[[filter]]`, `[[finishfilter]]`, `[[refuse]]` always answer
 /// like a provider's content filter or a refusing model; `[[label:K]]`, `[[prose:K]]`, `[[fenced:K]]` choose the
-/// judge label and how it is written; `[[imageunsafe]]` / `[[textunsafe]]` make the leakage verdict "unsafe"
+/// judge label and how it is written; `[[echokey]]` quotes the Authorization header in the explanation;
+/// `[[imageunsafe]]` / `[[textunsafe]]` make the leakage verdict "unsafe"
 /// with / without an image part.
 ///
 /// Everything is event-driven (latency is a timer, never a sleep), so one instance serves many concurrent
