@@ -1,13 +1,18 @@
+#include "app/model/imagepath.h"
 #include "widgets/decodedimage.h"
 #include "widgets/imagecache.h"
 #include "widgets/imageviewwidget.h"
 #include "widgets/responsecolumnwidget.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 class TestImageView : public QObject
 {
@@ -75,6 +80,31 @@ private slots:
         cut.close();
         const DecodedImage truncated = DecodedImage::decode(good);
         QVERIFY(truncated.image.isNull() || truncated.image.size() == QSize(300, 300)); // no crash either way
+    }
+
+    void imagesNeverLeaveTheRoot()
+    {
+        // An item's image "imgs/x.png" that is a folder, beside "imgs/x.png.png", a link to a file outside the
+        // dataset's root. Given a name, Qt's reader tried other suffixes and showed the outside file.
+        const QString outside = writeImage("outside-secret.png", {64, 64}, Qt::red);
+        const QString root = m_dir.filePath("root");
+        QVERIFY(QDir().mkpath(root + "/imgs/x.png"));
+        QVERIFY(QFile::link(outside, root + "/imgs/x.png.png"));
+        const ImagePath::Resolved resolved = ImagePath::resolve(root, QStringLiteral("imgs/x.png"));
+        QCOMPARE(resolved.status, ImagePath::Status::Ok);
+        const DecodedImage folder = DecodedImage::decode(resolved.absolutePath);
+        QVERIFY(folder.image.isNull());
+        QVERIFY2(folder.error.contains(QStringLiteral("is a folder")), qPrintable(folder.error));
+
+        // A FIFO where the image should be is refused at once instead of blocking the decoder (and quitting).
+        const QString fifo = root + "/imgs/pipe.png";
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QElapsedTimer clock;
+        clock.start();
+        const DecodedImage pipe = DecodedImage::decode(fifo);
+        QVERIFY(clock.elapsed() < 5000);
+        QVERIFY(pipe.image.isNull());
+        QVERIFY2(pipe.error.contains(QStringLiteral("named pipe")), qPrintable(pipe.error));
     }
 
     void cacheAnswersAsynchronouslyThenFromMemory()
