@@ -4,7 +4,14 @@
 
 #include <QFile>
 
+#include <QRegularExpression>
+
 #include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
 
 namespace JsonSource {
 
@@ -35,7 +42,15 @@ bool readFile(const QString &path, QByteArray *buffer, FileError *error)
     }
     if (bytes.isNull())
         bytes = QByteArray(""); // an empty file is not a read failure
+    skipByteOrderMark(&bytes);
     return true;
+}
+
+void skipByteOrderMark(QByteArray *bytes)
+{
+    // Editors on Windows start UTF-8 files with one; JSON parsers stop at it. It carries nothing, so it goes.
+    if (bytes->startsWith("\xEF\xBB\xBF"))
+        bytes->remove(0, 3); // keeps the capacity, so the padding stays readable
 }
 
 void locate(const char *data, std::size_t size, std::size_t offset, qint64 *line, qint64 *column)
@@ -113,10 +128,65 @@ struct ErrorFinder
     }
 };
 
-// nlohmann prefixes its own id and a byte-based position; keep only the explanation.
+// A number that nlohmann reads but simdjson and the loaders cannot: an integer beyond 64 bits, or a value beyond
+// the range of a double. Returns its offset and sets @p why, or returns size.
+std::size_t findBadNumber(const char *data, std::size_t size, QString *why)
+{
+    bool inString = false;
+    for (std::size_t i = 0; i < size; ++i) {
+        const char ch = data[i];
+        if (inString) {
+            if (ch == '\\')
+                ++i;
+            else if (ch == '"')
+                inString = false;
+            continue;
+        }
+        if (ch == '"') {
+            inString = true;
+            continue;
+        }
+        if (ch != '-' && (ch < '0' || ch > '9'))
+            continue;
+        std::size_t end = i + 1;
+        bool integer = true;
+        while (end < size && (std::isdigit(static_cast<unsigned char>(data[end])) || data[end] == '.' ||
+                              data[end] == 'e' || data[end] == 'E' || data[end] == '+' || data[end] == '-')) {
+            if (!std::isdigit(static_cast<unsigned char>(data[end])))
+                integer = false;
+            ++end;
+        }
+        const std::string token(data + i, end - i);
+        if (integer) {
+            errno = 0;
+            if (token.front() == '-')
+                (void)std::strtoll(token.c_str(), nullptr, 10);
+            else
+                (void)std::strtoull(token.c_str(), nullptr, 10);
+            if (errno == ERANGE) {
+                *why = QStringLiteral("the integer %1 does not fit in 64 bits").arg(QString::fromStdString(token).left(40));
+                return i;
+            }
+        } else {
+            errno = 0;
+            const double value = std::strtod(token.c_str(), nullptr);
+            if (errno == ERANGE && std::isinf(value)) {
+                *why = QStringLiteral("the number %1 is too large").arg(QString::fromStdString(token).left(40));
+                return i;
+            }
+        }
+        i = end - 1;
+    }
+    return size;
+}
+
+// nlohmann prefixes its own id ("[json.exception.out_of_range.406]") and a byte-based position; keep only the
+// explanation.
 QString cleanMessage(const std::string &what)
 {
     QString text = QString::fromStdString(what);
+    static const QRegularExpression id(QStringLiteral("^\\[json\\.exception\\.[a-z_]+\\.\\d+\\]\\s*"));
+    text.remove(id);
     const qsizetype lastRead = text.indexOf(QLatin1String("; last read:"));
     if (lastRead >= 0)
         text.truncate(lastRead); // the echoed bytes can be long, or not text at all
@@ -132,6 +202,8 @@ QString cleanMessage(const std::string &what)
 FileError diagnose(const QString &file, const char *data, std::size_t size)
 {
     FileError error{file, 0, 0, {}};
+    if (size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0) // a byte-order mark: read on as the loaders do
+        return diagnose(file, data + 3, size - 3);
     std::size_t firstNonSpace = 0;
     while (firstNonSpace < size && std::isspace(static_cast<unsigned char>(data[firstNonSpace])))
         ++firstNonSpace;
@@ -147,8 +219,15 @@ FileError diagnose(const QString &file, const char *data, std::size_t size)
     }
     ErrorFinder finder;
     nlohmann::json::sax_parse(data, data + size, &finder);
-    if (!finder.failed)
-        return {};
+    if (!finder.failed) {
+        QString why;
+        const std::size_t bad = findBadNumber(data, size, &why);
+        if (bad == size)
+            return {};
+        locate(data, size, bad, &error.line, &error.column);
+        error.message = QStringLiteral("invalid JSON: %1").arg(why);
+        return error;
+    }
     error.message = QStringLiteral("invalid JSON: %1").arg(cleanMessage(finder.message));
     // nlohmann reports the last byte it read, which for a bad literal is the byte after it ("tru}" → '}');
     // point at the start of the literal instead.

@@ -24,6 +24,9 @@ bool readFile(const QString &path, QByteArray *buffer, FileError *error);
 /// it never does. Cheap enough to run before any parse, so no parser ever recurses that deep.
 std::size_t findTooDeep(const char *data, std::size_t size);
 
+/// Drops a UTF-8 byte-order mark from the start of @p bytes (readFile() already does).
+void skipByteOrderMark(QByteArray *bytes);
+
 /// Line and column (1-based, column in characters) of byte @p offset in @p data.
 void locate(const char *data, std::size_t size, std::size_t offset, qint64 *line, qint64 *column);
 

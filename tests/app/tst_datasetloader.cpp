@@ -143,6 +143,38 @@ private slots:
         QVERIFY(objects.message.contains(QStringLiteral("nested")));
     }
 
+    void numbersOutOfRangeNameLineAndColumn()
+    {
+        // Integers beyond 2^64 once gave no position; 1e400 showed the JSON library's internal error id.
+        const FileError big = loadError("[\n  {\"instruction_id\": 123456789012345678901234}]");
+        QCOMPARE(big.line, 2);
+        QCOMPARE(big.column, 22);
+        QVERIFY2(big.message.contains(QStringLiteral("does not fit in 64 bits")), qPrintable(big.message));
+        const FileError huge = loadError("[{\"instruction_id\": 1,\n  \"score\": 1e400}]");
+        QCOMPARE(huge.line, 2);
+        QCOMPARE(huge.column, 12);
+        QVERIFY2(!huge.message.contains(QStringLiteral("json.exception")), qPrintable(huge.message));
+        QVERIFY2(huge.message.contains(QStringLiteral("1e400")), qPrintable(huge.message));
+    }
+
+    void byteOrderMarkIsRead()
+    {
+        // Saved by an editor on Windows: the mark once made the file unreadable, with no position given.
+        QTemporaryDir dir;
+        const QString path = TestFiles::write(dir.filePath(QStringLiteral("data.json")),
+                                              "\xEF\xBB\xBF[" + TestFiles::item(4, "q", "imgs/4.png", "Hate", "X") + "]");
+        Dataset dataset;
+        FileError error;
+        QVERIFY2(DatasetLoader::load(path, &dataset, &error), qPrintable(error.toString()));
+        QCOMPARE(dataset.size(), 1);
+        QCOMPARE(dataset.item(0).instructionId, 4);
+        // A mark followed by broken JSON still gets its position.
+        TestFiles::write(path, "\xEF\xBB\xBF[\n  {\"a\": tru}]");
+        QVERIFY(!DatasetLoader::load(path, &dataset, &error));
+        QCOMPARE(error.line, 2);
+        QCOMPARE(error.column, 9);
+    }
+
     void invalidUtf8()
     {
         const FileError error = loadError("[{\"instruction\": \"ok \xc3\x28 bad\"}]");
