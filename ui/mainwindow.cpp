@@ -153,7 +153,8 @@ MainWindow::~MainWindow()
     m_jobs->cancelAll();
     delete m_session; // before the widgets it feeds; it waits for its workers
     m_session = nullptr;
-    QThreadPool::globalInstance()->waitForDone(); // workers hold no pointer to us, but finish before teardown
+    // Workers hold no pointer to us; they get a moment to finish before teardown, never an unbounded wait.
+    QThreadPool::globalInstance()->waitForDone(JobRunner::kQuitGraceMs);
     delete m_ui;
 }
 

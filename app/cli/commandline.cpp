@@ -27,6 +27,8 @@
 #include <QHash>
 #include <QProcessEnvironment>
 
+#include <sys/stat.h>
+
 namespace {
 
 // Options as given: "--name value" or "--name=value"; repeated options keep every value in order.
@@ -105,6 +107,41 @@ bool loadDataset(const ParsedArgs &args, Dataset *dataset, QTextStream &err)
         dataset->setImageRoot(QFileInfo(images).absoluteFilePath());
     }
     return true;
+}
+
+// Scores over a dataset whose structure is broken mean nothing: an entry that is not an item, or an item without
+// an integer id, or without the text, image or category that matching and scoring use. Those stop
+// `stats` and `report` (as `validate` reports them); lesser problems are printed as warnings and the work goes on.
+bool datasetIsScorable(const Dataset &dataset, QTextStream &err)
+{
+    static const QStringList kScoredFields{QStringLiteral("instruction_id"), QStringLiteral("instruction"),
+                                           QStringLiteral("image_path"), QStringLiteral("category")};
+    DatasetValidator::Options options;
+    options.checkImages = false; // scores need no image
+    QStringList fatal;
+    qsizetype warnings = 0;
+    for (const Problem &problem : DatasetValidator::validate(dataset, options)) {
+        const bool structural = problem.severity == Problem::Severity::Error &&
+                                (problem.code == QLatin1String("not-an-object") || kScoredFields.contains(problem.field));
+        if (structural) {
+            fatal.append(problem.message);
+        } else if (++warnings <= 20) {
+            err << "vlsbench-studio: warning: " << dataset.filePath() << ": " << problem.message << '\n';
+        }
+    }
+    if (warnings > 20)
+        err << "vlsbench-studio: warning: " << dataset.filePath() << ": " << (warnings - 20)
+            << " more warning(s); `vlsbench-studio validate` lists them all\n";
+    if (fatal.isEmpty())
+        return true;
+    err << "vlsbench-studio: " << dataset.filePath() << ": " << fatal.size()
+        << " structural error(s) make scores meaningless; nothing was scored:\n";
+    for (qsizetype i = 0; i < qMin<qsizetype>(fatal.size(), 20); ++i)
+        err << "  " << fatal[i] << '\n';
+    if (fatal.size() > 20)
+        err << "  … and " << (fatal.size() - 20) << " more; `vlsbench-studio validate` lists them all\n";
+    err.flush();
+    return false;
 }
 
 bool checkFormat(const ParsedArgs &args, const QStringList &allowed, QString *format, QTextStream &err)
@@ -227,12 +264,67 @@ bool openProject(const ParsedArgs &args, Project::Access access, bool needWorksp
                          &context->workspace, err);
 }
 
-bool writeOutput(const ParsedArgs &args, const QByteArray &bytes, QTextStream &out, QTextStream &err)
+// Whether @p a and @p b are one file: the same path once links are resolved, or the same inode (a hard link).
+bool sameFile(const QString &a, const QString &b)
+{
+    const QFileInfo x(a);
+    const QFileInfo y(b);
+    const QString px = x.exists() ? x.canonicalFilePath() : QDir::cleanPath(x.absoluteFilePath());
+    const QString py = y.exists() ? y.canonicalFilePath() : QDir::cleanPath(y.absoluteFilePath());
+    if (px == py)
+        return true;
+    struct stat sx = {};
+    struct stat sy = {};
+    return ::stat(QFile::encodeName(a).constData(), &sx) == 0 && ::stat(QFile::encodeName(b).constData(), &sy) == 0 &&
+           sx.st_dev == sy.st_dev && sx.st_ino == sy.st_ino;
+}
+
+// Why --output must not be written, or empty: it would replace the project (or its log, index or lock) or one of
+// the inputs, given on the command line or recorded in @p project. Save As refuses the same.
+QString outputClash(const ParsedArgs &args, const Project *project)
+{
+    if (!args.has(QStringLiteral("output")) || args.value(QStringLiteral("output")) == QLatin1String("-"))
+        return {};
+    const QString output = args.value(QStringLiteral("output"));
+    QStringList projects = args.all(QStringLiteral("project"));
+    if (project)
+        projects.append(project->path());
+    for (const QString &path : std::as_const(projects)) {
+        for (const char *suffix : {"", "-wal", "-shm", "-journal", ".lock"}) {
+            if (sameFile(output, path + QLatin1String(suffix)))
+                return QStringLiteral("--output %1 is the project file%2; choose another file (nothing was written)")
+                    .arg(output, *suffix ? QStringLiteral(" (its %1 file)").arg(QLatin1String(suffix + 1)) : QString());
+        }
+    }
+    QStringList inputs;
+    for (const QString &option : {QStringLiteral("dataset"), QStringLiteral("results"), QStringLiteral("template"),
+                                  QStringLiteral("image-prompt"), QStringLiteral("text-prompt")})
+        inputs += args.all(option);
+    inputs += args.positional;
+    if (project) {
+        for (const ProjectInput &input : project->inputs())
+            inputs.append(input.role == ProjectInput::Role::Dataset ? DatasetLoader::dataFileFor(input.path)
+                                                                    : input.path);
+    }
+    for (const QString &input : std::as_const(inputs)) {
+        if (!input.isEmpty() && sameFile(output, QFileInfo(input).isDir() ? DatasetLoader::dataFileFor(input) : input))
+            return QStringLiteral("--output %1 is one of the input files; choose another file (nothing was written)")
+                .arg(output);
+    }
+    return {};
+}
+
+bool writeOutput(const ParsedArgs &args, const ProjectContext &context, const QByteArray &bytes, QTextStream &out,
+                 QTextStream &err)
 {
     if (!args.has(QStringLiteral("output")) || args.value(QStringLiteral("output")) == QLatin1String("-")) {
         out << QString::fromUtf8(bytes);
         out.flush();
         return true;
+    }
+    if (const QString clash = outputClash(args, context.project.get()); !clash.isEmpty()) {
+        fail(err, clash);
+        return false;
     }
     FileError error;
     if (!AtomicFile::write(args.value(QStringLiteral("output")), bytes, &error)) {
@@ -249,7 +341,7 @@ int runExportAnnotations(const ParsedArgs &args, QTextStream &out, QTextStream &
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, false, &context, err))
         return CommandLine::BadInput;
-    return writeOutput(args, AnnotationExchange::write(context.project->annotations()), out, err)
+    return writeOutput(args, context, AnnotationExchange::write(context.project->annotations()), out, err)
                ? CommandLine::Success
                : CommandLine::BadInput;
 }
@@ -305,7 +397,7 @@ int runExportCorrected(const ParsedArgs &args, QTextStream &out, QTextStream &er
         if (ws.runs[i].name != args.value(QStringLiteral("run")))
             continue;
         return writeOutput(
-                   args, CorrectedResults::write(ws.dataset, ws.runs[i], ws.matches[i], context.project->annotations()),
+                   args, context, CorrectedResults::write(ws.dataset, ws.runs[i], ws.matches[i], context.project->annotations()),
                    out, err)
                    ? CommandLine::Success
                    : CommandLine::BadInput;
@@ -509,7 +601,7 @@ int runJudge(const ParsedArgs &args, QTextStream &out, QTextStream &err)
         for (qsizetype i = 0; i < ws.runs.size(); ++i) {
             if (ws.runs[i].name != config.runs.front())
                 continue;
-            if (!writeOutput(args,
+            if (!writeOutput(args, context,
                              CorrectedResults::writeJudged(ws.dataset, ws.runs[i], ws.matches[i],
                                                            context.project->judgeResults(), run->config().name),
                              out, err))
@@ -550,7 +642,7 @@ int runLeakage(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     const LeakageMeasure measure =
         LeakageMeasure::build(context.workspace, context.project->judgeResults(), run->config().name);
     const QString text = format == QLatin1String("json") ? measure.toJson() : measure.toText();
-    if (!writeOutput(args, text.toUtf8(), out, err))
+    if (!writeOutput(args, context, text.toUtf8(), out, err))
         return CommandLine::BadInput;
     return exitCodeOf(summary);
 }
@@ -570,7 +662,7 @@ int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     const ScoreReport report =
         ScoreReport::build(context.workspace, context.project->annotations(), context.project->judgeResults());
     const QString text = ReportRenderer::render(report, reportFormat);
-    return writeOutput(args, text.toUtf8(), out, err) ? CommandLine::Success : CommandLine::BadInput;
+    return writeOutput(args, context, text.toUtf8(), out, err) ? CommandLine::Success : CommandLine::BadInput;
 }
 
 int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &out, QTextStream &err)
@@ -580,6 +672,8 @@ int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
         return CommandLine::BadInput;
     const Workspace &ws = context.workspace;
+    if (!datasetIsScorable(ws.dataset, err))
+        return CommandLine::BadInput;
     const Scorer scorer(ws.dataset);
     const Annotations &annotations = context.project->annotations();
     QList<RunSummary> summaries;
@@ -613,7 +707,7 @@ int runStats(const ParsedArgs &args, QTextStream &out, QTextStream &err)
         return fail(err, QStringLiteral("more --run-name than --results"));
 
     Dataset dataset;
-    if (!loadDataset(args, &dataset, err))
+    if (!loadDataset(args, &dataset, err) || !datasetIsScorable(dataset, err))
         return CommandLine::BadInput;
     const Matcher matcher(dataset);
     const Scorer scorer(dataset);
@@ -777,6 +871,20 @@ bool CommandLine::handles(const QString &argument)
 
 bool CommandLine::parseWindowArguments(const QStringList &arguments, WindowArguments *parsed, QString *error)
 {
+    // A bare word that names no file is a mistyped or unknown command ("vlsbench-studio project copy"), not a
+    // dataset to open in a window.
+    if (!arguments.isEmpty() && !arguments.front().startsWith(QLatin1Char('-'))) {
+        const QString &first = arguments.front();
+        if (!first.contains(QLatin1Char('/')) && !first.contains(QLatin1Char('.')) && !QFileInfo::exists(first)) {
+            QStringList names;
+            for (const CommandHelp &command : kCommands)
+                names.append(QString::fromUtf8(command.name));
+            *error = QStringLiteral("unknown command \"%1\" (the commands are %2); a dataset to open must be an "
+                                    "existing file or folder")
+                         .arg(first, names.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
     const ParsedArgs args = parseArgs(arguments, {QStringLiteral("project"), QStringLiteral("images")}, {});
     if (!args.error.isEmpty()) {
         *error = args.error;
@@ -843,6 +951,9 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
             return fail(err, args.error + QStringLiteral("\n\n") + commandUsage(command));
         if (!spec->takesArguments && !args.positional.isEmpty())
             return fail(err, QStringLiteral("unexpected argument \"%1\"").arg(args.positional.front()));
+        // Checked again once the project is open (its recorded inputs); here, before any work is done.
+        if (const QString clash = outputClash(args, nullptr); !clash.isEmpty())
+            return fail(err, clash);
         return spec->run(args, out, err);
     }
     if (command == QLatin1String("--version") || command == QLatin1String("-V")) {

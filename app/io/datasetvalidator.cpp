@@ -45,7 +45,8 @@ void checkFields(const Dataset &dataset, QList<Problem> *problems)
                     mistyped.insert(raw.key);
                     problems->append({Severity::Error, QStringLiteral("mistyped-field"), item.instructionId,
                                       QStringLiteral("%1: \"%2\" should be %3, found %4")
-                                          .arg(who, raw.key, expectedType(field), shortJson(raw.json))});
+                                          .arg(who, raw.key, expectedType(field), shortJson(raw.json)),
+                                      raw.key});
                 }
             }
         }
@@ -53,7 +54,7 @@ void checkFields(const Dataset &dataset, QList<Problem> *problems)
             const QString key = Item::fieldKey(field);
             if (!item.has(field) && !mistyped.contains(key))
                 problems->append({severity, QStringLiteral("missing-field"), item.instructionId,
-                                  QStringLiteral("%1 has no \"%2\"").arg(who, key)});
+                                  QStringLiteral("%1 has no \"%2\"").arg(who, key), key});
         };
         for (ItemField field : required)
             reportMissing(field, Severity::Error);

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 namespace {
 
@@ -44,31 +46,61 @@ bool isCanonicalTime(const QString &s)
            s.mid(14, 2).toInt() < 60 && s.mid(17, 2).toInt() < 61 && QDate(s.left(4).toInt(), month, day).isValid();
 }
 
-// ISO 8601 with a zone, normalised to UTC with milliseconds so that times compare as text.
-bool normaliseTime(const QString &in, QString *out)
+// How far ahead of this machine's clock an imported time may be (another machine's clock may run fast).
+constexpr qint64 kClockSkewSeconds = 300;
+
+// ISO 8601 with a zone, normalised to UTC with milliseconds so that times compare as text. A time without a zone
+// means a different instant on every machine, and a time in the future would win every later merge: both are
+// refused, with the reason in @p why.
+bool normaliseTime(const QString &in, const QString &latestAllowed, QString *out, QString *why)
 {
     if (isCanonicalTime(in)) {
         *out = in;
+    } else {
+        QDateTime time = QDateTime::fromString(in, Qt::ISODateWithMs);
+        if (!time.isValid())
+            time = QDateTime::fromString(in, Qt::ISODate);
+        if (!time.isValid()) {
+            *why = QStringLiteral("\"time\" must be an ISO 8601 date and time, such as 2026-11-28T09:15:02Z");
+            return false;
+        }
+        if (time.timeSpec() == Qt::LocalTime) {
+            *why = QStringLiteral("\"time\" has no time zone (\"%1\"); add Z for UTC or an offset such as +01:00")
+                       .arg(in.left(40));
+            return false;
+        }
+        *out = time.toUTC().toString(Qt::ISODateWithMs);
+    }
+    if (*out > latestAllowed) {
+        *why = QStringLiteral("\"time\" %1 is in the future; check the clock of the machine that wrote it").arg(*out);
+        return false;
+    }
+    return true;
+}
+
+// A JSON integer as a qint64, refusing values that do not fit (an unsigned one above INT64_MAX once wrapped).
+bool fitsInt64(const Json &value, qint64 *out)
+{
+    if (value.is_number_unsigned()) {
+        if (value.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<qint64>::max()))
+            return false;
+        *out = qint64(value.get<std::uint64_t>());
         return true;
     }
-    QDateTime time = QDateTime::fromString(in, Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime::fromString(in, Qt::ISODate);
-    if (!time.isValid())
+    if (!value.is_number_integer())
         return false;
-    *out = time.toUTC().toString(Qt::ISODateWithMs);
+    *out = value.get<std::int64_t>();
     return true;
 }
 
 // Reads one entry's common fields; returns an empty string or why the entry is unusable.
-QString readCommon(const Json &entry, AnnotationChange *change, QString *time)
+QString readCommon(const Json &entry, const QString &latestAllowed, AnnotationChange *change, QString *time)
 {
     if (!entry.is_object())
         return QStringLiteral("not an object");
     const auto item = entry.find("item");
-    if (item == entry.end() || !item->is_number_integer())
+    if (item == entry.end() || !fitsInt64(*item, &change->item))
         return QStringLiteral("\"item\" must be an instruction_id (an integer)");
-    change->item = item->get<qint64>();
     const auto annotator = entry.find("annotator");
     if (annotator == entry.end() || !annotator->is_string() || text(*annotator).trimmed().isEmpty())
         return QStringLiteral("\"annotator\" must be a non-empty string");
@@ -80,8 +112,11 @@ QString readCommon(const Json &entry, AnnotationChange *change, QString *time)
         change->newNote = text(*note);
     }
     const auto when = entry.find("time");
-    if (when == entry.end() || !when->is_string() || !normaliseTime(text(*when), time))
+    if (when == entry.end() || !when->is_string())
         return QStringLiteral("\"time\" must be an ISO 8601 date and time, such as 2026-11-28T09:15:02Z");
+    QString why;
+    if (!normaliseTime(text(*when), latestAllowed, time, &why))
+        return why;
     return {};
 }
 
@@ -163,13 +198,18 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
         *error = {path, 0, 0, QStringLiteral("\"version\" must be an integer")};
         return false;
     }
-    if (root["version"].get<qint64>() > kVersion) {
+    if (qint64 version = 0; !fitsInt64(root["version"], &version) || version > kVersion) {
         *error = {path, 0, 0,
                   QStringLiteral("written in exchange version %1; this VLSBench Studio reads version %2")
-                      .arg(root["version"].get<qint64>())
+                      .arg(QString::fromStdString(root["version"].dump()))
                       .arg(kVersion)};
         return false;
+    } else if (version < 1) {
+        *error = {path, 0, 0, QStringLiteral("\"version\" must be %1, not %2").arg(kVersion).arg(version)};
+        return false;
     }
+    const QString latestAllowed =
+        QDateTime::currentDateTimeUtc().addSecs(kClockSkewSeconds).toString(Qt::ISODateWithMs);
     for (const char *list : {"annotations", "leaks"}) {
         if (root.contains(list) && !root[list].is_array()) {
             *error = {path, 0, 0, QStringLiteral("\"%1\" must be a list").arg(QLatin1String(list))};
@@ -183,7 +223,7 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
             const Json &entry = list[i];
             Entry e{QStringLiteral("annotations[%1]").arg(i), {}, {}};
             e.change.kind = AnnotationChange::Kind::Label;
-            QString why = readCommon(entry, &e.change, &e.time);
+            QString why = readCommon(entry, latestAllowed, &e.change, &e.time);
             if (why.isEmpty()) {
                 const auto run = entry.find("run");
                 const auto label = entry.find("label");
@@ -211,7 +251,7 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
             const Json &entry = list[i];
             Entry e{QStringLiteral("leaks[%1]").arg(i), {}, {}};
             e.change.kind = AnnotationChange::Kind::Leak;
-            QString why = readCommon(entry, &e.change, &e.time);
+            QString why = readCommon(entry, latestAllowed, &e.change, &e.time);
             if (why.isEmpty()) {
                 const auto verdict = entry.find("verdict");
                 LeakVerdict v = LeakVerdict::None;

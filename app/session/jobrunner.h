@@ -18,6 +18,10 @@ class JobRunner : public QObject
     Q_OBJECT
 
 public:
+    /// How long an owner going away waits for its workers. Workers hold values, not pointers into their owner,
+    /// so one that is still busy after this (a stalled read) can be left behind.
+    static constexpr int kQuitGraceMs = 2000;
+
     explicit JobRunner(QObject *parent = nullptr) : QObject(parent) {}
     ~JobRunner() override { cancelAll(); }
 

@@ -47,7 +47,7 @@ ReviewSession::~ReviewSession()
     m_jobs->cancelAll();
     // Workers reach the session only through calls posted back to this thread, which the runner drops once it
     // is gone; still, let them finish before the data they were handed goes away.
-    QThreadPool::globalInstance()->waitForDone();
+    QThreadPool::globalInstance()->waitForDone(JobRunner::kQuitGraceMs);
 }
 
 // ---- Loading

@@ -4,12 +4,18 @@
 #include "app/judge/judgelimits.h"
 #include "app/report/reportrenderer.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 class TestCommandLine : public QObject
 {
@@ -577,6 +583,150 @@ private slots:
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.contains(QStringLiteral("%1 changed since the project recorded it").arg(data)),
                  qPrintable(r.err));
+    }
+
+    void outputNeverReplacesTheProjectOrAnInput()
+    {
+        // --output naming the project once replaced the SQLite file with a report, and exited 0.
+        const QString project = m_dir.filePath(QStringLiteral("guarded.vlsproj"));
+        const Result made = run({"export-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run});
+        QCOMPARE(made.code, 0);
+        const QByteArray before = TestFiles::readAll(project);
+        const QString link = m_dir.filePath(QStringLiteral("link-to-project"));
+        QVERIFY(QFile::link(project, link));
+        const QString hard = m_dir.filePath(QStringLiteral("hard-link-to-project"));
+        QCOMPARE(::link(QFile::encodeName(project).constData(), QFile::encodeName(hard).constData()), 0);
+        const QList<QStringList> commands{
+            {"report", "--project", project},
+            {"export-annotations", "--project", project},
+            {"export-corrected", "--project", project, "--run", "model-x"},
+        };
+        for (const QStringList &command : commands) {
+            for (const QString &output : {project, project + "-wal", project + ".lock", link, hard, m_dataset, m_run}) {
+                const Result r = run(command + QStringList{"--output", output});
+                QVERIFY2(r.code == 2, qPrintable(command.join(' ') + " --output " + output + ": " + r.err));
+                QVERIFY2(r.err.contains(QStringLiteral("choose another file (nothing was written)")), qPrintable(r.err));
+            }
+        }
+        QCOMPARE(TestFiles::readAll(project), before);
+        QCOMPARE(TestFiles::readAll(m_dataset).left(1), QByteArray("["));
+        QVERIFY(!QFileInfo::exists(project + ".lock"));
+        // A file the project recorded, named by a path of its own, is an input too.
+        const QString dataCopyLink = m_dir.filePath(QStringLiteral("data-link.json"));
+        QVERIFY(QFile::link(m_dataset, dataCopyLink));
+        QCOMPARE(run({"report", "--project", project, "--output", dataCopyLink}).code, 2);
+        // Anything else is written, whole.
+        const QString report = m_dir.filePath(QStringLiteral("report.md"));
+        QCOMPARE(run({"report", "--project", project, "--output", report}).code, 0);
+        QVERIFY(TestFiles::readAll(report).contains("Scores"));
+    }
+
+    void structurallyBrokenDatasetsAreNotScored()
+    {
+        // A list entry that is a number, and instruction_id given as a string: stats once scored it, exit 0.
+        const QString broken = TestFiles::write(
+            m_dir.filePath(QStringLiteral("broken-structure/data.json")),
+            "[" + TestFiles::item(0, "q0", "imgs/0.png", "Hate", "X") + ", 42, " +
+                R"({"instruction_id": "1", "instruction": "q1", "image_path": "imgs/1.png", "category": "Hate",
+                    "sub_category": "X"}])");
+        const Result r = run({"stats", "--dataset", broken, "--results", m_run});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(broken), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("2 structural error(s)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("entry 1 of the list is a number")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("\"instruction_id\" should be")), qPrintable(r.err));
+        // Lesser problems are warnings on stderr; the scores still come.
+        const QString lesser = TestFiles::write(
+            m_dir.filePath(QStringLiteral("lesser/data.json")),
+            R"([{"instruction_id": 0, "instruction": "q0", "image_path": "imgs/0.png", "category": "Hate"}])");
+        const Result ok = run({"stats", "--dataset", lesser, "--results", m_run});
+        QCOMPARE(ok.code, 0);
+        QVERIFY2(ok.err.contains(QStringLiteral("warning")) && ok.err.contains(QStringLiteral("sub_category")),
+                 qPrintable(ok.err));
+        QVERIFY2(ok.out.contains(QStringLiteral("model-x")), qPrintable(ok.out));
+    }
+
+    void recordedInputsThatAreDevicesAreRefused()
+    {
+        // A project whose recorded dataset is /dev/zero once read until memory ran out.
+        const QString project = m_dir.filePath(QStringLiteral("devices.vlsproj"));
+        QCOMPARE(run({"export-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run}).code, 0);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            db.setDatabaseName(project);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("UPDATE inputs SET path = '/dev/zero', relative_path = NULL"
+                                              " WHERE role = 'dataset'")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        QElapsedTimer clock;
+        clock.start();
+        const Result r = run({"stats", "--project", project});
+        QVERIFY(clock.elapsed() < 10000);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("/dev/zero")) && r.err.contains(QStringLiteral("is a device")),
+                 qPrintable(r.err));
+    }
+
+    void exchangeFilesWithOddNumbersAndTimes()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("exchange.vlsproj"));
+        QCOMPARE(run({"export-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run}).code, 0);
+        auto importing = [&](const QByteArray &json) {
+            const QString file = TestFiles::write(m_dir.filePath(QStringLiteral("odd-exchange.json")), json);
+            return run({"import-annotations", "--project", project, file});
+        };
+        // A version above INT64_MAX once wrapped round and was read as version 1.
+        const Result huge = importing(R"({"format": "vlsbench-studio/annotations", "version": 18446744073709551617,
+            "annotations": []})");
+        QCOMPARE(huge.code, 2);
+        QVERIFY2(huge.err.contains(QStringLiteral(":1:")) || huge.err.contains(QStringLiteral("version")),
+                 qPrintable(huge.err));
+        const Result wrapped = importing(R"({"format": "vlsbench-studio/annotations", "version": 9223372036854775809,
+            "annotations": []})");
+        QCOMPARE(wrapped.code, 2);
+        QVERIFY2(wrapped.err.contains(QStringLiteral("exchange version 9223372036854775809")), qPrintable(wrapped.err));
+        // A time without a zone, and one in the future (which would win every later merge), are refused.
+        const QString future = QDateTime::currentDateTimeUtc().addDays(2).toString(Qt::ISODate);
+        const Result times = importing(QStringLiteral(R"({"format": "vlsbench-studio/annotations", "version": 1,
+            "annotations": [
+              {"item": 0, "run": "model-x", "annotator": "ana", "label": 3, "time": "2026-11-01T10:00:00"},
+              {"item": 1, "run": "model-x", "annotator": "ana", "label": 3, "time": "%1"},
+              {"item": 2, "run": "model-x", "annotator": "ana", "label": 2, "time": "2026-11-01T10:00:00+01:00"}]})")
+                                           .arg(future)
+                                           .toUtf8());
+        QCOMPARE(times.code, 1);
+        QVERIFY2(times.out.contains(QStringLiteral("1 added")), qPrintable(times.out));
+        QVERIFY2(times.out.contains(QStringLiteral("has no time zone")), qPrintable(times.out));
+        QVERIFY2(times.out.contains(QStringLiteral("is in the future")), qPrintable(times.out));
+    }
+
+    void unknownCommandsAndNoDisplayAreUsageErrors()
+    {
+        // The real binary: an unknown subcommand, or the window with no display, once aborted with a core dump.
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(VLSBENCH_BINARY), {"project", "copy", "--from", "a", "--to", "b"});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        const QByteArray unknown = process.readAllStandardError();
+        QVERIFY2(unknown.contains("unknown command \"project\"") && unknown.contains("Usage:"), unknown.constData());
+
+        process.start(QStringLiteral(VLSBENCH_BINARY), {m_dataset});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        const QByteArray noDisplay = process.readAllStandardError();
+        QVERIFY2(noDisplay.contains("there is no display to show it on") && noDisplay.contains("need no display"),
+                 noDisplay.constData());
     }
 
     void binaryRunsHeadless()
