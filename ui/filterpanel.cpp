@@ -1,5 +1,6 @@
 #include "filterpanel.h"
 
+#include "widgets/displaytext.h"
 #include "widgets/labelstyle.h"
 
 #include "app/model/workspace.h"
@@ -71,10 +72,12 @@ void FilterPanel::rebuild(const Workspace &workspace)
         int total = 0;
         for (int n : *category)
             total += n;
-        auto *node = new QTreeWidgetItem(all, {category.key(), QString::number(total)});
+        auto *node =
+            new QTreeWidgetItem(all, {DisplayText::elided(category.key(), DisplayText::kName), QString::number(total)});
         node->setData(0, kCategoryRole, category.key());
         for (auto sub = category->cbegin(); sub != category->cend(); ++sub) {
-            auto *leaf = new QTreeWidgetItem(node, {sub.key(), QString::number(sub.value())});
+            auto *leaf = new QTreeWidgetItem(
+                node, {DisplayText::elided(sub.key(), DisplayText::kName), QString::number(sub.value())});
             leaf->setData(0, kCategoryRole, category.key());
             leaf->setData(0, kSubCategoryRole, sub.key());
         }
@@ -95,7 +98,8 @@ void FilterPanel::rebuild(const Workspace &workspace)
     m_sources->clear();
     m_sources->addItem(tr("All sources"), QString());
     for (auto it = sources.cbegin(); it != sources.cend(); ++it)
-        m_sources->addItem(QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value()), it.key());
+        m_sources->addItem(
+            QStringLiteral("%1 (%2)").arg(DisplayText::elided(it.key(), DisplayText::kName)).arg(it.value()), it.key());
     m_sources->setCurrentIndex(std::max(0, m_sources->findData(previousSource)));
 
     using F = ItemQuery::LabelFilter;

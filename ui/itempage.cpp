@@ -2,6 +2,7 @@
 
 #include "ui_itempage.h"
 
+#include "widgets/displaytext.h"
 #include "widgets/imagecache.h"
 #include "widgets/labelchipwidget.h"
 #include "widgets/labelstyle.h"
@@ -125,14 +126,19 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
     m_workspace = std::move(workspace);
     m_item = itemIndex;
     const Item &item = m_workspace->dataset.item(itemIndex);
-    m_ui->instructionLabel->setText(item.instruction.isEmpty() ? tr("(empty instruction)") : item.instruction);
-    m_ui->instructionLabel->setToolTip(item.instruction);
-    QStringList meta{QStringLiteral("#%1").arg(item.instructionId), item.category, item.subCategory};
+    // Bounded before layout: labels measure and wrap all of their text, however long the data made it.
+    m_ui->instructionLabel->setText(item.instruction.isEmpty()
+                                        ? tr("(empty instruction)")
+                                        : DisplayText::elided(item.instruction, DisplayText::kCell));
+    m_ui->instructionLabel->setToolTip(DisplayText::elided(item.instruction, DisplayText::kPage / 10));
+    QStringList meta{QStringLiteral("#%1").arg(item.instructionId),
+                     DisplayText::elided(item.category, DisplayText::kName),
+                     DisplayText::elided(item.subCategory, DisplayText::kName)};
     if (!item.source.isEmpty())
-        meta.append(tr("source: %1").arg(item.source));
+        meta.append(tr("source: %1").arg(DisplayText::elided(item.source, DisplayText::kName)));
     m_ui->metaLabel->setText(meta.join(QStringLiteral("  ·  ")));
-    m_ui->descriptionLabel->setText(item.imageDescription);
-    m_ui->reasonLabel->setText(item.safetyReason);
+    m_ui->descriptionLabel->setText(DisplayText::elided(item.imageDescription, DisplayText::kPage));
+    m_ui->reasonLabel->setText(DisplayText::elided(item.safetyReason, DisplayText::kPage));
 
     // The image: from the cache when prefetched, otherwise decoded on a worker and shown when ready.
     m_ui->imageView->setRevealed(revealed);

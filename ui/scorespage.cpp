@@ -3,6 +3,7 @@
 #include "ui_scorespage.h"
 
 #include "widgets/categorybarswidget.h"
+#include "widgets/displaytext.h"
 #include "widgets/leaderboardmodel.h"
 #include "widgets/radarchartwidget.h"
 
@@ -139,7 +140,8 @@ void ScoresPage::apply()
                         categories.append(it.key());
             categories.sort();
             for (const QString &category : std::as_const(categories))
-                m_ui->groupCombo->addItem(tr("%1: sub-categories").arg(category), category);
+                m_ui->groupCombo->addItem(
+                    tr("%1: sub-categories").arg(DisplayText::elided(category, DisplayText::kName)), category);
             for (const ScoreReport::RunRow &run : m_report->runs)
                 m_ui->radarCombo->addItem(run.name);
         }
@@ -197,7 +199,7 @@ void ScoresPage::refreshCharts()
         groups, runs, counts,
         category.isEmpty()
             ? tr("Refusal and warning by category (%1); bars in run order, safety 95 % interval").arg(labels)
-            : tr("%1 by sub-category (%2)").arg(category, labels));
+            : tr("%1 by sub-category (%2)").arg(DisplayText::elided(category, DisplayText::kName), labels));
     const int radarRun = m_ui->radarCombo->currentIndex();
     QList<LabelCounts> radar;
     for (const QList<LabelCounts> &row : std::as_const(counts))

@@ -1,5 +1,6 @@
 #include "categorybarswidget.h"
 
+#include "widgets/displaytext.h"
 #include "widgets/labelstyle.h"
 
 #include "app/stats/proportioninterval.h"
@@ -10,6 +11,7 @@
 #include <QChart>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QSet>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -90,8 +92,16 @@ void CategoryBarsWidget::rebuild(const QStringList &groups, const QStringList &r
     auto *x = new QCategoryAxis;
     x->setRange(0, std::max<qsizetype>(1, groups.size()));
     x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
-    for (qsizetype g = 0; g < groups.size(); ++g)
-        x->append(groups[g], double(g + 1));
+    // Labels are elided before Qt Charts measures them (a 100,000-character name once took it to 9.5 GB); the
+    // axis needs each label unique, so two names that elide alike are numbered.
+    QSet<QString> labels;
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        QString label = DisplayText::elided(groups[g], DisplayText::kName);
+        while (labels.contains(label))
+            label += QChar(0x200B); // invisible, but makes the label distinct
+        labels.insert(label);
+        x->append(label, double(g + 1));
+    }
     auto *y = new QValueAxis;
     y->setRange(0, 100);
     y->setTitleText(tr("% of responses"));

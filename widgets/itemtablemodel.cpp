@@ -1,5 +1,6 @@
 #include "itemtablemodel.h"
 
+#include "widgets/displaytext.h"
 #include "widgets/labelstyle.h"
 
 #include <QColor>
@@ -131,17 +132,23 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
             return role == Qt::ToolTipRole ? tr("%1 — %2").arg(id, LabelStyle::leakName(leak))
                                            : QStringLiteral("%1 %2").arg(LabelStyle::leakLetter(leak), id);
         }
-        case CategoryColumn:
-            return item.category;
-        case SubCategoryColumn:
-            return item.subCategory;
-        case SourceColumn:
-            return item.source;
-        case InstructionColumn:
-            return item.instruction;
         default:
-            return {};
+            break;
         }
+        // Sorted by the full text; shown and measured by a bounded start of it (a 50 MB instruction once froze
+        // the window while the list measured it).
+        const QString *text = column == CategoryColumn      ? &item.category
+                              : column == SubCategoryColumn ? &item.subCategory
+                              : column == SourceColumn      ? &item.source
+                              : column == InstructionColumn ? &item.instruction
+                                                            : nullptr;
+        if (!text)
+            return {};
+        if (role == SortRole)
+            return *text;
+        return DisplayText::elided(*text, role == Qt::ToolTipRole       ? DisplayText::kPage / 10
+                                          : column == InstructionColumn ? DisplayText::kCell
+                                                                        : DisplayText::kName);
     }
     if (role == Qt::TextAlignmentRole && column == IdColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);

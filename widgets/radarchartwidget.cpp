@@ -1,5 +1,6 @@
 #include "radarchartwidget.h"
 
+#include "widgets/displaytext.h"
 #include "widgets/labelstyle.h"
 
 #include "app/stats/rates.h"
@@ -51,7 +52,7 @@ void RadarChartWidget::setData(const QString &run, const QStringList &groups, co
     angle->setRange(0, std::max(1, n));
     angle->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     for (int g = 0; g < n; ++g)
-        angle->append(groups[g], g);
+        angle->append(DisplayText::elided(groups[g], DisplayText::kName) + QString(int(g), QChar(0x200B)), g);
     auto *radius = new QValueAxis;
     radius->setRange(0, 100);
     radius->setTickCount(6);

@@ -1,5 +1,6 @@
 #include "responsecolumnwidget.h"
 
+#include "widgets/displaytext.h"
 #include "widgets/labelchipwidget.h"
 #include "widgets/labelstyle.h"
 #include "widgets/responsetextview.h"
@@ -57,7 +58,8 @@ void ResponseColumnWidget::show(const QString &runName, const ResultRecord *reco
         return;
     }
     m_chip->setLabel(record->label, tr("Judge"));
-    m_response->setText(record->response, record->explanation, quintptr(record));
+    m_response->setText(DisplayText::elided(record->response, DisplayText::kResponse),
+                        DisplayText::elided(record->explanation, DisplayText::kPage), quintptr(record));
 }
 
 void ResponseColumnWidget::setCurrent(bool current)

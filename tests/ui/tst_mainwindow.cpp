@@ -16,7 +16,10 @@
 #include "app/project/project.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
@@ -35,10 +38,24 @@
 #include <QToolBar>
 #include <QTreeWidget>
 
+#include <sys/stat.h>
+
 static QByteArray TestFilesRead(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// This process's resident memory, from /proc.
+qint64 residentMegabytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024;
+    return -1;
 }
 
 class TestMainWindow : public QObject
@@ -660,6 +677,64 @@ private slots:
         QCOMPARE(m_window->scoreReport()->runs[0].humanLabels, 1);
         QCOMPARE(m_window->scoreReport()->runs[0].corrected.overall.unsafe,
                  m_window->scoreReport()->runs[0].judge.overall.unsafe + 1);
+    }
+
+    void hugeNamesAndTextsStayResponsive()
+    {
+        // A 100,000-character category name once took the Scores tab to 9.5 GB inside Qt Charts; a 50 MB
+        // instruction froze the window for about a minute. Both are elided before anything measures them.
+        QTemporaryDir dir;
+        const QByteArray longName(100000, 'N');
+        const QByteArray longText(50 * 1000 * 1000, 'w');
+        QFile data(dir.filePath(QStringLiteral("data.json")));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write(R"([{"instruction_id": 0, "instruction": ")" + longText + R"(", "image_path": "imgs/0.png",
+            "category": ")" + longName + R"(", "sub_category": ")" + longName + R"(", "source": "s"},
+            {"instruction_id": 1, "instruction": "short", "image_path": "imgs/1.png", "category": ")" + longName +
+                   R"(X", "sub_category": "b", "source": "s"}])");
+        data.close();
+        QFile run(dir.filePath(QStringLiteral("run.json")));
+        QVERIFY(run.open(QIODevice::WriteOnly));
+        run.write(R"([{"id": 0, "question": ")" + longText + R"(", "image_path": "imgs/0.png", "safe_label": 1,
+                     "pred_answer": ")" + longText.left(10000000) + R"("},
+                    {"id": 1, "question": "short", "image_path": "imgs/1.png", "safe_label": 3}])");
+        run.close();
+        QElapsedTimer clock;
+        clock.start();
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openDataset(dir.filePath(QStringLiteral("data.json")), {run.fileName()});
+        QVERIFY(loaded.wait(30000));
+        table()->selectRow(0);
+        QApplication::processEvents();
+        QSignalSpy ready(m_window.get(), &MainWindow::reportReady);
+        QTest::keyClick(table(), Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(ready.wait(30000));
+        auto *scores = m_window->findChild<ScoresPage *>(QStringLiteral("scoresPage"));
+        QCOMPARE(scores->barCount(), 2);
+        QApplication::processEvents();
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(residentMegabytes() < 2000, qPrintable(QString::number(residentMegabytes())));
+        // What is shown is the start of the text, with its length; the item keeps all of it.
+        QCOMPARE(m_window->workspace()->dataset.item(0).instruction.size(), longText.size());
+        const QString shown = table()->model()->index(0, 0).siblingAtColumn(table()->model()->columnCount() - 1)
+                                  .data().toString();
+        QVERIFY2(shown.size() <= 301, qPrintable(QString::number(shown.size())));
+    }
+
+    void aDatasetThatIsAFifoNeitherHangsLoadingNorQuitting()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("data.json"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QElapsedTimer clock;
+        clock.start();
+        m_window->openDataset(fifo, {});
+        auto *banner = m_window->findChild<BannerWidget *>(QStringLiteral("banner"));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->message().contains(QStringLiteral("named pipe")), 10000);
+        QVERIFY2(banner->message().contains(fifo), qPrintable(banner->message()));
+        QVERIFY(!m_window->isLoading());
+        m_window.reset(); // quitting: must not wait for a worker stuck on the pipe
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
     }
 
     void agreementCellListsItsResponses()
