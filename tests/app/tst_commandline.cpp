@@ -190,9 +190,9 @@ private slots:
         QCOMPARE(parsed.images, QStringLiteral("/imgs"));
         QCOMPARE(parsed.project, QStringLiteral("p.vlsproj"));
         QCOMPARE(parsed.files, (QStringList{"data", "r1.json", "r2.json"}));
-        QVERIFY(!CommandLine::parseWindowArguments({"data", "--imgaes", "x"}, &parsed, &error));
+        QVERIFY(!CommandLine::parseWindowArguments({"data/", "--imgaes", "x"}, &parsed, &error));
         QCOMPARE(error, QStringLiteral("unknown option --imgaes"));
-        QVERIFY(!CommandLine::parseWindowArguments({"data", "--images"}, &parsed, &error));
+        QVERIFY(!CommandLine::parseWindowArguments({"data/", "--images"}, &parsed, &error));
         QCOMPARE(error, QStringLiteral("--images needs a value"));
         QVERIFY(!CommandLine::parseWindowArguments({"--project", "a", "--project", "b"}, &parsed, &error));
         QCOMPARE(error, QStringLiteral("--project is given more than once"));
@@ -589,7 +589,8 @@ private slots:
     {
         // --output naming the project once replaced the SQLite file with a report, and exited 0.
         const QString project = m_dir.filePath(QStringLiteral("guarded.vlsproj"));
-        const Result made = run({"export-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run});
+        const Result made =
+            run({"export-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run});
         QCOMPARE(made.code, 0);
         const QByteArray before = TestFiles::readAll(project);
         const QString link = m_dir.filePath(QStringLiteral("link-to-project"));
@@ -605,7 +606,8 @@ private slots:
             for (const QString &output : {project, project + "-wal", project + ".lock", link, hard, m_dataset, m_run}) {
                 const Result r = run(command + QStringList{"--output", output});
                 QVERIFY2(r.code == 2, qPrintable(command.join(' ') + " --output " + output + ": " + r.err));
-                QVERIFY2(r.err.contains(QStringLiteral("choose another file (nothing was written)")), qPrintable(r.err));
+                QVERIFY2(r.err.contains(QStringLiteral("choose another file (nothing was written)")),
+                         qPrintable(r.err));
             }
         }
         QCOMPARE(TestFiles::readAll(project), before);
