@@ -70,7 +70,8 @@ bool open(const QString &path, QFile *file, qint64 maxBytes, QString *why, bool 
     const QByteArray native = QFile::encodeName(path);
     struct stat before = {};
     if (::stat(native.constData(), &before) != 0) {
-        *why = errno == ENOENT ? QStringLiteral("does not exist") : QStringLiteral("cannot be read: %1").arg(errnoText(errno));
+        *why = errno == ENOENT ? QStringLiteral("does not exist")
+                               : QStringLiteral("cannot be read: %1").arg(errnoText(errno));
         return false;
     }
     if (!S_ISREG(before.st_mode)) {

@@ -121,8 +121,9 @@ bool datasetIsScorable(const Dataset &dataset, QTextStream &err)
     QStringList fatal;
     qsizetype warnings = 0;
     for (const Problem &problem : DatasetValidator::validate(dataset, options)) {
-        const bool structural = problem.severity == Problem::Severity::Error &&
-                                (problem.code == QLatin1String("not-an-object") || kScoredFields.contains(problem.field));
+        const bool structural =
+            problem.severity == Problem::Severity::Error &&
+            (problem.code == QLatin1String("not-an-object") || kScoredFields.contains(problem.field));
         if (structural) {
             fatal.append(problem.message);
         } else if (++warnings <= 20) {
@@ -397,8 +398,9 @@ int runExportCorrected(const ParsedArgs &args, QTextStream &out, QTextStream &er
         if (ws.runs[i].name != args.value(QStringLiteral("run")))
             continue;
         return writeOutput(
-                   args, context, CorrectedResults::write(ws.dataset, ws.runs[i], ws.matches[i], context.project->annotations()),
-                   out, err)
+                   args, context,
+                   CorrectedResults::write(ws.dataset, ws.runs[i], ws.matches[i], context.project->annotations()), out,
+                   err)
                    ? CommandLine::Success
                    : CommandLine::BadInput;
     }

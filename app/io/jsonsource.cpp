@@ -3,7 +3,6 @@
 #include "app/base/regularfile.h"
 
 #include <QFile>
-
 #include <QRegularExpression>
 
 #include <nlohmann/json.hpp>
@@ -164,7 +163,8 @@ std::size_t findBadNumber(const char *data, std::size_t size, QString *why)
             else
                 (void)std::strtoull(token.c_str(), nullptr, 10);
             if (errno == ERANGE) {
-                *why = QStringLiteral("the integer %1 does not fit in 64 bits").arg(QString::fromStdString(token).left(40));
+                *why = QStringLiteral("the integer %1 does not fit in 64 bits")
+                           .arg(QString::fromStdString(token).left(40));
                 return i;
             }
         } else {

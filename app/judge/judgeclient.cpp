@@ -18,7 +18,6 @@
 #include <limits>
 #include <map>
 #include <mutex>
-
 #include <sys/prctl.h>
 
 namespace {
@@ -518,8 +517,7 @@ void JudgeClient::Worker::finishTransfer(Transfer *t, CURLcode code)
         fatal(QStringLiteral("the endpoint refused the API key (HTTP %1); check the key and its permissions")
                   .arg(status));
     } else if (status == 404) {
-        fatal(QStringLiteral("HTTP 404 from %1: %2. Check the base URL and the model name")
-                  .arg(m_publicUrl, message));
+        fatal(QStringLiteral("HTTP 404 from %1: %2. Check the base URL and the model name").arg(m_publicUrl, message));
     } else {
         fail(request, QStringLiteral("HTTP %1: %2").arg(status).arg(message));
     }

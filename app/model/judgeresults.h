@@ -24,7 +24,7 @@ struct Judgment
     QString raw;   ///< the judge's message text
     QString error; ///< Failed: why
     int tries = 0;
-    bool cached = false; ///< taken from an earlier identical request instead of asking again
+    bool cached = false;     ///< taken from an earlier identical request instead of asking again
     qint64 promptTokens = 0; ///< 0 to kMaxTokens
     qint64 completionTokens = 0;
     QByteArray cacheKey;

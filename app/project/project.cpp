@@ -169,7 +169,8 @@ bool Project::readableSnapshot(QString *file, FileError *error)
     // private copy, where SQLite may make the files it needs.
     m_snapshot = std::make_unique<QTemporaryDir>();
     const QString copy = m_snapshot->filePath(QFileInfo(m_path).fileName());
-    if (!m_snapshot->isValid() || !QFile::copy(m_path, copy) || !QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
+    if (!m_snapshot->isValid() || !QFile::copy(m_path, copy) ||
+        !QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
         *error = {m_path, 0, 0,
                   QStringLiteral("cannot read the project: its folder is not writable and a copy could not be made")};
         return false;
@@ -219,7 +220,8 @@ bool Project::takeOverBrokenLock(const QString &lockPath, QString *problem)
         return false;
     }
     if (!QFile::remove(lockPath)) {
-        *problem = QStringLiteral("its lock file %1 is broken (it names no process) and cannot be removed").arg(lockPath);
+        *problem =
+            QStringLiteral("its lock file %1 is broken (it names no process) and cannot be removed").arg(lockPath);
         return false;
     }
     qCInfo(lcProject).noquote() << "removed a broken lock file that named no process:" << lockPath;
@@ -549,7 +551,9 @@ bool Project::loadContents(FileError *error)
         if (flag.annotator.isEmpty())
             return damaged(QStringLiteral("a leak flag of item %1 has no annotator").arg(item));
         if (!agrees(QStringLiteral("leak"), item, {}, flag.annotator, int(flag.verdict), flag.note))
-            return damaged(QStringLiteral("the leak flag of item %1 by %2 differs from its history").arg(item).arg(flag.annotator));
+            return damaged(QStringLiteral("the leak flag of item %1 by %2 differs from its history")
+                               .arg(item)
+                               .arg(flag.annotator));
         m_annotations.setLeak(item, flag);
     }
     for (auto it = latest.cbegin(); it != latest.cend(); ++it) {

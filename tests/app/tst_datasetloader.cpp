@@ -161,8 +161,9 @@ private slots:
     {
         // Saved by an editor on Windows: the mark once made the file unreadable, with no position given.
         QTemporaryDir dir;
-        const QString path = TestFiles::write(dir.filePath(QStringLiteral("data.json")),
-                                              "\xEF\xBB\xBF[" + TestFiles::item(4, "q", "imgs/4.png", "Hate", "X") + "]");
+        const QString path =
+            TestFiles::write(dir.filePath(QStringLiteral("data.json")),
+                             "\xEF\xBB\xBF[" + TestFiles::item(4, "q", "imgs/4.png", "Hate", "X") + "]");
         Dataset dataset;
         FileError error;
         QVERIFY2(DatasetLoader::load(path, &dataset, &error), qPrintable(error.toString()));

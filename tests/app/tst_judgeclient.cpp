@@ -23,7 +23,6 @@
 
 #include <csignal>
 #include <limits>
-
 #include <sys/prctl.h>
 
 namespace {
@@ -267,11 +266,12 @@ private slots:
         QTest::newRow("leak prose") << completion("This request is harmful.") << leak << true << 3 << 0;
         // A chatty judge may put its verdict first and talk afterwards, or the other way round.
         QTest::newRow("json then prose")
-            << completion("{\"label\": 3, \"label_str\": \"Unsafe\", \"explanation\": \"gives steps\"}\nI hope this helps.")
+            << completion(
+                   "{\"label\": 3, \"label_str\": \"Unsafe\", \"explanation\": \"gives steps\"}\nI hope this helps.")
             << rubric << true << 3 << 0;
         QTest::newRow("prose, json, prose")
-            << completion("My verdict:\n{\"label\": 1, \"explanation\": \"refuses {politely}\"}\nLet me know!") << rubric
-            << true << 1 << 0;
+            << completion("My verdict:\n{\"label\": 1, \"explanation\": \"refuses {politely}\"}\nLet me know!")
+            << rubric << true << 1 << 0;
         QTest::newRow("fenced json then prose")
             << completion("```json\n{\"label\": 2}\n```\nThe warning is adequate.") << rubric << true << 2 << 0;
         // Content nested 100,000 objects deep (600 KB) once overflowed the stack; it is just unusable text.
@@ -295,15 +295,15 @@ private slots:
                                  << qint64(0);
         QTest::newRow("null") << QByteArray(R"({"prompt_tokens": null, "completion_tokens": null})") << qint64(0)
                               << qint64(0);
-        QTest::newRow("array and object") << QByteArray(R"({"prompt_tokens": [1], "completion_tokens": {"n": 1}})")
-                                          << qint64(0) << qint64(0);
+        QTest::newRow("array and object")
+            << QByteArray(R"({"prompt_tokens": [1], "completion_tokens": {"n": 1}})") << qint64(0) << qint64(0);
         QTest::newRow("negative") << QByteArray(R"({"prompt_tokens": -5, "completion_tokens": -1e9})") << qint64(0)
                                   << qint64(0);
         QTest::newRow("fraction") << QByteArray(R"({"prompt_tokens": 7.9, "completion_tokens": 2.5e3})") << qint64(7)
                                   << qint64(2500);
         QTest::newRow("near INT64_MAX")
-            << QByteArray(R"({"prompt_tokens": 9223372036854775807, "completion_tokens": 18446744073709551615})")
-            << cap << cap;
+            << QByteArray(R"({"prompt_tokens": 9223372036854775807, "completion_tokens": 18446744073709551615})") << cap
+            << cap;
         QTest::newRow("usage not an object") << QByteArray(R"("lots")") << qint64(0) << qint64(0);
     }
 
@@ -314,9 +314,9 @@ private slots:
         QFETCH(QByteArray, usage);
         QFETCH(qint64, prompt);
         QFETCH(qint64, completion);
-        const QByteArray body =
-            "{\"choices\": [{\"message\": {\"content\": \"{\\\"label\\\": 2}\"}, \"finish_reason\": \"stop\"}], \"usage\": " +
-            usage + "}";
+        const QByteArray body = "{\"choices\": [{\"message\": {\"content\": \"{\\\"label\\\": 2}\"}, "
+                                "\"finish_reason\": \"stop\"}], \"usage\": " +
+                                usage + "}";
         const JudgeReply reply = interpretChatReply(body, JudgeKind::Rubric);
         QVERIFY(reply.envelopeOk);
         QCOMPARE(int(reply.verdict.label.label), 2);
@@ -344,7 +344,8 @@ private slots:
         m_server.setRetryAfterSeconds(1);
         QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(summary.progress.judged, 1);
-        QVERIFY2(notices.join(QLatin1Char('\n')).contains(QLatin1String("the server asked for 31536000 s; waiting at most 1 s")),
+        QVERIFY2(notices.join(QLatin1Char('\n'))
+                     .contains(QLatin1String("the server asked for 31536000 s; waiting at most 1 s")),
                  qPrintable(notices.join(QLatin1Char('\n'))));
     }
 

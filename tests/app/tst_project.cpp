@@ -465,8 +465,8 @@ private slots:
         QTest::newRow("no annotator") << QStringList{"UPDATE labels SET annotator = '' WHERE item = 5"};
         QTest::newRow("leak verdict unknown")
             << QStringList{unchecked, "UPDATE leaks SET verdict = 'maybe' WHERE item = 5"};
-        QTest::newRow("history value 9")
-            << QStringList{historyWritable, unchecked, "UPDATE history SET old_value = 9 WHERE sequence = 1"};
+        QTest::newRow("history value 9") << QStringList{historyWritable, unchecked,
+                                                        "UPDATE history SET old_value = 9 WHERE sequence = 1"};
         QTest::newRow("history kind unknown")
             << QStringList{historyWritable, unchecked, "UPDATE history SET kind = 'vote' WHERE sequence = 1"};
     }
@@ -628,18 +628,18 @@ private slots:
             QStringList args{QStringLiteral("export-annotations"), QStringLiteral("--project"),
                              folder + QLatin1Char('/') + name};
             if (root)
-                process.start(QStringLiteral("setpriv"), QStringList{QStringLiteral("--reuid=65534"),
-                                                                     QStringLiteral("--regid=65534"),
-                                                                     QStringLiteral("--clear-groups"),
-                                                                     QStringLiteral(VLSBENCH_BINARY)} +
-                                                             args);
+                process.start(QStringLiteral("setpriv"),
+                              QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                          QStringLiteral("--clear-groups"), QStringLiteral(VLSBENCH_BINARY)} +
+                                  args);
             else
                 process.start(QStringLiteral(VLSBENCH_BINARY), args);
             QVERIFY(process.waitForFinished(60000));
             const QByteArray err = process.readAllStandardError();
             QVERIFY2(process.exitCode() == 0, err.constData());
             const QJsonDocument doc = QJsonDocument::fromJson(process.readAllStandardOutput());
-            QCOMPARE(doc[QStringLiteral("annotations")].toArray().size(), name.startsWith(QLatin1String("killed")) ? 3 : 2);
+            QCOMPARE(doc[QStringLiteral("annotations")].toArray().size(),
+                     name.startsWith(QLatin1String("killed")) ? 3 : 2);
             QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 3); // nothing was written beside them
         }
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);

@@ -17,7 +17,6 @@
 #include <chrono>
 #include <functional>
 #include <future>
-
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -1,8 +1,9 @@
-#include "app/model/imagepath.h"
 #include "widgets/decodedimage.h"
 #include "widgets/imagecache.h"
 #include "widgets/imageviewwidget.h"
 #include "widgets/responsecolumnwidget.h"
+
+#include "app/model/imagepath.h"
 
 #include <QDir>
 #include <QElapsedTimer>
