@@ -27,8 +27,7 @@ inline QString elided(const QString &text, qsizetype max)
         --cut;
     if (max < 1000)
         return text.left(cut) + QChar(0x2026);
-    return text.left(cut) +
-           QStringLiteral("\n\n[… shown: the first %L1 of %L2 characters]").arg(cut).arg(text.size());
+    return text.left(cut) + QStringLiteral("\n\n[… shown: the first %L1 of %L2 characters]").arg(cut).arg(text.size());
 }
 
 } // namespace DisplayText

@@ -689,14 +689,16 @@ private slots:
         QFile data(dir.filePath(QStringLiteral("data.json")));
         QVERIFY(data.open(QIODevice::WriteOnly));
         data.write(R"([{"instruction_id": 0, "instruction": ")" + longText + R"(", "image_path": "imgs/0.png",
-            "category": ")" + longName + R"(", "sub_category": ")" + longName + R"(", "source": "s"},
-            {"instruction_id": 1, "instruction": "short", "image_path": "imgs/1.png", "category": ")" + longName +
-                   R"(X", "sub_category": "b", "source": "s"}])");
+            "category": ")" +
+                   longName + R"(", "sub_category": ")" + longName + R"(", "source": "s"},
+            {"instruction_id": 1, "instruction": "short", "image_path": "imgs/1.png", "category": ")" +
+                   longName + R"(X", "sub_category": "b", "source": "s"}])");
         data.close();
         QFile run(dir.filePath(QStringLiteral("run.json")));
         QVERIFY(run.open(QIODevice::WriteOnly));
         run.write(R"([{"id": 0, "question": ")" + longText + R"(", "image_path": "imgs/0.png", "safe_label": 1,
-                     "pred_answer": ")" + longText.left(10000000) + R"("},
+                     "pred_answer": ")" +
+                  longText.left(10000000) + R"("},
                     {"id": 1, "question": "short", "image_path": "imgs/1.png", "safe_label": 3}])");
         run.close();
         QElapsedTimer clock;
@@ -716,8 +718,8 @@ private slots:
         QVERIFY2(residentMegabytes() < 2000, qPrintable(QString::number(residentMegabytes())));
         // What is shown is the start of the text, with its length; the item keeps all of it.
         QCOMPARE(m_window->workspace()->dataset.item(0).instruction.size(), longText.size());
-        const QString shown = table()->model()->index(0, 0).siblingAtColumn(table()->model()->columnCount() - 1)
-                                  .data().toString();
+        const QString shown =
+            table()->model()->index(0, 0).siblingAtColumn(table()->model()->columnCount() - 1).data().toString();
         QVERIFY2(shown.size() <= 301, qPrintable(QString::number(shown.size())));
     }
 
