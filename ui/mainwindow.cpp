@@ -634,7 +634,10 @@ void MainWindow::setUpAnnotation()
             [this](qsizetype item, const QString &text, bool finished) { noteEdited(item, -1, text, finished); });
     connect(m_annotate, &AnnotationActions::status, statusBar(), &QStatusBar::showMessage);
     connect(m_annotate, &AnnotationActions::failed, this,
-            [this](const QString &text) { m_projectBanner->showMessage(BannerWidget::Kind::Error, text); });
+            [this](const QString &text) {
+                m_projectBanner->showMessage(BannerWidget::Kind::Error, text);
+                m_saveFailureShown = true;
+            });
     connect(ui.itemPage, &ItemPage::currentColumnChanged, m_positionTimer, qOverload<>(&QTimer::start));
     m_positionTimer->setSingleShot(true);
     m_positionTimer->setInterval(800);
@@ -775,6 +778,8 @@ void MainWindow::reveal(const AnnotationChange &change)
 
 void MainWindow::annotationChanged(const AnnotationChange &change)
 {
+    if (std::exchange(m_saveFailureShown, false))
+        m_projectBanner->hide(); // saving works again: the last failure no longer describes the project
     m_model->annotationChanged(change.item);
     if (m_ui->reviewCombo->findText(tr("Work by %1").arg(change.annotator)) < 0)
         rebuildReviewFilter(); // a new annotator gets a "Work by" entry

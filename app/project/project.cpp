@@ -17,6 +17,8 @@
 
 #include <atomic>
 
+#include <sys/statvfs.h>
+
 namespace {
 
 const QString kFormat = QStringLiteral("vlsbench-studio/project");
@@ -79,6 +81,13 @@ QString notNull(const QString &s)
     return s.isNull() ? QString(QLatin1String("")) : s;
 }
 
+// Whether the file system holding @p path has no space left.
+bool diskIsFull(const QString &path)
+{
+    struct statvfs st = {};
+    return ::statvfs(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), &st) == 0 && st.f_bavail == 0;
+}
+
 QVariant nullIfEmpty(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
@@ -101,12 +110,21 @@ QString Project::now()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+FileError Project::saveError(const QString &detail) const
+{
+    if (detail.contains(QLatin1String("disk is full")) || diskIsFull(m_path))
+        return {m_path, 0, 0,
+                QStringLiteral("the disk holding the project is full, so this change was not saved; free some space "
+                               "and make it again")};
+    return sqlError(QStringLiteral("cannot save the change"), detail);
+}
+
 FileError Project::sqlError(const QString &what, const QString &detail) const
 {
     return {m_path, 0, 0, detail.isEmpty() ? what : QStringLiteral("%1: %2").arg(what, detail)};
 }
 
-bool Project::openDatabase(const QString &path, bool readOnly, FileError *error)
+bool Project::openDatabase(const QString &path, bool readOnly, FileError *error, bool snapshot)
 {
     static std::atomic_int counter{0};
     m_path = QFileInfo(path).absoluteFilePath();
@@ -118,8 +136,8 @@ bool Project::openDatabase(const QString &path, bool readOnly, FileError *error)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
         // A WAL project needs its -shm file even to be read. In a folder nobody can write, that file cannot be
         // made, so such a project is read from an unchanging snapshot (see readableSnapshot()).
-        if (!QFileInfo(QFileInfo(m_path).absolutePath()).isWritable() &&
-            !QFileInfo::exists(m_path + QStringLiteral("-shm"))) {
+        if (snapshot || (!QFileInfo(QFileInfo(m_path).absolutePath()).isWritable() &&
+                         !QFileInfo::exists(m_path + QStringLiteral("-shm")))) {
             if (!readableSnapshot(&file, error))
                 return false;
             options += QStringLiteral(";QSQLITE_OPEN_URI");
@@ -132,9 +150,18 @@ bool Project::openDatabase(const QString &path, bool readOnly, FileError *error)
         return false;
     }
     QSqlQuery query(db);
-    // Any read tells an SQLite file from something else ("file is not a database").
+    // Any read tells an SQLite file from something else ("file is not a database"); other failures are the
+    // disk's or the file system's, and are said as such.
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        *error = sqlError(QStringLiteral("not a VLSBench Studio project"), query.lastError().databaseText());
+        const QString detail = query.lastError().databaseText();
+        if (detail.contains(QLatin1String("not a database")))
+            *error = sqlError(QStringLiteral("not a VLSBench Studio project"), detail);
+        else if (diskIsFull(m_path))
+            *error = sqlError(QStringLiteral("cannot open the project: the disk holding it is full; free some space "
+                                             "and open it again"),
+                              detail);
+        else
+            *error = sqlError(QStringLiteral("cannot read the project"), detail);
         return false;
     }
     // A damaged file (a bad disk, a bit flipped in a copy) is refused rather than read as if it were whole.
@@ -279,8 +306,32 @@ std::unique_ptr<Project> Project::open(const QString &path, Access access, FileE
         }
     }
     project->m_readOnly = !project->m_readOnlyReason.isEmpty();
+    // On a full disk SQLite cannot even make the files it reads through; the labels are still shown, read-only,
+    // from an unchanging snapshot.
+    FileError openError;
+    const bool opened = project->openDatabase(path, project->m_readOnly, &openError);
+    if (!opened && diskIsFull(path)) {
+        qCInfo(lcProject).noquote() << "cannot open" << path << "on a full disk:" << openError.toString();
+        const QString connection = std::exchange(project->m_connection, {});
+        QSqlDatabase::database(connection, false).close();
+        QSqlDatabase::removeDatabase(connection);
+        project->m_lock.reset();
+        project->m_readOnly = true;
+        project->m_readOnlyReason = QStringLiteral("The disk holding it is full.");
+        *error = {};
+        if (!project->openDatabase(path, true, error, true)) {
+            error->message = QStringLiteral("cannot open the project: the disk holding it is full; free some space and "
+                                            "open it again (%1)")
+                                 .arg(error->message);
+            return nullptr;
+        }
+    } else if (!opened) {
+        *error = openError;
+        qCInfo(lcProject).noquote() << "cannot open" << path << ":" << error->toString();
+        return nullptr;
+    }
     // Checked before anything is written: a file of another kind or version is left exactly as it was.
-    if (!project->openDatabase(path, project->m_readOnly, error) || !project->loadContents(error) ||
+    if (!project->loadContents(error) ||
         (!project->m_readOnly && (!project->prepareForWriting(error) || !project->upgrade(error)))) {
         qCInfo(lcProject).noquote() << "cannot open" << path << ":" << error->toString();
         return nullptr;
@@ -995,12 +1046,12 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
             const QString detail =
                 !query->lastError().text().trimmed().isEmpty() ? query->lastError().text() : history.lastError().text();
             db.rollback();
-            *error = sqlError(QStringLiteral("cannot save the change"), detail);
+            *error = saveError(detail);
             return false;
         }
     }
     if (!db.commit()) {
-        *error = sqlError(QStringLiteral("cannot save the change"), db.lastError().text());
+        *error = saveError(db.lastError().text());
         db.rollback();
         return false;
     }

@@ -110,7 +110,7 @@ signals:
 
 private:
     Project();
-    bool openDatabase(const QString &path, bool readOnly, FileError *error);
+    bool openDatabase(const QString &path, bool readOnly, FileError *error, bool snapshot = false);
     bool readableSnapshot(QString *file, FileError *error);
     static bool takeOverBrokenLock(const QString &lockPath, QString *problem);
     bool prepareForWriting(FileError *error);
@@ -123,6 +123,7 @@ private:
     bool write(const QList<AnnotationChange> &changes, const QString &action, const QStringList &times,
                FileError *error);
     FileError sqlError(const QString &what, const QString &detail) const;
+    FileError saveError(const QString &detail) const;
     bool writeInputs(const QList<ProjectInput> &inputs, FileError *error);
 
     QString m_path;
