@@ -3,6 +3,7 @@
 #include "ui_agreementpage.h"
 
 #include "widgets/disagreementmodel.h"
+#include "widgets/displaytext.h"
 #include "widgets/labelstyle.h"
 
 #include <QHeaderView>
@@ -244,7 +245,7 @@ void AgreementPage::refresh()
                 continue;
             const int r = categories->rowCount();
             categories->insertRow(r);
-            categories->setItem(r, 0, cell(c.category, false));
+            categories->setItem(r, 0, cell(DisplayText::elided(c.category, 2 * DisplayText::kName), false));
             categories->setItem(r, 1, cell(QString::number(c.agreement.n())));
             categories->setItem(r, 2, cell(fixed(c.agreement.overallAccuracy())));
             categories->setItem(r, 3, cell(kappaText(c.agreement.kappa())));

@@ -229,8 +229,8 @@ void ScoresPage::refreshLeaks()
     for (int r = 0; r < rows.size(); ++r) {
         const ScoreReport::LeakShare &s = rows[r].second;
         const ProportionInterval i = ProportionInterval::wilson(s.flagged, s.items);
-        const QStringList cells{rows[r].first, QString::number(s.items), QString::number(s.checked),
-                                QString::number(s.flagged),
+        const QStringList cells{DisplayText::elided(rows[r].first, 2 * DisplayText::kName), QString::number(s.items),
+                                QString::number(s.checked), QString::number(s.flagged),
                                 i.isValid() ? QStringLiteral("%1 (%2 – %3)")
                                                   .arg(100.0 * double(s.flagged) / double(s.items), 0, 'f', 2)
                                                   .arg(i.low, 0, 'f', 2)
