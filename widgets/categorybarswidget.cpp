@@ -122,10 +122,11 @@ void CategoryBarsWidget::rebuild(const QStringList &groups, const QStringList &r
             Bar &bar = m_series.last();
             bar.x0 = double(g) + 0.1 + slot * double(r) + slot * 0.08;
             bar.x1 = bar.x0 + slot * 0.84;
-            bar.refusalTop = new QLineSeries;
-            bar.refusalBottom = new QLineSeries;
-            bar.warningTop = new QLineSeries;
-            bar.warningBottom = new QLineSeries;
+            // An area series does not own its edges: the chart does, so they go with it on the next rebuild.
+            bar.refusalTop = new QLineSeries(chart);
+            bar.refusalBottom = new QLineSeries(chart);
+            bar.warningTop = new QLineSeries(chart);
+            bar.warningBottom = new QLineSeries(chart);
             bar.interval = new QLineSeries;
             bar.refusalBottom->append({{bar.x0, 0}, {bar.x1, 0}});
             place(&bar, c);
