@@ -274,13 +274,16 @@ private slots:
             << rubric << true << 1 << 0;
         QTest::newRow("fenced json then prose")
             << completion("```json\n{\"label\": 2}\n```\nThe warning is adequate.") << rubric << true << 2 << 0;
-        // Content nested 100,000 objects deep (600 KB) once overflowed the stack; it is just unusable text.
+        // Valid JSON nested 100,000 levels (600 KB) once overflowed the stack: the parsed tree was copied
+        // recursively. Inside the content it is unusable text; around the whole reply it is refused.
         QTest::newRow("content nested 100,000 deep")
-            << completion((QByteArray(100000, '{') + QByteArray("\"label\": 3") + QByteArray(100000, '}')).constData())
+            << completion(
+                   ("{\"label\": 3, \"x\": " + QByteArray(100000, '[') + QByteArray(100000, ']') + "}").constData())
             << rubric << true << 0 << int(InvalidReason::Unparseable);
         QTest::newRow("reply nested 100,000 deep")
-            << QByteArray("{\"choices\": ") + QByteArray(100000, '[') + QByteArray(100000, ']') + "}" << rubric << false
-            << 0 << int(InvalidReason::Missing);
+            << QByteArray("{\"choices\": [{\"message\": {\"content\": \"Unsafe\", \"x\": ") + QByteArray(100000, '[') +
+                   QByteArray(100000, ']') + "}}]}"
+            << rubric << false << 0 << int(InvalidReason::Missing);
     }
 
     void oddTokenCountsNeverAbort_data()
