@@ -633,11 +633,10 @@ void MainWindow::setUpAnnotation()
     connect(ui.itemPage, &ItemPage::leakNoteEdited, this,
             [this](qsizetype item, const QString &text, bool finished) { noteEdited(item, -1, text, finished); });
     connect(m_annotate, &AnnotationActions::status, statusBar(), &QStatusBar::showMessage);
-    connect(m_annotate, &AnnotationActions::failed, this,
-            [this](const QString &text) {
-                m_projectBanner->showMessage(BannerWidget::Kind::Error, text);
-                m_saveFailureShown = true;
-            });
+    connect(m_annotate, &AnnotationActions::failed, this, [this](const QString &text) {
+        m_projectBanner->showMessage(BannerWidget::Kind::Error, text);
+        m_saveFailureShown = true;
+    });
     connect(ui.itemPage, &ItemPage::currentColumnChanged, m_positionTimer, qOverload<>(&QTimer::start));
     m_positionTimer->setSingleShot(true);
     m_positionTimer->setInterval(800);

@@ -164,6 +164,6 @@ private:
     QPushButton *m_cancelButton;
     BannerWidget *m_projectBanner;
     bool m_saveFailureShown = false; ///< the project banner shows that a change was not saved
-    QString m_sessionApiKey; ///< typed in the judge dialog; memory only, for this session
+    QString m_sessionApiKey;         ///< typed in the judge dialog; memory only, for this session
     QPointer<QDialog> m_judgeDialog;
 };

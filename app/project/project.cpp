@@ -16,7 +16,6 @@
 #include <QVariant>
 
 #include <atomic>
-
 #include <sys/statvfs.h>
 
 namespace {
