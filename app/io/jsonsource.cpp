@@ -71,9 +71,12 @@ void locate(const char *data, std::size_t size, std::size_t offset, qint64 *line
     *column = c;
 }
 
-std::size_t findTooDeep(const char *data, std::size_t size)
+namespace {
+
+// Calls @p visit with the offset of every byte outside JSON strings (the quotes themselves are skipped too).
+// @p visit returns the offset of the last byte it consumed, usually the one it was given, or size to stop.
+template <typename Visit> void forEachOutsideStrings(const char *data, std::size_t size, Visit visit)
 {
-    int depth = 0;
     bool inString = false;
     for (std::size_t i = 0; i < size; ++i) {
         const char ch = data[i];
@@ -82,18 +85,31 @@ std::size_t findTooDeep(const char *data, std::size_t size)
                 ++i;
             else if (ch == '"')
                 inString = false;
-            continue;
-        }
-        if (ch == '"') {
+        } else if (ch == '"') {
             inString = true;
-        } else if (ch == '[' || ch == '{') {
-            if (++depth > kMaxDepth)
-                return i;
-        } else if (ch == ']' || ch == '}') {
-            --depth;
+        } else {
+            i = visit(i);
         }
     }
-    return size;
+}
+
+} // namespace
+
+std::size_t findTooDeep(const char *data, std::size_t size)
+{
+    int depth = 0;
+    std::size_t found = size;
+    forEachOutsideStrings(data, size, [&](std::size_t i) {
+        const char ch = data[i];
+        if ((ch == '[' || ch == '{') && ++depth > kMaxDepth) {
+            found = i;
+            return size;
+        }
+        if (ch == ']' || ch == '}')
+            --depth;
+        return i;
+    });
+    return found;
 }
 
 namespace {
@@ -131,22 +147,11 @@ struct ErrorFinder
 // the range of a double. Returns its offset and sets @p why, or returns size.
 std::size_t findBadNumber(const char *data, std::size_t size, QString *why)
 {
-    bool inString = false;
-    for (std::size_t i = 0; i < size; ++i) {
+    std::size_t found = size;
+    forEachOutsideStrings(data, size, [&](std::size_t i) {
         const char ch = data[i];
-        if (inString) {
-            if (ch == '\\')
-                ++i;
-            else if (ch == '"')
-                inString = false;
-            continue;
-        }
-        if (ch == '"') {
-            inString = true;
-            continue;
-        }
         if (ch != '-' && (ch < '0' || ch > '9'))
-            continue;
+            return i;
         std::size_t end = i + 1;
         bool integer = true;
         while (end < size && (std::isdigit(static_cast<unsigned char>(data[end])) || data[end] == '.' ||
@@ -156,28 +161,25 @@ std::size_t findBadNumber(const char *data, std::size_t size, QString *why)
             ++end;
         }
         const std::string token(data + i, end - i);
+        errno = 0;
         if (integer) {
-            errno = 0;
             if (token.front() == '-')
                 (void)std::strtoll(token.c_str(), nullptr, 10);
             else
                 (void)std::strtoull(token.c_str(), nullptr, 10);
-            if (errno == ERANGE) {
+            if (errno == ERANGE)
                 *why = QStringLiteral("the integer %1 does not fit in 64 bits")
                            .arg(QString::fromStdString(token).left(40));
-                return i;
-            }
-        } else {
-            errno = 0;
-            const double value = std::strtod(token.c_str(), nullptr);
-            if (errno == ERANGE && std::isinf(value)) {
-                *why = QStringLiteral("the number %1 is too large").arg(QString::fromStdString(token).left(40));
-                return i;
-            }
+        } else if (std::isinf(std::strtod(token.c_str(), nullptr)) && errno == ERANGE) {
+            *why = QStringLiteral("the number %1 is too large").arg(QString::fromStdString(token).left(40));
         }
-        i = end - 1;
-    }
-    return size;
+        if (!why->isEmpty()) {
+            found = i;
+            return size;
+        }
+        return end - 1;
+    });
+    return found;
 }
 
 // nlohmann prefixes its own id ("[json.exception.out_of_range.406]") and a byte-based position; keep only the

@@ -63,9 +63,12 @@ QString stringField(const Json &object, const char *key)
 
 // Parses @p bytes as JSON, refusing nesting deeper than the loaders accept first: a reply is untrusted, and a
 // hundred thousand nested objects must not reach a parser or a copy that recurses. Discarded on failure.
-Json parseBounded(const char *begin, std::size_t size)
+Json parseBounded(const char *begin, std::size_t size, bool *tooDeep = nullptr)
 {
-    if (JsonSource::findTooDeep(begin, size) < size)
+    const bool deep = JsonSource::findTooDeep(begin, size) < size;
+    if (tooDeep)
+        *tooDeep = deep;
+    if (deep)
         return Json(Json::value_t::discarded);
     return Json::parse(begin, begin + size, nullptr, false);
 }
@@ -178,11 +181,12 @@ JudgeVerdict parseSafetyVerdict(QStringView text, QString *labelText)
 JudgeReply interpretChatReply(const QByteArray &body, JudgeKind kind)
 {
     JudgeReply reply;
-    if (JsonSource::findTooDeep(body.constData(), std::size_t(body.size())) < std::size_t(body.size())) {
+    bool tooDeep = false;
+    const Json json = parseBounded(body.constData(), std::size_t(body.size()), &tooDeep);
+    if (tooDeep) {
         reply.problem = QStringLiteral("the reply nests JSON more than %1 levels deep").arg(JsonSource::kMaxDepth);
         return reply;
     }
-    const Json json = parseBounded(body.constData(), std::size_t(body.size()));
     if (!json.is_object()) {
         reply.problem = QStringLiteral("the reply was not JSON (it began \"%1\")")
                             .arg(QString::fromUtf8(body.left(60)).simplified());
