@@ -15,8 +15,13 @@
 #include <QUrl>
 #include <QVariant>
 
+#include <QThread>
+
 #include <atomic>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace {
 
@@ -90,6 +95,23 @@ bool diskIsFull(const QString &path)
 QVariant nullIfEmpty(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+enum class LockHolder { None, Someone, Unknown };
+
+// Whether a process holds flock() on a lock file, as QLockFile's holder does for as long as it lives.
+LockHolder flockHolder(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0)
+        return LockHolder::Unknown;
+    LockHolder holder = LockHolder::Unknown;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+        holder = LockHolder::None;
+    else if (errno == EWOULDBLOCK)
+        holder = LockHolder::Someone;
+    ::close(fd); // lets go of the flock too
+    return holder;
 }
 
 } // namespace
@@ -233,17 +255,40 @@ bool Project::takeOverBrokenLock(const QString &lockPath, QString *problem)
                        .arg(lockPath);
         return false;
     }
-    qint64 pid = 0;
-    QString host;
-    QString app;
-    if (QLockFile(lockPath).getLockInfo(&pid, &host, &app) && pid > 0)
+    const auto namesAProcess = [&lockPath] {
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        return QLockFile(lockPath).getLockInfo(&pid, &host, &app) && pid > 0;
+    };
+    if (namesAProcess())
         return true; // a real lock: QLockFile tells whether its holder is still running
-    // Empty, unreadable or garbage: it names no process that could hold it. A lock being written this moment is
-    // at most a few milliseconds old; anything older is a leftover (a full disk, a crash mid-write, a copy).
-    const qint64 age = info.lastModified().msecsTo(QDateTime::currentDateTime());
-    if (age >= 0 && age < 3000) {
-        *problem = QStringLiteral("another process is taking the project's lock right now; try again");
-        return false;
+    // Empty, unreadable or garbage: it names no process that could hold it. A live writer holds flock() on its lock
+    // file from the moment it creates it and fills it in microseconds later; a writer killed in between leaves an
+    // empty file nobody holds. Look twice, a moment apart, before calling it a leftover.
+    for (int look = 0; look < 2; ++look) {
+        switch (flockHolder(lockPath)) {
+        case LockHolder::Someone:
+            *problem = QStringLiteral("another process is taking the project's lock right now; try again");
+            return false;
+        case LockHolder::Unknown: {
+            // Cannot be tested (no permission, a file system without flock): only its age can tell.
+            const qint64 age = info.lastModified().msecsTo(QDateTime::currentDateTime());
+            if (age >= 0 && age < 3000) {
+                *problem = QStringLiteral("another process is taking the project's lock right now; try again");
+                return false;
+            }
+            look = 2;
+            break;
+        }
+        case LockHolder::None:
+            break;
+        }
+        if (look == 0) {
+            QThread::msleep(50);
+            if (!QFileInfo::exists(lockPath) || namesAProcess())
+                return true;
+        }
     }
     if (!QFile::remove(lockPath)) {
         *problem =
@@ -252,6 +297,13 @@ bool Project::takeOverBrokenLock(const QString &lockPath, QString *problem)
     }
     qCInfo(lcProject).noquote() << "removed a broken lock file that named no process:" << lockPath;
     return true;
+}
+
+bool Project::takeOverBrokenLocks(const QString &lockPath, QString *problem)
+{
+    // QLockFile removes a stale lock under a second lock, "<lock>.rmlock"; a process killed while that one was half
+    // written would block every later writer for half a minute. Both get the same treatment.
+    return takeOverBrokenLock(lockPath + QStringLiteral(".rmlock"), problem) && takeOverBrokenLock(lockPath, problem);
 }
 
 std::unique_ptr<Project> Project::open(const QString &path, Access access, FileError *error)
@@ -277,7 +329,7 @@ std::unique_ptr<Project> Project::open(const QString &path, Access access, FileE
     if (project->m_readOnlyReason.isEmpty()) {
         const QString lockPath = info.absoluteFilePath() + QStringLiteral(".lock");
         QString lockProblem;
-        if (!takeOverBrokenLock(lockPath, &lockProblem)) {
+        if (!takeOverBrokenLocks(lockPath, &lockProblem)) {
             *error = {path, 0, 0, lockProblem};
             return nullptr;
         }
@@ -355,7 +407,7 @@ std::unique_ptr<Project> Project::create(const QString &path, const QList<Projec
     std::unique_ptr<Project> project(new Project);
     const QString lockPath = info.absoluteFilePath() + QStringLiteral(".lock");
     QString lockProblem;
-    if (!takeOverBrokenLock(lockPath, &lockProblem)) {
+    if (!takeOverBrokenLocks(lockPath, &lockProblem)) {
         *error = {path, 0, 0, lockProblem};
         return nullptr;
     }

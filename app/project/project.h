@@ -113,6 +113,7 @@ private:
     bool openDatabase(const QString &path, bool readOnly, FileError *error, bool snapshot = false);
     bool readableSnapshot(QString *file, FileError *error);
     static bool takeOverBrokenLock(const QString &lockPath, QString *problem);
+    static bool takeOverBrokenLocks(const QString &lockPath, QString *problem);
     bool prepareForWriting(FileError *error);
     bool initialise(const QList<ProjectInput> &inputs, FileError *error);
     bool loadContents(FileError *error);

@@ -14,8 +14,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QSysInfo>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 class TestProject : public QObject
@@ -32,6 +36,17 @@ class TestProject : public QObject
         const QString data = TestFiles::write(folder + QStringLiteral("/data/data.json"), "[]");
         const QString run = TestFiles::write(folder + QStringLiteral("/data/run.json"), "[]");
         return {{ProjectInput::Role::Dataset, data, {}, "aa", 2}, {ProjectInput::Role::Results, run, "run", "bb", 2}};
+    }
+
+    // The id of a process that has ended and been reaped.
+    static qint64 deadPid()
+    {
+        const pid_t child = ::fork();
+        if (child == 0)
+            ::_exit(0);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        return child;
     }
 
     // Runs statements on the file through a connection of its own, as another program would.
@@ -554,6 +569,8 @@ private slots:
         QTest::newRow("empty") << 0;
         QTest::newRow("garbage") << 1;
         QTest::newRow("empty folder") << 2;
+        QTest::newRow("empty, just made") << 3;
+        QTest::newRow("a dead holder's lock and an empty rmlock, just made") << 4;
     }
 
     void brokenLockFilesAreTakenOver()
@@ -565,6 +582,15 @@ private slots:
         const QString lock = path + QStringLiteral(".lock");
         if (kind == 2) {
             QVERIFY(QDir().mkpath(lock));
+        } else if (kind == 3) {
+            TestFiles::write(lock, QByteArray()); // a writer killed between creating the file and filling it
+        } else if (kind == 4) {
+            // A writer found the lock of a dead holder stale and was killed while it made QLockFile's "remove it"
+            // lock: the next writer must not wait half a minute for that one to age.
+            TestFiles::write(lock, QByteArray::number(deadPid()) + "\nvlsbench-studio\n" +
+                                       QSysInfo::machineHostName().toUtf8() + '\n' + QSysInfo::machineUniqueId() +
+                                       '\n' + QSysInfo::bootUniqueId() + '\n');
+            TestFiles::write(lock + QStringLiteral(".rmlock"), QByteArray());
         } else {
             TestFiles::write(lock, kind == 0 ? QByteArray() : QByteArray("\xff\xfe not a lock \x01\n"));
             QFile file(lock);
@@ -581,6 +607,27 @@ private slots:
         FileError second;
         QVERIFY(!Project::open(path, Project::Access::ReadWrite, &second));
         QVERIFY2(second.message.contains(QStringLiteral("already open")), qPrintable(second.toString()));
+    }
+
+    void emptyLockHeldByALiveWriterIsRespected()
+    {
+        // A lock file being made this moment is empty for a few microseconds, and its maker holds flock() on it.
+        const QString path = annotatedProject();
+        const QString lock = path + QStringLiteral(".lock");
+        TestFiles::write(lock, QByteArray());
+        const int fd = ::open(QFile::encodeName(lock).constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::flock(fd, LOCK_EX | LOCK_NB), 0);
+        FileError error;
+        QVERIFY(!Project::open(path, Project::Access::ReadWrite, &error));
+        QVERIFY2(error.message.contains(QStringLiteral("taking the project's lock right now")),
+                 qPrintable(error.toString()));
+        QVERIFY(QFileInfo::exists(lock));
+        ::close(fd);
+        // Its maker died without writing it: the next open takes it over.
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QVERIFY(!project->isReadOnly());
     }
 
     void lockFolderWithFilesIsExplained()
