@@ -12,10 +12,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QUrl>
 #include <QVariant>
-
-#include <QThread>
 
 #include <atomic>
 #include <fcntl.h>
