@@ -5,6 +5,9 @@ const QString kRecentDatasets = QStringLiteral("files/recentDatasets");
 const QString kUnblurredCategories = QStringLiteral("images/unblurredCategories");
 const QString kAnnotator = QStringLiteral("annotation/annotator");
 const QString kAdvanceAfterLabel = QStringLiteral("annotation/advanceAfterLabel");
+const QString kRenderMarkdown = QStringLiteral("review/renderMarkdown");
+const QString kResponseLayout = QStringLiteral("review/responseLayout");
+const QString kImageCollapsed = QStringLiteral("review/imageCollapsed");
 const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
 constexpr int kMaxRecent = 10;
@@ -89,4 +92,34 @@ void AppSettings::setJudgeSetting(const QString &name, const QVariant &value)
 {
     Q_ASSERT(!name.contains(QLatin1String("key"), Qt::CaseInsensitive) || name == QLatin1String("keyVariable"));
     settings().setValue(QStringLiteral("judge/") + name, value);
+}
+
+bool AppSettings::renderMarkdown()
+{
+    return settings().value(kRenderMarkdown, true).toBool();
+}
+
+void AppSettings::setRenderMarkdown(bool on)
+{
+    settings().setValue(kRenderMarkdown, on);
+}
+
+QString AppSettings::responseLayout()
+{
+    return settings().value(kResponseLayout, QStringLiteral("columns")).toString();
+}
+
+void AppSettings::setResponseLayout(const QString &layout)
+{
+    settings().setValue(kResponseLayout, layout);
+}
+
+bool AppSettings::imageCollapsed()
+{
+    return settings().value(kImageCollapsed, false).toBool();
+}
+
+void AppSettings::setImageCollapsed(bool collapsed)
+{
+    settings().setValue(kImageCollapsed, collapsed);
 }

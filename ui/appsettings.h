@@ -28,6 +28,16 @@ public:
     static QVariant judgeSetting(const QString &name, const QVariant &fallback);
     static void setJudgeSetting(const QString &name, const QVariant &value);
 
+    /// How answers are shown: rendered as Markdown (the default) or as raw text.
+    static bool renderMarkdown();
+    static void setRenderMarkdown(bool on);
+    /// The answers' layout: "columns" (the default), "grid" or "compare".
+    static QString responseLayout();
+    static void setResponseLayout(const QString &layout);
+    /// Whether the image is collapsed to give the answers its height.
+    static bool imageCollapsed();
+    static void setImageCollapsed(bool collapsed);
+
     static QByteArray windowGeometry();
     static void setWindowGeometry(const QByteArray &geometry);
     static QByteArray windowState();

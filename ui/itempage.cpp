@@ -7,10 +7,22 @@
 #include "widgets/labelchipwidget.h"
 #include "widgets/labelstyle.h"
 #include "widgets/responsecolumnwidget.h"
+#include "widgets/responsegridwidget.h"
+
+#include "app/compare/worddiff.h"
 
 #include <QBoxLayout>
+#include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QStackedWidget>
+#include <QTimer>
+
+namespace {
+// Narrower than this a column wraps an answer to a few words a line.
+constexpr int kMinColumnWidth = 260;
+} // namespace
 
 ItemPage::ItemPage(QWidget *parent) : QWidget(parent), m_ui(new Ui::ItemPage)
 {
@@ -41,6 +53,39 @@ ItemPage::ItemPage(QWidget *parent) : QWidget(parent), m_ui(new Ui::ItemPage)
     m_ui->instructionLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_ui->detailsBox->setVisible(false);
     connect(m_ui->detailsButton, &QToolButton::toggled, m_ui->detailsBox, &QWidget::setVisible);
+    // The answers: columns (with the compare bar over them when two runs are compared) or the grid of every run.
+    m_responseStack = new QStackedWidget;
+    auto *columnsPage = new QWidget;
+    auto *columnsLayout = new QVBoxLayout(columnsPage);
+    columnsLayout->setContentsMargins(0, 0, 0, 0);
+    columnsLayout->setSpacing(2);
+    m_compareBar = new QWidget(columnsPage);
+    auto *compareLayout = new QHBoxLayout(m_compareBar);
+    compareLayout->setContentsMargins(6, 2, 6, 0);
+    m_compareSummary = new QLabel(m_compareBar);
+    m_compareSummary->setTextFormat(Qt::PlainText);
+    m_compareSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_compareWith = new QComboBox(m_compareBar);
+    m_compareWith->setFocusPolicy(Qt::NoFocus);
+    m_compareWith->setToolTip(tr("The run the current one is compared with"));
+    compareLayout->addWidget(new QLabel(tr("Compare with:"), m_compareBar));
+    compareLayout->addWidget(m_compareWith);
+    compareLayout->addWidget(m_compareSummary, 1);
+    m_compareBar->hide();
+    connect(m_compareWith, &QComboBox::activated, this, [this](int index) { setCompareColumn(index); });
+    columnsLayout->addWidget(m_compareBar);
+    m_ui->pageSplitter->replaceWidget(1, m_responseStack);
+    columnsLayout->addWidget(m_ui->responsesArea, 1);
+    m_ui->responsesArea->show();
+    m_grid = new ResponseGridWidget;
+    m_responseStack->addWidget(columnsPage);
+    m_responseStack->addWidget(m_grid);
+    connect(m_grid, &ResponseGridWidget::currentChanged, this, &ItemPage::setCurrentColumn);
+    connect(m_grid, &ResponseGridWidget::activated, this, [this](int index) {
+        setCurrentColumn(index);
+        setResponseLayout(ResponseLayout::Columns);
+        emit responseLayoutChanged(ResponseLayout::Columns);
+    });
     m_ui->pageSplitter->setStretchFactor(0, 1);
     m_ui->pageSplitter->setStretchFactor(1, 1);
     m_ui->pageSplitter->setSizes({440, 460});
@@ -171,18 +216,219 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
             emit labelNoteEdited(m_item, m_runs.value(index, -1), text, true);
         });
         m_ui->responsesLayout->insertWidget(index, column);
+        column->responseView()->setMarkdown(m_markdown && m_layout != ResponseLayout::Compare);
+        column->responseView()->setSearchFinder(m_finder);
         m_columns.append(column);
+    }
+    if (runCountChanged) {
+        m_compareWith->clear();
+        for (int run : runs)
+            m_compareWith->addItem(QStringLiteral("%1  %2").arg(run + 1).arg(m_workspace->runs[run].name));
+        if (m_compareColumn >= runs.size())
+            m_compareColumn = -1;
     }
     if (added || runCountChanged)
         updateColumnWidths();
-    for (qsizetype i = 0; i < m_columns.size(); ++i)
-        m_columns[i]->setVisible(i < runs.size());
     m_filled.fill(false, runs.size());
+    const int current = runs.isEmpty() ? -1 : std::clamp(m_currentColumn, 0, int(runs.size()) - 1);
+    if (m_layout == ResponseLayout::Compare && (m_compareColumn < 0 || m_compareColumn == current))
+        m_compareColumn = runs.size() < 2 ? -1 : (current + 1 < runs.size() ? current + 1 : current - 1);
+    updateColumnVisibility();
     refreshLeak();
     fillVisibleColumns();
     // Columns scrolled out of sight are filled once the reader pauses; holding J never pays for them.
     m_fillTimer.start();
-    setCurrentColumn(runs.isEmpty() ? -1 : std::clamp(m_currentColumn, 0, int(runs.size()) - 1));
+    setCurrentColumn(current);
+    updateGrid();
+    updateComparison();
+}
+
+void ItemPage::updateColumnVisibility()
+{
+    for (int i = 0; i < m_columns.size(); ++i) {
+        const bool shown =
+            i < m_runs.size() && (m_layout != ResponseLayout::Compare || i == m_currentColumn || i == m_compareColumn);
+        if (m_columns[i]->isVisibleTo(m_ui->responsesContainer) != shown)
+            m_columns[i]->setVisible(shown);
+    }
+}
+
+bool ItemPage::isColumnShown(int index) const
+{
+    if (index < 0 || index >= m_runs.size() || !m_columns[index]->isVisibleTo(m_ui->responsesContainer))
+        return false;
+    const QRect visible(m_ui->responsesArea->widget()->mapFrom(m_ui->responsesArea->viewport(), QPoint(0, 0)),
+                        m_ui->responsesArea->viewport()->size());
+    return visible.contains(m_columns[index]->geometry());
+}
+
+int ItemPage::columnWidth() const
+{
+    const int count = m_layout == ResponseLayout::Compare ? std::min<int>(2, int(m_runs.size())) : int(m_runs.size());
+    const int spacing = m_ui->responsesLayout->spacing();
+    const QMargins margins = m_ui->responsesLayout->contentsMargins();
+    const int available = m_ui->responsesArea->viewport()->width() - margins.left() - margins.right();
+    // As many columns as fit at a readable width share the space; more scroll sideways.
+    const int fit = std::max(1, (available + spacing) / (kMinColumnWidth + spacing));
+    const int shown = std::clamp(count, 1, fit);
+    return std::max(kMinColumnWidth, (available - spacing * (shown - 1)) / shown);
+}
+
+void ItemPage::scrollColumnIntoView(int column)
+{
+    if (column < 0 || column >= m_runs.size())
+        return;
+    // From the column's place in the row rather than its geometry, which a new layout has not set yet.
+    const int spacing = m_ui->responsesLayout->spacing();
+    const int width = columnWidth();
+    int place = 0;
+    for (int i = 0; i < column; ++i)
+        place += m_columns[i]->isVisibleTo(m_ui->responsesContainer) ? 1 : 0;
+    const int left = m_ui->responsesLayout->contentsMargins().left() + place * (width + spacing);
+    QScrollBar *bar = m_ui->responsesArea->horizontalScrollBar();
+    const int view = m_ui->responsesArea->viewport()->width();
+    if (m_ui->responsesContainer->width() < left + width) {
+        m_ui->responsesContainer->layout()->activate();
+        bar->setRange(0, std::max(bar->maximum(), left + width - view));
+    }
+    if (left < bar->value())
+        bar->setValue(left);
+    else if (left + width > bar->value() + view)
+        bar->setValue(left + width - view);
+}
+
+void ItemPage::setResponseLayout(ResponseLayout layout)
+{
+    if (layout == m_layout)
+        return;
+    m_layout = layout;
+    if (layout == ResponseLayout::Compare && (m_compareColumn < 0 || m_compareColumn == m_currentColumn))
+        m_compareColumn =
+            m_runs.size() < 2 ? -1 : (m_currentColumn + 1 < m_runs.size() ? m_currentColumn + 1 : m_currentColumn - 1);
+    m_responseStack->setCurrentIndex(layout == ResponseLayout::Grid ? 1 : 0);
+    m_compareBar->setVisible(layout == ResponseLayout::Compare);
+    for (ResponseColumnWidget *column : std::as_const(m_columns)) {
+        column->responseView()->setMarkdown(m_markdown && layout != ResponseLayout::Compare);
+        column->responseView()->setRawHighlights({});
+    }
+    updateColumnVisibility();
+    updateColumnWidths();
+    fillVisibleColumns();
+    updateGrid();
+    updateComparison();
+    scrollColumnIntoView(m_currentColumn);
+    QTimer::singleShot(0, this, [this] { scrollColumnIntoView(m_currentColumn); });
+}
+
+void ItemPage::setCompareColumn(int column)
+{
+    if (column < 0 || column >= m_runs.size())
+        return;
+    if (column == m_currentColumn) {
+        // Comparing a run with itself shows nothing: the two swap instead.
+        const int previous = m_compareColumn;
+        m_compareColumn = column;
+        setCurrentColumn(previous);
+    } else {
+        m_compareColumn = column;
+    }
+    updateColumnVisibility();
+    fillColumn(m_compareColumn);
+    updateComparison();
+}
+
+void ItemPage::updateComparison()
+{
+    if (m_layout != ResponseLayout::Compare)
+        return;
+    const QSignalBlocker blocker(m_compareWith);
+    m_compareWith->setCurrentIndex(m_compareColumn);
+    if (m_currentColumn < 0 || m_compareColumn < 0 || !m_workspace) {
+        m_compareSummary->setText(tr("Comparing needs two runs."));
+        return;
+    }
+    fillColumn(m_currentColumn);
+    fillColumn(m_compareColumn);
+    // The left column is the old text of a diff, the right one the new: marks in red and in green.
+    const int left = std::min(m_currentColumn, m_compareColumn);
+    const int right = std::max(m_currentColumn, m_compareColumn);
+    const WordDiff::Result diff = WordDiff::compare(m_columns[left]->rawResponse(), m_columns[right]->rawResponse());
+    const auto marks = [](const QList<WordDiff::Span> &spans, const QColor &color) {
+        QList<ResponseTextView::Highlight> out;
+        for (const WordDiff::Span &span : spans)
+            out.append({span.start, span.length, color, false});
+        return out;
+    };
+    m_columns[left]->responseView()->setRawHighlights(marks(diff.onlyLeft, QColor(220, 50, 47, 80)));
+    m_columns[right]->responseView()->setRawHighlights(marks(diff.onlyRight, QColor(40, 170, 60, 90)));
+    const QString leftName = m_workspace->runs[m_runs[left]].name;
+    const QString rightName = m_workspace->runs[m_runs[right]].name;
+    if (diff.byLine)
+        m_compareSummary->setText(tr("Too long to compare word by word: lines only in %1 are red, lines only in %2 "
+                                     "green.")
+                                      .arg(leftName, rightName));
+    else
+        m_compareSummary->setText(tr("%1 of %2 words of %3 are not in %4 (red); %5 of %6 words of %4 are new "
+                                     "(green).")
+                                      .arg(diff.leftWords - diff.commonWords)
+                                      .arg(diff.leftWords)
+                                      .arg(leftName, rightName)
+                                      .arg(diff.rightWords - diff.commonWords)
+                                      .arg(diff.rightWords));
+}
+
+void ItemPage::updateGrid()
+{
+    if (m_layout != ResponseLayout::Grid)
+        return;
+    QList<ResponseGridWidget::Card> cards;
+    if (m_workspace && m_item >= 0) {
+        const qint64 id = m_workspace->dataset.item(m_item).instructionId;
+        for (int run : std::as_const(m_runs)) {
+            ResponseGridWidget::Card card;
+            card.title = QStringLiteral("%1  %2").arg(run + 1).arg(m_workspace->runs[run].name);
+            if (const ResultRecord *record = m_workspace->record(m_item, run)) {
+                card.hasResponse = true;
+                card.judge = record->label;
+                card.text = record->response;
+            }
+            if (m_annotations)
+                card.mine = m_annotations->label(id, m_workspace->runs[run].name, m_annotator).label;
+            cards.append(card);
+        }
+    }
+    m_grid->setCards(cards);
+    m_grid->setCurrent(m_currentColumn);
+}
+
+void ItemPage::setMarkdown(bool markdown)
+{
+    m_markdown = markdown;
+    for (ResponseColumnWidget *column : std::as_const(m_columns))
+        column->responseView()->setMarkdown(markdown && m_layout != ResponseLayout::Compare);
+}
+
+void ItemPage::setImageCollapsed(bool collapsed)
+{
+    m_ui->imageView->setVisible(!collapsed);
+}
+
+bool ItemPage::isImageCollapsed() const
+{
+    return m_ui->imageView->isHidden();
+}
+
+void ItemPage::setSearchFinder(ResponseTextView::HighlightFinder finder)
+{
+    m_finder = std::move(finder);
+    for (ResponseColumnWidget *column : std::as_const(m_columns))
+        column->responseView()->setSearchFinder(m_finder);
+}
+
+void ItemPage::scrollCurrentResponse(int pages)
+{
+    if (m_currentColumn >= 0 && m_currentColumn < m_columns.size())
+        m_columns[m_currentColumn]->responseView()->scrollPages(pages);
 }
 
 bool ItemPage::eventFilter(QObject *watched, QEvent *event)
@@ -194,11 +440,8 @@ bool ItemPage::eventFilter(QObject *watched, QEvent *event)
 
 void ItemPage::updateColumnWidths()
 {
-    // Widths depend on the space and the number of runs, never on the text, so a new item reflows no layout:
-    // up to three columns share the width, more scroll sideways.
-    const int shown = std::max<int>(1, std::min<int>(int(m_runs.size()), 3));
-    const int spacing = m_ui->responsesLayout->spacing();
-    const int width = std::max(280, (m_ui->responsesArea->viewport()->width() - spacing * (shown + 1)) / shown);
+    // Widths depend on the space and the number of runs, never on the text, so a new item reflows no layout.
+    const int width = columnWidth();
     for (ResponseColumnWidget *column : std::as_const(m_columns)) {
         if (column->width() != width || column->minimumWidth() != width)
             column->setFixedWidth(width);
@@ -237,11 +480,20 @@ void ItemPage::setCurrentColumn(int column)
     for (qsizetype i = 0; i < m_columns.size(); ++i)
         m_columns[i]->setCurrent(i == column);
     const bool changed = column != m_currentColumn;
+    if (changed && m_layout == ResponseLayout::Compare && column >= 0 && column == m_compareColumn)
+        m_compareColumn = m_currentColumn; // moving onto the compared run swaps the two
     m_currentColumn = column;
+    if (changed && m_layout == ResponseLayout::Compare) {
+        updateColumnVisibility();
+        updateComparison();
+    }
     if (column >= 0) {
         fillColumn(column);
-        m_ui->responsesArea->ensureWidgetVisible(m_columns[column], 0, 0);
+        // The focused column is always wholly in view, now and once a new layout has placed it.
+        scrollColumnIntoView(column);
+        QTimer::singleShot(0, this, [this] { scrollColumnIntoView(m_currentColumn); });
     }
+    m_grid->setCurrent(column);
     if (changed)
         emit currentColumnChanged(column);
 }
@@ -277,6 +529,11 @@ void ItemPage::setJudgeResults(const JudgeResults *results)
 void ItemPage::refreshAnnotations()
 {
     refreshLeak();
+    if (m_layout == ResponseLayout::Grid && m_workspace && m_item >= 0 && m_annotations) {
+        const qint64 id = m_workspace->dataset.item(m_item).instructionId;
+        for (int i = 0; i < m_runs.size(); ++i)
+            m_grid->setMine(i, m_annotations->label(id, m_workspace->runs[m_runs[i]].name, m_annotator).label);
+    }
     for (int i = 0; i < m_runs.size(); ++i) {
         if (m_filled.value(i))
             refreshColumnAnnotations(i);

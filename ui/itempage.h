@@ -1,6 +1,7 @@
 #pragma once
 
 #include "widgets/decodedimage.h"
+#include "widgets/responsetextview.h"
 
 #include "app/model/annotations.h"
 #include "app/model/judgeresults.h"
@@ -14,9 +15,13 @@
 
 class ImageCache;
 class LabelChipWidget;
+class QComboBox;
+class QLabel;
 class QLineEdit;
+class QStackedWidget;
 class ImageViewWidget;
 class ResponseColumnWidget;
+class ResponseGridWidget;
 
 namespace Ui {
 class ItemPage;
@@ -47,6 +52,30 @@ public:
     void setNeighbours(const QList<qsizetype> &items) { m_neighbours = items; }
     ResponseColumnWidget *column(int index) const { return m_columns.value(index); }
 
+    /// How the runs' answers are laid out: side by side in as many columns as fit, as a compact grid of every
+    /// run, or two runs compared word by word.
+    enum class ResponseLayout { Columns, Grid, Compare };
+    void setResponseLayout(ResponseLayout layout);
+    ResponseLayout responseLayout() const { return m_layout; }
+    ResponseGridWidget *grid() const { return m_grid; }
+    /// In compare mode, the column the current one is compared with.
+    int compareColumn() const { return m_compareColumn; }
+    void setCompareColumn(int column);
+    /// Whether column @p index is laid out in view (scrolled into sight or not).
+    bool isColumnShown(int index) const;
+    /// The width every response column gets now.
+    int columnWidth() const;
+    /// Answers as Markdown (the default) or raw text; compared answers are always raw.
+    void setMarkdown(bool markdown);
+    bool isMarkdown() const { return m_markdown; }
+    /// Hides the image so the answers get its height.
+    void setImageCollapsed(bool collapsed);
+    bool isImageCollapsed() const;
+    /// Marks search hits in the answers.
+    void setSearchFinder(ResponseTextView::HighlightFinder finder);
+    /// Scrolls the current run's answer by @p pages screens.
+    void scrollCurrentResponse(int pages);
+
     /// Human labels and leak flags to show, by @p annotator; null @p annotations shows none. @p editable is
     /// false without a writable project. Read in place: call refreshAnnotations() after a change.
     void setAnnotations(const Annotations *annotations, const QString &annotator, bool editable);
@@ -58,6 +87,8 @@ public:
 
 signals:
     void currentColumnChanged(int column);
+    /// The grid or the compare bar changed the layout (a double-clicked card opens the columns).
+    void responseLayoutChanged(ItemPage::ResponseLayout layout);
     /// A response note was typed into (@p finished: editing ended), on dataset item @p item and run @p run: the
     /// ones the note was typed on, even if another item is shown by the time editing ends.
     void labelNoteEdited(qsizetype item, int run, const QString &text, bool finished);
@@ -68,6 +99,10 @@ private:
     void fillColumn(int index);
     void fillVisibleColumns();
     void updateColumnWidths();
+    void updateColumnVisibility();
+    void updateComparison();
+    void updateGrid();
+    void scrollColumnIntoView(int column);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -91,6 +126,15 @@ private:
     QString m_annotator;
     bool m_editable = false;
     LabelChipWidget *m_leakChip;
+    QStackedWidget *m_responseStack;
+    ResponseGridWidget *m_grid;
+    QWidget *m_compareBar;
+    QLabel *m_compareSummary;
+    QComboBox *m_compareWith;
+    ResponseLayout m_layout = ResponseLayout::Columns;
+    int m_compareColumn = -1;
+    bool m_markdown = true;
+    ResponseTextView::HighlightFinder m_finder;
     QLineEdit *m_leakNote;
     void refreshColumnAnnotations(int index);
     void finishNoteEditing();

@@ -9,6 +9,7 @@
 #include "judgedialog.h"
 #include "projectdialogs.h"
 #include "resources.h"
+#include "responseviewactions.h"
 #include "scorespage.h"
 #include "shortcutsdialog.h"
 #include "ui_mainwindow.h"
@@ -220,6 +221,7 @@ void MainWindow::setUpActions()
     ui.actionZoomIn->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
     ui.actionZoomOut->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
     ui.actionShortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
+    m_responseActions = new ResponseViewActions(ui.menuView, this, ui.itemPage);
     // Every action lives in the window, so its shortcut works wherever the focus is (text fields keep their keys).
     for (QAction *action : findChildren<QAction *>())
         addAction(action);

@@ -19,6 +19,7 @@ class ItemTableModel;
 class JobRunner;
 class LabelCellDelegate;
 class ProjectDialogs;
+class ResponseViewActions;
 class ViewMenus;
 class ScoreReport;
 class QLabel;
@@ -151,6 +152,7 @@ private:
     ProjectDialogs *m_dialogs;
     AnnotationActions *m_annotate;
     ViewMenus *m_menus;
+    ResponseViewActions *m_responseActions = nullptr;
     ItemTableModel *m_model;
     ItemFilterModel *m_filter;
     ImageCache *m_images;

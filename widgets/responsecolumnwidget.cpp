@@ -52,14 +52,14 @@ void ResponseColumnWidget::show(const QString &runName, const ResultRecord *reco
     m_name->setText(runName);
     m_hasResponse = record != nullptr;
     m_judge = record ? record->label.label : Label::Invalid;
+    m_raw = record ? DisplayText::elided(record->response, DisplayText::kResponse) : QString();
     if (!record) {
         m_chip->setNoResponse();
         m_response->setText(QString(), tr("This run has no response to this item."), 0);
         return;
     }
     m_chip->setLabel(record->label, tr("Judge"));
-    m_response->setText(DisplayText::elided(record->response, DisplayText::kResponse),
-                        DisplayText::elided(record->explanation, DisplayText::kPage), quintptr(record));
+    m_response->setText(m_raw, DisplayText::elided(record->explanation, DisplayText::kPage), quintptr(record));
 }
 
 void ResponseColumnWidget::setCurrent(bool current)

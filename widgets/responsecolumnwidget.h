@@ -37,6 +37,9 @@ public:
     void setJudges(const QList<QPair<QString, Judgment>> &judgments);
     QString humanText() const;
     QLineEdit *noteEdit() const { return m_note; }
+    ResponseTextView *responseView() const { return m_response; }
+    /// The run's answer as loaded (empty when the run has none).
+    QString rawResponse() const { return m_raw; }
 
 signals:
     /// The note was typed into (sent on every change; the page decides when to save).
@@ -56,6 +59,7 @@ private:
     QLineEdit *m_note;
     Label m_judge = Label::Invalid;
     bool m_hasResponse = false;
+    QString m_raw;
     ResponseTextView *m_response;
     bool m_current = false;
 };

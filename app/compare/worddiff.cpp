@@ -1,0 +1,149 @@
+#include "app/compare/worddiff.h"
+
+#include <QStringView>
+
+#include <vector>
+
+namespace {
+
+struct Token
+{
+    int start;
+    int length;
+};
+
+// Words (runs of non-space characters), or whole lines when @p lines is set.
+std::vector<Token> tokenize(const QString &text, bool lines)
+{
+    std::vector<Token> tokens;
+    const int n = int(text.size());
+    int i = 0;
+    while (i < n) {
+        if (lines ? text[i] == QLatin1Char('\n') : text[i].isSpace()) {
+            ++i;
+            continue;
+        }
+        const int start = i;
+        while (i < n && !(lines ? text[i] == QLatin1Char('\n') : text[i].isSpace()))
+            ++i;
+        tokens.push_back({start, i - start});
+    }
+    return tokens;
+}
+
+// Marks which tokens of each side are in a longest common subsequence. The common start and end are matched
+// first, so only the differing middle costs a table.
+void commonTokens(const QString &left, const std::vector<Token> &a, const QString &right, const std::vector<Token> &b,
+                  std::vector<char> &keptA, std::vector<char> &keptB)
+{
+    const auto same = [&](size_t i, size_t j) {
+        return QStringView(left).mid(a[i].start, a[i].length) == QStringView(right).mid(b[j].start, b[j].length);
+    };
+    keptA.assign(a.size(), 0);
+    keptB.assign(b.size(), 0);
+    size_t head = 0;
+    while (head < a.size() && head < b.size() && same(head, head)) {
+        keptA[head] = keptB[head] = 1;
+        ++head;
+    }
+    size_t tail = 0;
+    while (tail < a.size() - head && tail < b.size() - head && same(a.size() - 1 - tail, b.size() - 1 - tail)) {
+        keptA[a.size() - 1 - tail] = keptB[b.size() - 1 - tail] = 1;
+        ++tail;
+    }
+    const size_t n = a.size() - head - tail;
+    const size_t m = b.size() - head - tail;
+    if (n == 0 || m == 0)
+        return;
+    // lengths[i][j]: the longest common subsequence of the middles from i and j on.
+    std::vector<quint32> lengths((n + 1) * (m + 1), 0);
+    const auto at = [&](size_t i, size_t j) -> quint32 & { return lengths[i * (m + 1) + j]; };
+    for (size_t i = n; i-- > 0;) {
+        for (size_t j = m; j-- > 0;)
+            at(i, j) = same(head + i, head + j) ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+    }
+    size_t i = 0;
+    size_t j = 0;
+    while (i < n && j < m) {
+        if (same(head + i, head + j)) {
+            keptA[head + i] = keptB[head + j] = 1;
+            ++i;
+            ++j;
+        } else if (at(i + 1, j) >= at(i, j + 1)) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+}
+
+// Consecutive changed tokens become one span, from the first one's start to the last one's end.
+QList<WordDiff::Span> spansOf(const std::vector<Token> &tokens, const std::vector<char> &kept)
+{
+    QList<WordDiff::Span> spans;
+    for (size_t i = 0; i < tokens.size();) {
+        if (kept[i]) {
+            ++i;
+            continue;
+        }
+        const int start = tokens[i].start;
+        size_t last = i;
+        while (last + 1 < tokens.size() && !kept[last + 1])
+            ++last;
+        spans.append({start, tokens[last].start + tokens[last].length - start});
+        i = last + 1;
+    }
+    return spans;
+}
+
+qint64 middlePairs(const QString &left, const std::vector<Token> &a, const QString &right, const std::vector<Token> &b)
+{
+    size_t head = 0;
+    const auto same = [&](size_t i, size_t j) {
+        return QStringView(left).mid(a[i].start, a[i].length) == QStringView(right).mid(b[j].start, b[j].length);
+    };
+    while (head < a.size() && head < b.size() && same(head, head))
+        ++head;
+    size_t tail = 0;
+    while (tail < a.size() - head && tail < b.size() - head && same(a.size() - 1 - tail, b.size() - 1 - tail))
+        ++tail;
+    return qint64(a.size() - head - tail) * qint64(b.size() - head - tail);
+}
+
+} // namespace
+
+namespace WordDiff {
+
+Result compare(const QString &left, const QString &right)
+{
+    Result result;
+    std::vector<Token> a = tokenize(left, false);
+    std::vector<Token> b = tokenize(right, false);
+    result.leftWords = int(a.size());
+    result.rightWords = int(b.size());
+    if (middlePairs(left, a, right, b) > kMaxWordPairs) {
+        result.byLine = true;
+        a = tokenize(left, true);
+        b = tokenize(right, true);
+        if (middlePairs(left, a, right, b) > kMaxWordPairs) {
+            // Beyond even a line table: every line is marked, rather than a comparison that would not finish.
+            std::vector<char> keptA(a.size(), 0);
+            std::vector<char> keptB(b.size(), 0);
+            result.onlyLeft = spansOf(a, keptA);
+            result.onlyRight = spansOf(b, keptB);
+            return result;
+        }
+    }
+    std::vector<char> keptA;
+    std::vector<char> keptB;
+    commonTokens(left, a, right, b, keptA, keptB);
+    result.onlyLeft = spansOf(a, keptA);
+    result.onlyRight = spansOf(b, keptB);
+    if (!result.byLine) {
+        for (char kept : keptA)
+            result.commonWords += kept;
+    }
+    return result;
+}
+
+} // namespace WordDiff
