@@ -317,6 +317,46 @@ QList<QPair<int, int>> ResponseTextView::paintedHighlights() const
     return ranges;
 }
 
+QStringList ResponseTextView::visualLines() const
+{
+    QStringList lines;
+    if (!m_current)
+        return lines;
+    const auto collect = [&lines](const QTextLayout &layout, const QString &text, int offset) {
+        for (int i = 0; i < layout.lineCount(); ++i) {
+            const QTextLine line = layout.lineAt(i);
+            QString shown = text.mid(offset + line.textStart(), line.textLength());
+            while (!shown.isEmpty() &&
+                   (shown.back().isSpace() || shown.back() == QChar::LineSeparator || shown.back() == QChar(0x200B)))
+                shown.chop(1);
+            lines.append(shown);
+        }
+    };
+    if (m_current->document) {
+        for (QTextBlock block = m_current->document->begin(); block.isValid(); block = block.next())
+            collect(*block.layout(), m_current->shown, block.position());
+    } else {
+        collect(m_current->layout, m_current->layout.text(), 0);
+    }
+    return lines;
+}
+
+QList<qreal> ResponseTextView::visualLineHeights() const
+{
+    QList<qreal> heights;
+    const auto collect = [&heights](const QTextLayout &layout) {
+        for (int i = 0; i < layout.lineCount(); ++i)
+            heights.append(layout.lineAt(i).height());
+    };
+    if (m_current && m_current->document) {
+        for (QTextBlock block = m_current->document->begin(); block.isValid(); block = block.next())
+            collect(*block.layout());
+    } else if (m_current) {
+        collect(m_current->layout);
+    }
+    return heights;
+}
+
 void ResponseTextView::scrollPages(int pages)
 {
     QScrollBar *bar = verticalScrollBar();

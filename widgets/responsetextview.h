@@ -56,6 +56,10 @@ public:
     void setRawHighlights(const QList<Highlight> &highlights);
     /// The search hits and raw marks now painted, as (start, length) into shownText().
     QList<QPair<int, int>> paintedHighlights() const;
+    /// The lines as laid out for the reader, top to bottom (the note's excluded): what each line shows.
+    QStringList visualLines() const;
+    /// The height of each line of visualLines(): headings are taller than body text.
+    QList<qreal> visualLineHeights() const;
     /// Scrolls by @p pages screens (negative: up).
     void scrollPages(int pages);
 
