@@ -2,7 +2,7 @@
 
 #include "app/search/wordindex.h"
 
-#include <QStringMatcher>
+#include <QVarLengthArray>
 #include <QtConcurrent>
 
 namespace {
@@ -123,31 +123,72 @@ bool reviewMatches(const ItemQuery &query, const Workspace &workspace, qsizetype
     return false;
 }
 
-bool textMatches(const QStringMatcher &text, const Workspace &workspace, qsizetype item)
+bool textMatches(const SearchTerms::Matcher &terms, const Workspace &workspace, qsizetype item)
 {
     const Item &it = workspace.dataset.item(item);
-    for (const QString *field : {&it.instruction, &it.imageDescription, &it.safetyReason}) {
-        if (text.indexIn(*field) >= 0)
-            return true;
-    }
+    QVarLengthArray<const QString *, 32> texts{&it.instruction, &it.imageDescription, &it.safetyReason};
     for (qsizetype run = 0; run < workspace.runs.size(); ++run) {
-        const ResultRecord *record = workspace.record(item, run);
-        if (record && text.indexIn(record->response) >= 0)
-            return true;
+        if (const ResultRecord *record = workspace.record(item, run)) {
+            texts.append(&record->response);
+            if (!record->explanation.isEmpty())
+                texts.append(&record->explanation);
+        }
     }
-    return false;
+    return terms.matches(it.instructionId, std::span<const QString *const>(texts.data(), texts.size()));
+}
+
+// Looks each term up in the index: the items that can match them all. A term the index answers exactly (a word of
+// letters and digits) is settled here; the others are left in *unsettled for reading the candidates' texts.
+QList<bool> narrow(const WordIndex &index, const SearchTerms &terms, const Workspace &workspace, SearchTerms *unsettled)
+{
+    const qsizetype count = workspace.dataset.size();
+    QList<bool> result(count, true);
+    *unsettled = {};
+    auto apply = [&](const QString &term, bool phrase, bool excluded) {
+        bool exact = false;
+        QList<bool> hits = index.candidates(term, count, &exact);
+        // A bare number also matches the id, which the index does not hold.
+        if (const std::optional<qint64> id = phrase ? std::nullopt : SearchTerms::idOfWord(term)) {
+            for (qsizetype i = 0; i < count; ++i)
+                hits[i] = hits[i] || workspace.dataset.item(i).instructionId == *id;
+        }
+        if (!excluded) {
+            for (qsizetype i = 0; i < count; ++i)
+                result[i] = result[i] && hits[i];
+        } else if (exact) {
+            for (qsizetype i = 0; i < count; ++i)
+                result[i] = result[i] && !hits[i];
+        }
+        if (!exact)
+            (phrase ? (excluded ? unsettled->excludedPhrases : unsettled->phrases)
+                    : (excluded ? unsettled->excludedWords : unsettled->words))
+                .append(term);
+    };
+    for (const QString &word : terms.words)
+        apply(word, false, false);
+    for (const QString &phrase : terms.phrases)
+        apply(phrase, true, false);
+    for (const QString &word : terms.excludedWords)
+        apply(word, false, true);
+    for (const QString &phrase : terms.excludedPhrases)
+        apply(phrase, true, true);
+    if (!terms.ids.isEmpty()) {
+        for (qsizetype i = 0; i < count; ++i)
+            result[i] = result[i] && terms.ids.contains(workspace.dataset.item(i).instructionId);
+    }
+    return result;
 }
 
 } // namespace
 
 bool ItemQuery::matches(const Workspace &workspace, qsizetype item) const
 {
-    return matches(workspace, item, QStringMatcher(text, Qt::CaseInsensitive));
+    return matches(workspace, item, SearchTerms::Matcher(SearchTerms::parse(text)));
 }
 
-bool ItemQuery::matches(const Workspace &workspace, qsizetype item, const QStringMatcher &textMatcher) const
+bool ItemQuery::matches(const Workspace &workspace, qsizetype item, const SearchTerms::Matcher &terms) const
 {
-    return matchesFilters(workspace, item) && (text.isEmpty() || textMatches(textMatcher, workspace, item));
+    return matchesFilters(workspace, item) && (terms.isEmpty() || textMatches(terms, workspace, item));
 }
 
 bool ItemQuery::matchesFilters(const Workspace &workspace, qsizetype item) const
@@ -166,28 +207,24 @@ QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bo
                                 const WordIndex *index) const
 {
     const qsizetype count = workspace.dataset.size();
-    QList<bool> candidates;
-    bool exact = false;
-    if (index && !index->isEmpty() && !text.isEmpty())
-        candidates = index->candidates(text, count, &exact);
+    const SearchTerms terms = SearchTerms::parse(text);
+    SearchTerms unsettled = terms; // what is left to read in the texts
+    QList<bool> candidates;        // empty: every item is one
+    if (index && !index->isEmpty() && !terms.isEmpty())
+        candidates = narrow(*index, terms, workspace, &unsettled);
     QList<bool> accepted(count, false);
     constexpr qsizetype chunk = 2048;
     QList<qsizetype> starts;
     for (qsizetype start = 0; start < count; start += chunk)
         starts.append(start);
-    const QStringMatcher matcher(text, Qt::CaseInsensitive); // built once: its skip table serves every item
-    bool *flags = accepted.data();                           // detached once here; workers write disjoint elements
+    const SearchTerms::Matcher matcher(unsettled); // built once: its skip tables serve every item
+    bool *flags = accepted.data();                 // detached once here; workers write disjoint elements
     QtConcurrent::blockingMap(starts, [&](qsizetype start) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return;
         const qsizetype end = std::min(start + chunk, count);
         for (qsizetype i = start; i < end; ++i)
-            if (!candidates.isEmpty() && !candidates[i])
-                flags[i] = false;
-            else if (exact)
-                flags[i] = matchesFilters(workspace, i);
-            else
-                flags[i] = matches(workspace, i, matcher);
+            flags[i] = (candidates.isEmpty() || candidates[i]) && matches(workspace, i, matcher);
     });
     if (cancel && cancel->load(std::memory_order_relaxed))
         return {};

@@ -3,13 +3,13 @@
 #include "app/model/annotations.h"
 #include "app/model/judgeresults.h"
 #include "app/model/workspace.h"
+#include "app/search/searchterms.h"
 
 #include <QList>
 #include <QString>
 
 #include <atomic>
 
-class QStringMatcher;
 class WordIndex;
 
 /// The filters a reviewer has set on the item list, as a value that can be evaluated on any thread.
@@ -42,7 +42,9 @@ struct ItemQuery
     QString category;    ///< empty: every category
     QString subCategory; ///< empty: every sub-category of the category
     QString source;      ///< empty: every source
-    QString text;        ///< case-insensitive, in the instruction, image description, safety reason and responses
+    /// The search box's text in SearchTerms' syntax, looked for in the id, instruction, image description, safety
+    /// reason, and every run's response and judge explanation.
+    QString text;
     LabelFilter labelFilter = LabelFilter::Any;
     qsizetype run = -1; ///< the run the Run* filters look at
     ReviewFilter review = ReviewFilter::Any;
@@ -56,12 +58,14 @@ struct ItemQuery
     const JudgeResults *judges = nullptr;
 
     bool matches(const Workspace &workspace, qsizetype item) const;
-    bool matches(const Workspace &workspace, qsizetype item, const QStringMatcher &textMatcher) const;
+    /// With the text already parsed and prepared: what evaluate() calls for every item.
+    bool matches(const Workspace &workspace, qsizetype item, const SearchTerms::Matcher &terms) const;
     /// Everything but the text.
     bool matchesFilters(const Workspace &workspace, qsizetype item) const;
 
     /// One flag per item, computed on all cores; returns an empty list when @p cancel is set midway.
-    /// With @p index (built from the same workspace) a text search looks words up instead of reading every text.
+    /// With @p index (built from the same workspace) a text search looks words up instead of reading every text,
+    /// and reads only where the index cannot answer (phrases, punctuation) and only the items it leaves.
     QList<bool> evaluate(const Workspace &workspace, const std::atomic_bool *cancel = nullptr,
                          const WordIndex *index = nullptr) const;
 

@@ -56,8 +56,10 @@ WordIndex WordIndex::build(const Workspace &workspace, const std::atomic_bool *c
         for (const QString *field : {&it.instruction, &it.imageDescription, &it.safetyReason})
             forEachWord(*field, &buffer, add);
         for (qsizetype run = 0; run < workspace.runs.size(); ++run) {
-            if (const ResultRecord *record = workspace.record(item, run))
+            if (const ResultRecord *record = workspace.record(item, run)) {
                 forEachWord(record->response, &buffer, add);
+                forEachWord(record->explanation, &buffer, add);
+            }
         }
         std::sort(itemWords.begin(), itemWords.end());
         itemWords.erase(std::unique(itemWords.begin(), itemWords.end()), itemWords.end());

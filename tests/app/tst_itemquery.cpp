@@ -2,6 +2,8 @@
 #include "app/search/itemquery.h"
 #include "app/search/wordindex.h"
 
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 // Counts on the bundled sample, worked out with a separate Python script over data/sample.
@@ -10,6 +12,7 @@ class TestItemQuery : public QObject
     Q_OBJECT
 
     Workspace m_workspace;
+    WordIndex m_index;
     std::atomic_bool m_cancelled{true};
 
     int count(const ItemQuery &query) const
@@ -38,6 +41,7 @@ private slots:
         QCOMPARE(m_workspace.runs.size(), 3);
         QCOMPARE(m_workspace.matches[1].unmatched, 1);
         QCOMPARE(m_workspace.problems.size(), 2); // the two taxonomy outliers
+        m_index = WordIndex::build(m_workspace);
     }
 
     void emptyQueryAcceptsAll()
@@ -190,6 +194,200 @@ private slots:
         index.candidates(QStringLiteral("be careful"), m_workspace.dataset.size(), &exact);
         QVERIFY(!exact);
         QVERIFY(WordIndex::build(m_workspace, &m_cancelled).isEmpty());
+    }
+
+    // The instruction ids a search accepts, reading every text; QVERIFY2 in the callers compares the index path.
+    static QList<qint64> searchIds(const Workspace &workspace, const QString &text, const WordIndex *index = nullptr)
+    {
+        ItemQuery q;
+        q.text = text;
+        const QList<bool> accepted = q.evaluate(workspace, nullptr, index);
+        QList<qint64> ids;
+        for (qsizetype i = 0; i < accepted.size(); ++i) {
+            if (!index && accepted[i] != q.matches(workspace, i))
+                qFatal("evaluate() and matches() disagree on item %lld", qlonglong(i));
+            if (accepted[i])
+                ids.append(workspace.dataset.item(i).instructionId);
+        }
+        return ids;
+    }
+
+    void search_data()
+    {
+        // Worked out with a separate Python script over data/sample (lower-cased substrings; phrases as regular
+        // expressions with \s+ between their words).
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QList<qint64>>("ids");
+        using I = QList<qint64>;
+        QTest::newRow("one word") << "phishing" << I{19, 20};
+        QTest::newRow("case") << "PHISHING" << I{19, 20};
+        // 20: phishing in the safety reason, editor in the image description; 19 has phishing but no editor.
+        QTest::newRow("two words in different fields") << "phishing editor" << I{20};
+        QTest::newRow("two words, the other item") << "phishing browser" << I{19};
+        QTest::newRow("every word must occur") << "phishing browser editor" << I{};
+        QTest::newRow("word order is free") << "line subject" << I{20};
+        QTest::newRow("phrase") << "\"subject line\"" << I{20};
+        QTest::newRow("phrase order counts") << "\"line subject\"" << I{};
+        QTest::newRow("phrase over a blank line") << "\"phishing email. For legitimate\"" << I{20};
+        QTest::newRow("excluded word") << "phishing -editor" << I{19};
+        QTest::newRow("excluded phrase") << "phishing -\"subject line\"" << I{19};
+        QTest::newRow("excluded number is the id too") << "phishing -20" << I{19};
+        QTest::newRow("id") << "#20" << I{20};
+        QTest::newRow("several ids") << "#20 #19" << I{19, 20};
+        QTest::newRow("id and word") << "#20 browser" << I{};
+        QTest::newRow("bare number: id or text") << "18" << I{0, 1, 18, 50};
+        QTest::newRow("hash number: id only") << "#18" << I{18};
+        QTest::newRow("quoted number: text only") << "\"18\"" << I{0, 1, 50};
+    }
+
+    void search()
+    {
+        QFETCH(QString, text);
+        QFETCH(QList<qint64>, ids);
+        QCOMPARE(searchIds(m_workspace, text), ids);
+        QCOMPARE(searchIds(m_workspace, text, &m_index), ids);
+    }
+
+    void exclusionAlone()
+    {
+        QCOMPARE(searchIds(m_workspace, QStringLiteral("-phishing")).size(), 61);
+        QCOMPARE(searchIds(m_workspace, QStringLiteral("-phishing"), &m_index).size(), 61);
+    }
+
+    void judgeExplanations()
+    {
+        // The sample's result files carry no explanation: give one response one, in a copy.
+        Workspace workspace = m_workspace;
+        QCOMPARE(workspace.dataset.item(5).instructionId, 5);
+        const qsizetype record = workspace.matches[1].recordOfItem[5];
+        QVERIFY(record >= 0);
+        workspace.runs[1].records[record].explanation =
+            QStringLiteral("The reply steers the user toward museum archives instead.");
+        const WordIndex index = WordIndex::build(workspace);
+        const QStringList texts{"archives", "steers museum", "\"museum archives\"", "Steers -basalt"};
+        for (const QString &text : texts) {
+            QVERIFY2(searchIds(m_workspace, text).isEmpty(), qPrintable(text));
+            QCOMPARE(searchIds(workspace, text), QList<qint64>{5});
+            QCOMPARE(searchIds(workspace, text, &index), QList<qint64>{5});
+        }
+    }
+
+    // Random queries from the sample's own words; the expected items come from a plain lower-case reading of the
+    // texts, so the parser, the matcher and the index are all checked against something they do not share.
+    void randomQueriesAgreeWithAPlainReading()
+    {
+        struct Texts
+        {
+            qint64 id;
+            QStringList lower;
+        };
+        QList<Texts> items;
+        QStringList tokens; // white-space separated, punctuation kept
+        for (qsizetype i = 0; i < m_workspace.dataset.size(); ++i) {
+            const Item &it = m_workspace.dataset.item(i);
+            Texts texts{it.instructionId, {it.instruction, it.imageDescription, it.safetyReason}};
+            for (qsizetype run = 0; run < m_workspace.runs.size(); ++run) {
+                if (const ResultRecord *record = m_workspace.record(i, run))
+                    texts.lower << record->response << record->explanation;
+            }
+            for (QString &text : texts.lower) {
+                for (const QString &token : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+                    if (!token.contains(u'"') && !token.startsWith(u'-') && !token.startsWith(u'#'))
+                        tokens.append(token);
+                text = text.toLower();
+            }
+            items.append(texts);
+        }
+        auto containsWord = [](const Texts &t, const QString &word) {
+            bool digits = !word.isEmpty();
+            for (const QChar ch : word)
+                digits = digits && ch >= u'0' && ch <= u'9';
+            if (digits && word.size() < 10 && word.toLongLong() == t.id)
+                return true;
+            for (const QString &text : t.lower)
+                if (text.contains(word.toLower()))
+                    return true;
+            return false;
+        };
+        auto containsPhrase = [](const Texts &t, const QStringList &words) {
+            QStringList escaped;
+            for (const QString &word : words)
+                escaped.append(QRegularExpression::escape(word.toLower()));
+            const QRegularExpression re(escaped.join(QStringLiteral("\\s+")));
+            for (const QString &text : t.lower)
+                if (re.match(text).hasMatch())
+                    return true;
+            return false;
+        };
+
+        QRandomGenerator random(20261201);
+        auto pick = [&](const QStringList &from) { return from[random.bounded(int(from.size()))]; };
+        int someButNotAll = 0;
+        for (int round = 0; round < 400; ++round) {
+            // Each query: one to three terms, each a word, a piece of a word, a phrase, a number or an id,
+            // sometimes upper-cased and sometimes excluded.
+            QStringList parts;
+            QList<std::function<bool(const Texts &)>> tests;
+            QList<qint64> ids; // several #ids: any of them
+            const int termCount = 1 + int(random.bounded(3));
+            for (int t = 0; t < termCount; ++t) {
+                const bool excluded = random.bounded(5) == 0;
+                const int kind = int(random.bounded(5));
+                QString part;
+                std::function<bool(const Texts &)> test;
+                if (kind == 0 || kind == 1) {
+                    QString word = pick(tokens);
+                    if (kind == 1 && word.size() > 3) {
+                        const int length = 2 + int(random.bounded(int(word.size()) - 2));
+                        word = word.mid(random.bounded(int(word.size()) - length + 1), length);
+                    }
+                    if (word.startsWith(u'-') || word.startsWith(u'#')) // a piece of "pin-up" or "#1"
+                        continue;
+                    if (random.bounded(4) == 0)
+                        word = word.toUpper();
+                    part = word;
+                    test = [=](const Texts &x) { return containsWord(x, word); };
+                } else if (kind == 2) {
+                    // Consecutive words from one text of one item, with a line break between two of them at times.
+                    const Texts &source = items[random.bounded(int(items.size()))];
+                    const QStringList words = source.lower[random.bounded(3)].split(
+                        QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+                    const int length = std::min<int>(2 + int(random.bounded(2)), int(words.size()));
+                    const int start = int(random.bounded(int(words.size()) - length + 1));
+                    QStringList phrase = words.mid(start, length);
+                    if (phrase.isEmpty() || phrase.join(QString()).contains(u'"'))
+                        continue;
+                    part = u'"' + phrase.join(random.bounded(2) ? QStringLiteral(" ") : QStringLiteral("\n ")) + u'"';
+                    test = [=](const Texts &x) { return containsPhrase(x, phrase); };
+                } else if (kind == 3) {
+                    const QString number = QString::number(random.bounded(70));
+                    part = number;
+                    test = [=](const Texts &x) { return containsWord(x, number); };
+                } else {
+                    if (excluded)
+                        continue; // -#n is a word, not an id
+                    const qint64 id = random.bounded(70);
+                    ids.append(id);
+                    parts.append(u'#' + QString::number(id));
+                    continue;
+                }
+                parts.append(excluded ? u'-' + part : part);
+                tests.append(excluded ? std::function<bool(const Texts &)>([=](const Texts &x) { return !test(x); })
+                                      : test);
+            }
+            if (!ids.isEmpty())
+                tests.append([=](const Texts &x) { return ids.contains(x.id); });
+            const QString text = parts.join(u' ');
+            QList<qint64> expected;
+            for (const Texts &item : std::as_const(items)) {
+                if (std::all_of(tests.cbegin(), tests.cend(), [&](const auto &test) { return test(item); }))
+                    expected.append(item.id);
+            }
+            someButNotAll += !expected.isEmpty() && expected.size() < items.size();
+            QVERIFY2(searchIds(m_workspace, text) == expected, qPrintable(text));
+            QVERIFY2(searchIds(m_workspace, text, &m_index) == expected, qPrintable(text));
+        }
+        QVERIFY(someButNotAll > 150); // the queries found something, and not everything, often enough to mean much
     }
 
     void cancelledEvaluationReturnsNothing()
