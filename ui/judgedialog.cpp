@@ -18,17 +18,37 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcessEnvironment>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace {
+
+// Distinct problems kept in the list; the oldest go first. Grouping keeps the number small in practice.
+constexpr int kMaxProblemRows = 5000;
+
+// Rows as wide as the list whatever their text, so the view elides each to the width shown. (By their text, every
+// row would be as wide as the first one measured, with uniform sizes, and the list would scroll sideways.)
+class OneLineDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        return {0, QStyledItemDelegate::sizeHint(option, index).height()};
+    }
+};
 
 // A spin box within the shared limits, starting from the remembered setting @p key or the limit's default.
 QSpinBox *spin(const JudgeLimit &limit, const QString &key, const QString &special = {}, const QString &suffix = {})
@@ -181,8 +201,17 @@ JudgeDialog::JudgeDialog(Mode mode, Project *project, std::shared_ptr<const Work
     right->addWidget(m_progress);
     right->addWidget(m_status);
     right->addWidget(new QLabel(tr("Problems")));
-    m_problems = new QListWidget;
-    m_problems->setWordWrap(true);
+    // One line per row, all of one height: a new row or a count going up never lays out the other rows again (a
+    // word-wrapped list did, and a flood of retries froze the window). The count at the end stays visible.
+    m_problemModel = new QStandardItemModel(this);
+    m_problems = new QListView;
+    m_problems->setObjectName(QStringLiteral("judgeProblems"));
+    m_problems->setModel(m_problemModel);
+    m_problems->setUniformItemSizes(true);
+    m_problems->setWordWrap(false);
+    m_problems->setTextElideMode(Qt::ElideMiddle);
+    m_problems->setItemDelegate(new OneLineDelegate(m_problems));
+    m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
     right->addWidget(m_problems, 1);
     if (mode == Mode::Leakage) {
         m_leakTable = new QTableWidget(0, 5);
@@ -241,9 +270,14 @@ QString JudgeDialog::statusText() const
 QStringList JudgeDialog::problems() const
 {
     QStringList out;
-    for (int i = 0; i < m_problems->count(); ++i)
-        out.append(m_problems->item(i)->text());
+    for (int i = 0; i < m_problemModel->rowCount(); ++i)
+        out.append(m_problemModel->item(i)->text());
     return out;
+}
+
+QAbstractItemModel *JudgeDialog::problemModel() const
+{
+    return m_problemModel;
 }
 
 void JudgeDialog::updateKeyHint()
@@ -338,7 +372,8 @@ void JudgeDialog::start()
     if (m_sessionKey)
         *m_sessionKey = m_typedKey->text();
 
-    m_problems->clear();
+    m_problemModel->removeRows(0, m_problemModel->rowCount());
+    m_problemRows.clear();
     m_leakShownAt = 0;
     connect(m_run.get(), &JudgeRun::progressed, this, &JudgeDialog::showProgress);
     connect(m_run.get(), &JudgeRun::problem, this, &JudgeDialog::addProblem);
@@ -389,12 +424,38 @@ void JudgeDialog::showProgress(const JudgeProgress &p)
     }
 }
 
-void JudgeDialog::addProblem(const QString &message)
+void JudgeDialog::addProblem(const QString &message, const QString &kind)
 {
-    m_problems->addItem(message);
-    if (m_problems->count() > 5000)
-        delete m_problems->takeItem(0);
-    m_problems->scrollToBottom();
+    const QString key = kind.isEmpty() ? message : kind;
+    QStandardItem *row = m_problemRows.value(key);
+    if (!row) {
+        if (m_problemModel->rowCount() >= kMaxProblemRows) {
+            m_problemRows.remove(m_problemModel->item(0)->data(ProblemKindRole).toString());
+            m_problemModel->removeRow(0);
+        }
+        const QScrollBar *bar = m_problems->verticalScrollBar();
+        const bool following = bar->value() == bar->maximum(); // someone reading further up is not moved
+        row = new QStandardItem;
+        row->setEditable(false);
+        m_problemRows.insert(key, row);
+        m_problemModel->appendRow(row);
+        if (following)
+            m_problems->scrollToBottom();
+    }
+    const int count = row->data(ProblemCountRole).toInt() + 1;
+    // One problem is shown in full, several of a kind by the kind. Simplified: a reply's line breaks would make
+    // one row taller than the others.
+    const QString line = (count > 1 ? key : message).simplified();
+    // The tooltip wraps (rich text does) and has it all: the kind and, when there are several, the latest one.
+    QString tip = Qt::convertFromPlainText(message, Qt::WhiteSpaceNormal);
+    if (count > 1)
+        tip = Qt::convertFromPlainText(key, Qt::WhiteSpaceNormal) +
+              Qt::convertFromPlainText(tr("%n time(s); the latest:", nullptr, count), Qt::WhiteSpaceNormal) + tip;
+    m_problemModel->setItemData(row->index(),
+                                {{Qt::DisplayRole, count > 1 ? tr("%1 (×%2)").arg(line).arg(count) : line},
+                                 {Qt::ToolTipRole, tip},
+                                 {ProblemKindRole, key},
+                                 {ProblemCountRole, count}});
 }
 
 void JudgeDialog::finish(const JudgeRunSummary &summary)
@@ -412,7 +473,7 @@ void JudgeDialog::finish(const JudgeRunSummary &summary)
         break;
     case JudgeClient::Outcome::Stopped:
         outcome = tr("Stopped: %1").arg(summary.reason);
-        addProblem(summary.reason);
+        addProblem(summary.reason, summary.reason);
         break;
     }
     m_status->setText(m_status->text() + QLatin1Char('\n') + outcome);

@@ -4,33 +4,41 @@
 #include "app/model/workspace.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QSet>
 
 #include <memory>
 
 class Project;
+class QAbstractItemModel;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QListView;
 class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QStandardItem;
+class QStandardItemModel;
 class QTableWidget;
 
 /// Configures and runs a judge run: another judge model over chosen runs' responses, or the paper's leakage
 /// measurement over the items. Shows progress, rate, ETA, tokens, an estimated cost and every problem as it
-/// happens; can pause and cancel. Judgments land in the project as they arrive, so the review window shows
-/// them while the run goes on, and closing or cancelling loses nothing that was judged.
+/// happens (problems of one kind share a row with a count); can pause and cancel. Judgments land in the project as
+/// they arrive, so the review window shows them while the run goes on, and closing or cancelling loses nothing that
+/// was judged.
 class JudgeDialog : public QDialog
 {
     Q_OBJECT
 
 public:
     enum class Mode : quint8 { Rubric, Leakage };
+    /// Roles of problemModel() beside the display text and the tooltip.
+    enum ProblemRole : int { ProblemKindRole = Qt::UserRole, ProblemCountRole };
 
     /// @p filtered: the items in the review list now; @p sessionKey: a key typed earlier in this session
     /// (kept in memory by the caller, never saved).
@@ -46,7 +54,13 @@ public:
     QLineEdit *keyEdit() const { return m_typedKey; }
     QPushButton *startButton() const { return m_start; }
     QString statusText() const;
+    /// The problem rows as shown, count included.
     QStringList problems() const;
+    /// One row per kind of problem, in the order first seen.
+    QAbstractItemModel *problemModel() const;
+
+    /// Lists a problem: one of a @p kind seen before (or, with no kind, the same text) adds to that row's count.
+    void addProblem(const QString &message, const QString &kind);
 
 signals:
     void runFinished(const JudgeRunSummary &summary);
@@ -58,7 +72,6 @@ private:
     void start();
     void finish(const JudgeRunSummary &summary);
     void showProgress(const JudgeProgress &progress);
-    void addProblem(const QString &message);
     void updateKeyHint();
     void loadTemplate();
     void showLeakage();
@@ -95,7 +108,9 @@ private:
     QPlainTextEdit *m_textPrompt = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
-    QListWidget *m_problems = nullptr;
+    QListView *m_problems = nullptr;
+    QStandardItemModel *m_problemModel = nullptr;
+    QHash<QString, QStandardItem *> m_problemRows; ///< kind → its row
     QTableWidget *m_leakTable = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_pause = nullptr;

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QMutexLocker>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <curl/curl.h>
@@ -137,7 +138,7 @@ struct JudgeClient::Outbox
     struct Delivery
     {
         QList<Judgment> judgments;
-        QStringList notices;
+        QList<QPair<QString, QString>> notices; ///< message, kind
         JudgeProgress progress;
         bool finished = false;
         Outcome outcome = Outcome::Finished;
@@ -182,6 +183,7 @@ private:
         QByteArray promptHash;
         JudgeRequestContent content;
         qint64 estimate = 0;
+        bool unreachable = false; ///< counted in the streak of responses that could not connect
     };
     struct Transfer
     {
@@ -198,13 +200,16 @@ private:
     bool prepare(int job, Request *request);
     void launch(Request request);
     void finishTransfer(Transfer *transfer, CURLcode code);
+    void reached();
+    void notReached(Request request, const QString &reason);
+    bool mayStartNew() const;
     void retry(Request request, const QString &reason, qint64 hintMs, bool holdEveryone);
     void complete(const Request &request, const JudgeReply &reply);
     void fail(const Request &request, const QString &reason);
     void fatal(const QString &reason);
     void post(const Judgment &judgment);
     void publish(bool finished = false, Outcome outcome = Outcome::Finished, const QString &reason = {});
-    void notice(const QString &message);
+    void notice(const QString &message, const QString &kind);
     QString describe(int job) const;
     QString clean(const QString &text) const
     {
@@ -228,10 +233,13 @@ private:
     qint64 m_holdUntil = 0;
     bool m_structured = true;
     int m_concurrency = 8;
+    bool m_answered = false;    ///< the endpoint has answered at least once in this run
+    bool m_unreachable = false; ///< the latest attempt could not connect, and none has since
+    int m_unreachableStreak = 0;
     QString m_fatal;
     JudgeProgress m_progress;
     QList<Judgment> m_batch;
-    QStringList m_notices;
+    QList<QPair<QString, QString>> m_notices;
 };
 
 void JudgeClient::Worker::run()
@@ -264,7 +272,7 @@ void JudgeClient::Worker::run()
             if (!m_waiting.empty() && m_waiting.begin()->first <= now) {
                 request = std::move(m_waiting.begin()->second);
                 m_waiting.erase(m_waiting.begin());
-            } else if (next < m_jobs.size() && prepared < kPreparePerTurn) {
+            } else if (next < m_jobs.size() && prepared < kPreparePerTurn && mayStartNew()) {
                 ++prepared;
                 if (!prepare(next++, &request))
                     continue; // answered from the cache, waiting on a twin, or failed before asking
@@ -302,8 +310,8 @@ void JudgeClient::Worker::run()
         }
         m_progress.inFlight = m_active.size();
         publish();
-        if (m_active.isEmpty() && m_waiting.empty() && next >= m_jobs.size())
-            break;
+        if (!m_fatal.isEmpty() || (m_active.isEmpty() && m_waiting.empty() && next >= m_jobs.size()))
+            break; // (a stop takes effect now, not after the next wait)
 
         now = nowMs();
         qint64 timeout = 1000;
@@ -311,7 +319,7 @@ void JudgeClient::Worker::run()
             timeout = qMin(timeout, m_waiting.begin()->first - now);
         if (m_holdUntil > now)
             timeout = qMin(timeout, m_holdUntil - now);
-        else if (!paused && next < m_jobs.size() && m_active.size() < m_concurrency && rateWait == 0)
+        else if (!paused && next < m_jobs.size() && m_active.size() < m_concurrency && rateWait == 0 && mayStartNew())
             timeout = 0;
         if (rateWait > 0)
             timeout = qMin(timeout, rateWait);
@@ -410,6 +418,8 @@ void JudgeClient::Worker::launch(Request request)
 {
     auto *t = new Transfer;
     t->request = std::move(request);
+    if (t->request.tries > 0)
+        ++m_progress.retries; // counted when sent: a retry dropped by a stop was never made
     ++t->request.tries;
     t->structured = m_structured;
     t->body = chatRequestBody(m_endpoint.model, m_endpoint.maxTokens, m_jobs[t->request.job].kind, t->request.content,
@@ -454,7 +464,9 @@ void JudgeClient::Worker::finishTransfer(Transfer *t, CURLcode code)
 {
     Request &request = t->request;
     if (code != CURLE_OK) {
-        const QString detail = clean(QString::fromUtf8(t->error).trimmed());
+        // libcurl's text carries the milliseconds an attempt took; without them, one cause reads the same each time.
+        static const QRegularExpression elapsed(QStringLiteral(" after \\d+ (ms|milliseconds)"));
+        const QString detail = clean(QString::fromUtf8(t->error).trimmed()).remove(elapsed);
         const QString what = detail.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code)) : detail;
         switch (code) {
         case CURLE_UNSUPPORTED_PROTOCOL:
@@ -465,17 +477,35 @@ void JudgeClient::Worker::finishTransfer(Transfer *t, CURLcode code)
         case CURLE_SSL_CACERT_BADFILE:
         case CURLE_SSL_CERTPROBLEM:
         case CURLE_SSL_CONNECT_ERROR:
-            fatal(QStringLiteral("the secure connection failed (%1); certificates are always verified").arg(what));
+            fatal(QStringLiteral("the secure connection to %1 failed (%2); certificates are always verified")
+                      .arg(m_publicUrl, what));
             return;
-        case CURLE_OPERATION_TIMEDOUT:
+        case CURLE_COULDNT_RESOLVE_PROXY:
+        case CURLE_COULDNT_RESOLVE_HOST:
+        case CURLE_COULDNT_CONNECT:
+            notReached(std::move(request), what);
+            return;
+        case CURLE_OPERATION_TIMEDOUT: {
+            long sent = 0; // bytes of the request sent: none means no connection was made in time
+            curl_easy_getinfo(t->easy, CURLINFO_REQUEST_SIZE, &sent);
+            if (sent == 0) {
+                notReached(std::move(request),
+                           QStringLiteral("no connection within %1 s")
+                               .arg(qMin(m_endpoint.connectTimeoutMs, m_endpoint.timeoutMs) / 1000.0));
+                return;
+            }
+            reached();
             retry(std::move(request), QStringLiteral("no answer within %1 s").arg(m_endpoint.timeoutMs / 1000.0), -1,
                   false);
             return;
+        }
         default:
+            reached(); // a connection was made, then broke: the endpoint is there
             retry(std::move(request), what, -1, false);
             return;
         }
     }
+    reached();
     long status = 0;
     curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
     if (status == 200) {
@@ -505,9 +535,12 @@ void JudgeClient::Worker::finishTransfer(Transfer *t, CURLcode code)
             QStringLiteral("the provider's content filter refused the request: %1").arg(message);
         complete(request, reply);
     } else if (status == 400 && t->structured && isResponseFormatError(t->received)) {
-        if (m_structured)
-            notice(QStringLiteral("the server does not accept a JSON schema (%1); asking for plain replies instead")
-                       .arg(message));
+        if (m_structured) {
+            const QString text =
+                QStringLiteral("the server does not accept a JSON schema (%1); asking for plain replies instead")
+                    .arg(message);
+            notice(text, text);
+        }
         m_structured = false;
         --request.tries; // not the request's fault
         request.due = nowMs();
@@ -521,6 +554,52 @@ void JudgeClient::Worker::finishTransfer(Transfer *t, CURLcode code)
     } else {
         fail(request, QStringLiteral("HTTP %1: %2").arg(status).arg(message));
     }
+}
+
+void JudgeClient::Worker::reached()
+{
+    m_answered = true;
+    m_unreachable = false;
+    m_unreachableStreak = 0;
+}
+
+void JudgeClient::Worker::notReached(Request request, const QString &reason)
+{
+    m_unreachable = true;
+    // A response counts once it has failed to connect on all its tries (its last try among them); before the
+    // endpoint has answered at all, a first try and one retry are enough.
+    const int enough = m_answered ? m_endpoint.maxTries : qMin(m_endpoint.maxTries, JudgeClient::kFirstContactTries);
+    if (!request.unreachable && request.tries >= enough) {
+        request.unreachable = true;
+        ++m_unreachableStreak;
+    }
+    const bool stop = m_unreachableStreak >= JudgeClient::kUnreachableStreak;
+    // Stopping, a response with tries left is not retried (the run ends) but one that used them all has failed.
+    if (!stop || request.tries >= m_endpoint.maxTries)
+        retry(std::move(request), reason, -1, false);
+    if (stop)
+        fatal(QStringLiteral("the endpoint at %1 cannot be reached (%2; %3 responses in a row could not connect). "
+                             "Check the base URL, that the server is running and listening there, and the network "
+                             "and proxy settings (http_proxy, https_proxy, no_proxy)")
+                  .arg(m_publicUrl, reason)
+                  .arg(JudgeClient::kUnreachableStreak));
+}
+
+bool JudgeClient::Worker::mayStartNew() const
+{
+    if (!m_unreachable)
+        return true;
+    // While connections fail, a new response starts only once every response under way has counted as unable
+    // to connect: an outage costs a few responses' tries, not every response's.
+    for (const Transfer *t : m_active) {
+        if (!t->request.unreachable)
+            return false;
+    }
+    for (const auto &waiting : m_waiting) {
+        if (!waiting.second.unreachable)
+            return false;
+    }
+    return true;
 }
 
 void JudgeClient::Worker::retry(Request request, const QString &reason, qint64 hintMs, bool holdEveryone)
@@ -547,13 +626,13 @@ void JudgeClient::Worker::retry(Request request, const QString &reason, qint64 h
     const qint64 now = nowMs();
     if (holdEveryone) // a rate limit applies to the whole run, not just this request
         m_holdUntil = qMax(m_holdUntil, now + delay);
-    ++m_progress.retries;
     notice(QStringLiteral("%1: %2; try %3 of %4 in %5 s%6")
                .arg(describe(request.job), reason)
                .arg(request.tries + 1)
                .arg(m_endpoint.maxTries)
                .arg(delay / 1000.0, 0, 'f', 1)
-               .arg(capped));
+               .arg(capped),
+           QStringLiteral("retrying: %1").arg(reason));
     request.due = now + delay;
     m_waiting.emplace(request.due, std::move(request));
 }
@@ -625,10 +704,10 @@ void JudgeClient::Worker::post(const Judgment &judgment)
     m_batch.append(judgment);
 }
 
-void JudgeClient::Worker::notice(const QString &message)
+void JudgeClient::Worker::notice(const QString &message, const QString &kind)
 {
     qCInfo(lcJudge).noquote() << clean(message);
-    m_notices.append(clean(message));
+    m_notices.append({clean(message), clean(kind)});
 }
 
 void JudgeClient::Worker::publish(bool finished, Outcome outcome, const QString &reason)
@@ -727,8 +806,8 @@ void JudgeClient::flush()
         d = std::exchange(m_outbox->pending, {});
         m_outbox->posted = false;
     }
-    for (const QString &n : std::as_const(d.notices))
-        emit notice(n);
+    for (const auto &[message, kind] : std::as_const(d.notices))
+        emit notice(message, kind);
     emit judged(d.judgments, d.progress);
     if (d.finished) {
         wait();

@@ -62,7 +62,7 @@ struct JudgeProgress
     qsizetype cached = 0; ///< taken from an identical earlier request
     qsizetype failed = 0;
     qsizetype inFlight = 0;
-    qsizetype retries = 0;
+    qsizetype retries = 0;  ///< of the requests sent, those that tried a response again
     qsizetype requests = 0; ///< HTTP requests sent, retries included
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
@@ -81,12 +81,23 @@ struct JudgeProgress
 /// cache, or failed with its reason. TLS peers are always verified; proxies come from the environment
 /// (http_proxy, https_proxy, no_proxy). The API key is sent in the Authorization header only and is
 /// scrubbed from every message the client produces.
+///
+/// An endpoint that cannot be reached (connection refused, host not found, no connection in time) stops the
+/// run: while connections fail no new responses are started, and once kUnreachableStreak responses in a row
+/// failed to connect on all their tries (on kFirstContactTries, before the endpoint has answered once in this
+/// run) the run ends as Stopped, leaving what it did not finish to be asked again.
 class JudgeClient : public QObject
 {
     Q_OBJECT
 
 public:
     enum class Outcome : quint8 { Finished, Cancelled, Stopped };
+
+    /// Responses in a row that could not connect before the run stops.
+    static constexpr int kUnreachableStreak = 3;
+    /// Tries that count as "all of them" for that rule until the endpoint has answered once: a wrong URL or a
+    /// server not started is told within seconds, not after the whole backoff.
+    static constexpr int kFirstContactTries = 2;
 
     JudgeClient(const JudgeEndpoint &endpoint, const QList<JudgePrompt> &prompts, QObject *parent = nullptr);
     ~JudgeClient() override;
@@ -111,7 +122,8 @@ signals:
     /// Final judgments, in the order they finished.
     void judged(const QList<Judgment> &batch, const JudgeProgress &progress);
     /// Something worth telling the user that is not final: a retry, a server that refused the schema.
-    void notice(const QString &message);
+    /// @p kind is the same for every notice of one sort (no item, try number or wait in it), for grouping.
+    void notice(const QString &message, const QString &kind);
     /// The run ended; @p reason says why it stopped early.
     void finished(JudgeClient::Outcome outcome, const QString &reason, const JudgeProgress &progress);
 

@@ -204,14 +204,15 @@ void JudgeRun::store(const QList<Judgment> &batch, const JudgeProgress &progress
         m_summary.outcome = JudgeClient::Outcome::Stopped;
         m_summary.reason = QStringLiteral("cannot store judgments: %1").arg(error.message);
         m_client->cancel();
-        emit problem(m_summary.reason);
+        emit problem(m_summary.reason, m_summary.reason);
         return;
     }
     for (const Judgment &j : batch) {
         if (j.isDone())
             continue;
         ++m_summary.failures[j.error];
-        emit problem(QStringLiteral("item %1 (%2) failed: %3").arg(j.item).arg(j.target, j.error));
+        emit problem(QStringLiteral("item %1 (%2) failed: %3").arg(j.item).arg(j.target, j.error),
+                     QStringLiteral("failed: %1").arg(j.error));
     }
     m_summary.progress = progress;
     m_summary.cost = (double(progress.promptTokens) * m_config.pricePerMillionInput +

@@ -73,8 +73,9 @@ public:
 
 signals:
     void progressed(const JudgeProgress &progress);
-    /// A request failed for good, or a retry worth showing.
-    void problem(const QString &message);
+    /// A request failed for good, or a retry worth showing. @p kind is the same for problems of one sort (no item,
+    /// try number or wait in it), so a list can group them.
+    void problem(const QString &message, const QString &kind);
     void finished(const JudgeRunSummary &summary);
 
 private:

@@ -15,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 class TestCommandLine : public QObject
@@ -246,6 +249,82 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(JudgeLimits::maxTries.high, 100);
+    }
+
+    void judgeStopsWhenTheEndpointCannotBeReached_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("judge") << "judge";
+        QTest::newRow("leakage") << "leakage";
+    }
+
+    void judgeStopsWhenTheEndpointCannotBeReached()
+    {
+        // 300 responses and nothing listening at the URL, with the default five tries and 1 s backoff: once, every
+        // response was tried five times (about 20 s for 700) and the command exited 1 as if some had failed.
+        QFETCH(QString, command);
+        qputenv("no_proxy", "127.0.0.1,localhost"); // a proxy the machine may have would answer instead
+        const QString folder = m_dir.filePath(QStringLiteral("unreachable-") + command);
+        QByteArray items = "[";
+        QByteArray logs = R"({"stats": {}, "logs": [)";
+        for (int i = 0; i < 300; ++i) {
+            const QByteArray image = "imgs/" + QByteArray::number(i) + ".png";
+            TestFiles::write(folder + QStringLiteral("/ds/") + QString::fromLatin1(image),
+                             TestFiles::pngBytes() + QByteArray::number(i));
+            const QByteArray question = "question " + QByteArray::number(i);
+            items += (i ? "," : "") + TestFiles::item(i, question.constData(), image.constData(), "Hate", "Slurs");
+            logs += (i ? "," : "") + QStringLiteral(R"({"id": %1, "question": "%2", "image_path": "/x/%3", )"
+                                                    R"("pred_answer": "answer %1", "safe_label": 1})")
+                                         .arg(i)
+                                         .arg(QString::fromLatin1(question), QString::fromLatin1(image))
+                                         .toUtf8();
+        }
+        TestFiles::write(folder + QStringLiteral("/ds/data.json"), items + "]");
+        const QString results = TestFiles::write(folder + QStringLiteral("/model-u.json"), logs + "]}");
+
+        // A loopback port nothing listens on: bound to learn a free one, then closed.
+        const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(probe >= 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        QCOMPARE(::bind(probe, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        QCOMPARE(::getsockname(probe, reinterpret_cast<sockaddr *>(&address), &length), 0);
+        ::close(probe);
+        const QString url = QStringLiteral("http://127.0.0.1:%1/v1").arg(ntohs(address.sin_port));
+
+        QStringList args{command,
+                         "--project",
+                         folder + QStringLiteral("/p.vlsproj"),
+                         "--dataset",
+                         folder + QStringLiteral("/ds"),
+                         "--results",
+                         results,
+                         "--base-url",
+                         url,
+                         "--model",
+                         "m"};
+        if (command == QLatin1String("judge"))
+            args << "--run"
+                 << "model-u";
+        QElapsedTimer clock;
+        clock.start();
+        const Result r = run(args);
+        const qint64 elapsed = clock.elapsed();
+        const QRegularExpressionMatch requests =
+            QRegularExpression(QStringLiteral("(\\d+) requests \\((\\d+) retries\\)")).match(r.err);
+        QVERIFY2(requests.hasMatch(), qPrintable(r.err));
+        qInfo("%s: exit %d after %lld ms, %s requests, %s retries", qPrintable(command), r.code, elapsed,
+              qPrintable(requests.captured(1)), qPrintable(requests.captured(2)));
+        QVERIFY2(r.code == 2, qPrintable(r.err)); // a run that stopped early
+        QVERIFY2(r.err.contains(QStringLiteral("stopped: the endpoint at %1 cannot be reached").arg(url)),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("Check the base URL")), qPrintable(r.err));
+        QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed)));
+        // Eight in flight by default: their first tries and at most one retry each; no other response is started.
+        QVERIFY2(requests.captured(1).toInt() <= 16, qPrintable(r.err));
+        QVERIFY2(requests.captured(1).toInt() - requests.captured(2).toInt() <= 8, qPrintable(r.err));
     }
 
     void oneReportFormatForTheCommandLineAndTheScoresPage()

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -64,6 +65,17 @@ QList<Row> numbered(int n, const QString &extra = {})
     for (int i = 0; i < n; ++i)
         rows.append({QStringLiteral("question %1").arg(i), QStringLiteral("answer %1 %2").arg(i).arg(extra)});
     return rows;
+}
+
+// A loopback port that nothing listens on: bound to learn a free one, then closed again, so connecting is refused.
+quint16 closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost))
+        qFatal("cannot bind a loopback port");
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
 }
 
 QByteArray everythingUnder(const QString &folder)
@@ -815,6 +827,91 @@ private slots:
         QVERIFY(!judges.leakSuspected(2));
         QCOMPARE(judges.leakSuspectedBy(1), QStringList{QStringLiteral("leakage fake-model")});
         QCOMPARE(project->annotations().leak(0, QStringLiteral("ana")).verdict, LeakVerdict::NoLeak);
+    }
+
+    void unreachableEndpointStopsTheRun()
+    {
+        // Nothing listens at the URL. Once, every response was tried five times (the run took as long as its
+        // backoff allowed, sent responses × tries requests and "finished" with all of them failed).
+        Setup s = make(numbered(300));
+        JudgeRunConfig c = config();
+        c.endpoint.baseUrl = QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort());
+        c.endpoint.maxTries = 5;
+        c.endpoint.backoffBaseMs = 200; // five tries of one response alone would take 1.5 s or more
+        QString error;
+        std::unique_ptr<JudgeRun> run = JudgeRun::create(s.project.get(), s.workspace, c, &error);
+        QVERIFY2(run, qPrintable(error));
+        QCOMPARE(run->pending(), 300);
+        QStringList problems;
+        QElapsedTimer clock;
+        clock.start();
+        const JudgeRunSummary summary = runToEnd(run.get(), &problems);
+        const qint64 elapsed = clock.elapsed();
+        qInfo("stopped after %lld ms, %lld requests, %lld retries", elapsed, qint64(summary.progress.requests),
+              qint64(summary.progress.retries));
+        QCOMPARE(int(summary.outcome), int(JudgeClient::Outcome::Stopped));
+        QVERIFY2(summary.reason.contains(QLatin1String("cannot be reached")) &&
+                     summary.reason.contains(c.endpoint.publicUrl()),
+                 qPrintable(summary.reason));
+        QVERIFY2(elapsed < 3000, qPrintable(QString::number(elapsed)));
+        // Before the endpoint has answered once, two failed connections per response are enough: with four in
+        // flight, at most four first tries and four retries.
+        QVERIFY2(summary.progress.requests <= 2 * c.endpoint.concurrency,
+                 qPrintable(QString::number(summary.progress.requests)));
+        // No new response is started while connections fail: only the first four were ever sent.
+        QCOMPARE(summary.progress.requests - summary.progress.retries, c.endpoint.concurrency);
+        QCOMPARE(summary.progress.judged, 0);
+        QCOMPARE(summary.progress.failed, 0); // a run that stops marks nothing failed: all of it is asked again
+        QVERIFY(problems.size() <= 2 * c.endpoint.concurrency);
+        QVERIFY(s.project->judgeResults().judgments(c.name).isEmpty());
+        run.reset();
+        run = JudgeRun::create(s.project.get(), s.workspace, c, &error);
+        QVERIFY(run);
+        QCOMPARE(run->pending(), 300);
+    }
+
+    void endpointThatGoesAwayStopsTheRun()
+    {
+        // The endpoint answers for a while, then its server goes away: the responses in flight use their tries
+        // (a blip is ridden out), no new ones are sent meanwhile, and the run stops once three have given up.
+        Setup s = make(numbered(200));
+        auto server = std::make_unique<FakeJudgeServer>();
+        QVERIFY(server->listen());
+        server->setLatencyMs(10);
+        JudgeRunConfig c = config();
+        c.endpoint.baseUrl = server->baseUrl();
+        QString error;
+        std::unique_ptr<JudgeRun> run = JudgeRun::create(s.project.get(), s.workspace, c, &error);
+        QVERIFY2(run, qPrintable(error));
+        qsizetype judgedBefore = -1;
+        qsizetype requestsBefore = -1;
+        connect(run.get(), &JudgeRun::progressed, this, [&](const JudgeProgress &p) {
+            if (server && p.judged >= 20) {
+                judgedBefore = p.judged;
+                requestsBefore = p.requests;
+                server.reset();
+            }
+        });
+        QElapsedTimer clock;
+        clock.start();
+        const JudgeRunSummary summary = runToEnd(run.get());
+        const qint64 elapsed = clock.elapsed();
+        QVERIFY(!server);
+        qInfo("stopped after %lld ms; %lld requests after the server went away", elapsed,
+              qint64(summary.progress.requests - requestsBefore));
+        QCOMPARE(int(summary.outcome), int(JudgeClient::Outcome::Stopped));
+        QVERIFY2(summary.reason.contains(QLatin1String("cannot be reached")) &&
+                     summary.reason.contains(c.endpoint.baseUrl),
+                 qPrintable(summary.reason));
+        QVERIFY(summary.progress.judged >= judgedBefore && summary.progress.judged < 200);
+        // Some responses used all their tries and failed; the rest were never sent and stay to be asked.
+        QVERIFY(summary.progress.failed >= 2);
+        QVERIFY2(summary.progress.failed <= 2 * c.endpoint.concurrency,
+                 qPrintable(QString::number(summary.progress.failed)));
+        // Without the stop: every remaining response three times, over 500 requests.
+        const qsizetype after = summary.progress.requests - requestsBefore;
+        QVERIFY2(after <= 2 * c.endpoint.concurrency * c.endpoint.maxTries, qPrintable(QString::number(after)));
+        QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed)));
     }
 
     void badConfigurationIsRefused()
