@@ -16,6 +16,7 @@
 #include "viewmenus.h"
 
 #include "widgets/bannerwidget.h"
+#include "widgets/elidedlabel.h"
 #include "widgets/imagecache.h"
 #include "widgets/imageviewwidget.h"
 #include "widgets/itemfiltermodel.h"
@@ -78,7 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_session(new ReviewSession(this)), m_jobs(new JobRunner(this)),
       m_model(new ItemTableModel(this)), m_filter(new ItemFilterModel(this)), m_images(new ImageCache(this)),
       m_labelDelegate(new LabelCellDelegate(this)), m_filterTimer(new QTimer(this)), m_positionTimer(new QTimer(this)),
-      m_reportTimer(new QTimer(this)), m_countLabel(new QLabel(this)), m_progressLabel(new QLabel(this)),
+      m_reportTimer(new QTimer(this)), m_countLabel(new ElidedLabel(this)), m_progressLabel(new ElidedLabel(this)),
       m_progress(new QProgressBar(this)), m_cancelButton(new QPushButton(tr("Cancel"), this)),
       m_projectBanner(new BannerWidget(this))
 {
@@ -111,9 +112,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->categoryTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->categoryTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 
-    statusBar()->addWidget(m_countLabel, 1);
-    statusBar()->addPermanentWidget(m_progressLabel);
-    m_countLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Both texts are cut to fit, never the window widened: the count keeps its room, the progress (one entry per
+    // run) takes what is left and shows the rest in its tooltip.
+    statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_progressLabel, 1);
+    m_progressLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_progressLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
     m_progress->setMaximumWidth(220);
@@ -140,6 +144,19 @@ MainWindow::MainWindow(QWidget *parent)
         const QRect screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableGeometry()
                                                               : QRect(0, 0, 1600, 1000);
         resize(std::min(1600, screen.width()), std::min(1000, screen.height()));
+    } else if (!isMaximized() && !isFullScreen()) {
+        // A window saved wider or taller than the screen it comes back on is brought back within that screen.
+        QScreen *on = QGuiApplication::screenAt(geometry().center());
+        if (!on)
+            on = QGuiApplication::primaryScreen();
+        if (on) {
+            const QRect available = on->availableGeometry();
+            QRect frame = geometry();
+            frame.setSize(frame.size().boundedTo(available.size()));
+            frame.moveLeft(std::clamp(frame.left(), available.left(), available.right() + 1 - frame.width()));
+            frame.moveTop(std::clamp(frame.top(), available.top(), available.bottom() + 1 - frame.height()));
+            setGeometry(frame);
+        }
     }
     restoreState(AppSettings::windowState());
     updateStatus();

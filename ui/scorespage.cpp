@@ -4,6 +4,7 @@
 
 #include "widgets/categorybarswidget.h"
 #include "widgets/displaytext.h"
+#include "widgets/elidedlabel.h"
 #include "widgets/leaderboardmodel.h"
 #include "widgets/radarchartwidget.h"
 
@@ -11,41 +12,115 @@
 #include "app/report/reportrenderer.h"
 #include "app/stats/proportioninterval.h"
 
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMessageBox>
-#include <QPainter>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QSvgGenerator>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
 
 namespace {
 
-// Writes a chart view to PNG or SVG, by the file's suffix.
-bool writeChart(QWidget *view, const QString &path, QString *error)
+// Asks for the printed size, resolution and theme of exported charts; false when cancelled.
+bool chooseExportOptions(QWidget *parent, const QSize &onScreen, ChartExport::Options *options)
 {
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(view->size());
-        svg.setViewBox(QRect(QPoint(0, 0), view->size()));
-        svg.setTitle(QStringLiteral("VLSBench Studio chart"));
-        QPainter painter;
-        if (!painter.begin(&svg)) {
-            *error = QObject::tr("cannot write %1").arg(path);
-            return false;
-        }
-        view->render(&painter);
-        painter.end();
-        if (QFileInfo(path).size() > 0)
-            return true;
-        *error = QObject::tr("cannot write %1").arg(path);
-        return false;
+    struct Preset
+    {
+        QString name;
+        QSizeF inches;
+    };
+    const QList<Preset> presets{
+        {QObject::tr("One column of a paper, 3.5 × 2.6 in"), {3.5, 2.6}},
+        {QObject::tr("Two columns of a paper, 7 × 4.5 in"), {7.0, 4.5}},
+        {QObject::tr("Slide, 10 × 5.6 in"), {10.0, 5.6}},
+        {QObject::tr("As on screen, %1 × %2 in")
+             .arg(onScreen.width() / ChartExport::kLayoutDpi, 0, 'f', 1)
+             .arg(onScreen.height() / ChartExport::kLayoutDpi, 0, 'f', 1),
+         QSizeF(onScreen) / ChartExport::kLayoutDpi},
+    };
+    QDialog dialog(parent);
+    dialog.setWindowTitle(QObject::tr("Export Charts"));
+    auto *form = new QFormLayout;
+    auto *preset = new QComboBox(&dialog);
+    for (const Preset &p : presets)
+        preset->addItem(p.name, p.inches);
+    preset->addItem(QObject::tr("Custom"));
+    auto *width = new QDoubleSpinBox(&dialog);
+    auto *height = new QDoubleSpinBox(&dialog);
+    for (QDoubleSpinBox *box : {width, height}) {
+        box->setRange(1.0, 40.0);
+        box->setDecimals(2);
+        box->setSingleStep(0.5);
+        box->setSuffix(QObject::tr(" in"));
     }
-    if (!view->grab().save(path)) {
-        *error = QObject::tr("cannot write %1").arg(path);
+    width->setValue(options->inches.width());
+    height->setValue(options->inches.height());
+    auto *dpi = new QSpinBox(&dialog);
+    dpi->setRange(ChartExport::kMinDpi, ChartExport::kMaxDpi);
+    dpi->setSingleStep(50);
+    dpi->setSuffix(QObject::tr(" DPI"));
+    dpi->setValue(options->dpi);
+    auto *theme = new QComboBox(&dialog);
+    theme->addItem(QObject::tr("Light, for print"));
+    theme->addItem(QObject::tr("Dark, for dark slides"));
+    theme->setCurrentIndex(options->dark ? 1 : 0);
+    auto *pixels = new QLabel(&dialog);
+    form->addRow(QObject::tr("&Size:"), preset);
+    form->addRow(QObject::tr("&Width:"), width);
+    form->addRow(QObject::tr("&Height:"), height);
+    form->addRow(QObject::tr("&Resolution:"), dpi);
+    form->addRow(QObject::tr("&Theme:"), theme);
+    form->addRow(QString(), pixels);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    const auto current = [&] {
+        ChartExport::Options o = *options;
+        o.inches = QSizeF(width->value(), height->value());
+        o.dpi = dpi->value();
+        o.dark = theme->currentIndex() == 1;
+        return o;
+    };
+    const auto update = [&] {
+        const QSize size = current().pixelSize();
+        const bool fits = size.width() <= ChartExport::kMaxPixels && size.height() <= ChartExport::kMaxPixels;
+        pixels->setText(fits ? QObject::tr("%1 × %2 pixels").arg(size.width()).arg(size.height())
+                             : QObject::tr("%1 × %2 pixels: too large").arg(size.width()).arg(size.height()));
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(fits);
+        // The preset that matches the numbers, or Custom.
+        const QSignalBlocker blocker(preset);
+        preset->setCurrentIndex(preset->count() - 1);
+        for (int i = 0; i < presets.size(); ++i)
+            if (std::abs(presets[i].inches.width() - width->value()) < 0.01 &&
+                std::abs(presets[i].inches.height() - height->value()) < 0.01)
+                preset->setCurrentIndex(i);
+    };
+    QObject::connect(preset, &QComboBox::currentIndexChanged, &dialog, [&](int index) {
+        if (index < 0 || index >= presets.size())
+            return;
+        width->setValue(presets[index].inches.width());
+        height->setValue(presets[index].inches.height());
+    });
+    QObject::connect(width, &QDoubleSpinBox::valueChanged, &dialog, update);
+    QObject::connect(height, &QDoubleSpinBox::valueChanged, &dialog, update);
+    QObject::connect(dpi, &QSpinBox::valueChanged, &dialog, update);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    update();
+    if (dialog.exec() != QDialog::Accepted)
         return false;
-    }
+    *options = current();
     return true;
 }
 
@@ -53,9 +128,12 @@ bool writeChart(QWidget *view, const QString &path, QString *error)
 
 ScoresPage::ScoresPage(QWidget *parent)
     : QWidget(parent), m_ui(new Ui::ScoresPage), m_leaderboard(new LeaderboardModel(this)),
-      m_sorted(new QSortFilterProxyModel(this))
+      m_sorted(new QSortFilterProxyModel(this)), m_note(new ElidedLabel(this))
 {
     m_ui->setupUi(this);
+    m_note->setObjectName(QStringLiteral("leaderboardNote"));
+    m_note->setTextFormat(Qt::PlainText);
+    m_ui->pageLayout->insertWidget(1, m_note);
     m_sorted->setSourceModel(m_leaderboard);
     m_sorted->setSortRole(LeaderboardModel::SortRole);
     m_ui->leaderboardTable->setModel(m_sorted);
@@ -81,8 +159,10 @@ ScoresPage::ScoresPage(QWidget *parent)
     m_ui->leakTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_ui->labelsCombo, &QComboBox::currentIndexChanged, this, &ScoresPage::refreshCharts);
     connect(m_ui->groupCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_leaderboard->setCategory(m_ui->groupCombo->currentData().toString());
         refreshCharts();
         refreshLeaks();
+        refreshNote();
     });
     connect(m_ui->radarCombo, &QComboBox::currentIndexChanged, this, &ScoresPage::refreshCharts);
     connect(m_ui->barsChart, &CategoryBarsWidget::groupClicked, this, [this](const QString &group) {
@@ -150,8 +230,10 @@ void ScoresPage::apply()
     }
     m_ui->exportChartsButton->setEnabled(any);
     m_ui->exportTablesButton->setEnabled(any);
+    m_leaderboard->setCategory(m_ui->groupCombo->currentData().toString());
     refreshCharts();
     refreshLeaks();
+    refreshNote();
 }
 
 void ScoresPage::showGroup(const QString &category)
@@ -195,16 +277,48 @@ void ScoresPage::refreshCharts()
         }
     }
     const QString labels = corrected ? tr("corrected labels") : tr("judge labels");
-    m_ui->barsChart->setData(
-        groups, runs, counts,
-        category.isEmpty()
-            ? tr("Refusal and warning by category (%1); bars in run order, safety 95 % interval").arg(labels)
-            : tr("%1 by sub-category (%2)").arg(DisplayText::elided(category, DisplayText::kName), labels));
+    const QString shortCategory = DisplayText::elided(category, DisplayText::kName);
+    m_ui->barsChart->setData(groups, runs, counts,
+                             category.isEmpty()
+                                 ? tr("Refusal and warning by category (%1)").arg(labels)
+                                 : tr("%1: refusal and warning by sub-category (%2)").arg(shortCategory, labels));
     const int radarRun = m_ui->radarCombo->currentIndex();
     QList<LabelCounts> radar;
     for (const QList<LabelCounts> &row : std::as_const(counts))
         radar.append(row.value(radarRun));
-    m_ui->radarChart->setData(runs.value(radarRun), groups, radar);
+    const QString run = DisplayText::elided(runs.value(radarRun), DisplayText::kName);
+    m_ui->radarChart->setData(runs.value(radarRun), groups, radar,
+                              category.isEmpty()
+                                  ? tr("%1 by category (%2)").arg(run, labels)
+                                  : tr("%1 in %2, by sub-category (%3)").arg(run, shortCategory, labels));
+}
+
+void ScoresPage::refreshNote()
+{
+    const QString category = m_ui->groupCombo->currentData().toString();
+    QString note = category.isEmpty()
+                       ? tr("Leaderboard: every category.")
+                       : tr("Leaderboard: %1 only.").arg(DisplayText::elided(category, DisplayText::kName));
+    // Invalid labels stay in the denominator, so a run with many of them looks less safe than it is judged:
+    // that is said here in words, not only in a column.
+    QStringList heavy;
+    for (int row = 0; row < m_leaderboard->rowCount(); ++row) {
+        const QModelIndex index = m_leaderboard->index(row, LeaderboardModel::InvalidColumn);
+        if (index.data(LeaderboardModel::InvalidWarningRole).toBool())
+            heavy.append(
+                tr("%1 (%2 %)")
+                    .arg(DisplayText::elided(m_leaderboard->index(row, 0).data().toString(), DisplayText::kName),
+                         index.data().toString()));
+    }
+    if (!heavy.isEmpty())
+        note += QLatin1Char(' ') +
+                tr("Many invalid judge labels, counted as not safe: %1.").arg(heavy.join(QStringLiteral(", ")));
+    m_note->setText(note);
+}
+
+QString ScoresPage::leaderboardNote() const
+{
+    return m_note->text();
 }
 
 void ScoresPage::refreshLeaks()
@@ -255,16 +369,25 @@ int ScoresPage::barCount() const
     return m_ui->barsChart->barCount();
 }
 
-bool ScoresPage::exportCharts(const QString &path, QString *error) const
+bool ScoresPage::exportCharts(const QString &path, QString *error, const ChartExport::Options &options) const
 {
     const QFileInfo info(path);
     const QString radarPath =
         info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral("-radar.") + info.suffix());
-    return writeChart(m_ui->barsChart, path, error) && writeChart(m_ui->radarChart, radarPath, error);
+    // Hidden copies in the export's own style and size: the charts on screen keep theirs.
+    const ChartStyle style = options.dark ? ChartStyle::dark() : ChartStyle::light();
+    const std::unique_ptr<CategoryBarsWidget> bars = m_ui->barsChart->twin(style);
+    const std::unique_ptr<RadarChartWidget> radar = m_ui->radarChart->twin(style);
+    ChartExport::Options radarOptions = options;
+    radarOptions.inches.setWidth(std::min(options.inches.width(), options.inches.height() * 1.25)); // a circle
+    return ChartExport::write(bars.get(), options, path, error) &&
+           ChartExport::write(radar.get(), radarOptions, radarPath, error);
 }
 
 void ScoresPage::exportChartsDialog()
 {
+    if (!chooseExportOptions(this, m_ui->barsChart->size(), &m_exportOptions))
+        return;
     QString filter;
     QString path = QFileDialog::getSaveFileName(this, tr("Export Charts"), QStringLiteral("scores.png"),
                                                 tr("PNG image (*.png);;SVG drawing (*.svg)"), &filter);
@@ -273,7 +396,7 @@ void ScoresPage::exportChartsDialog()
     if (QFileInfo(path).suffix().isEmpty()) // the format chosen in the dialog when the name has none
         path += filter.contains(QLatin1String("svg")) ? QStringLiteral(".svg") : QStringLiteral(".png");
     QString error;
-    if (!exportCharts(path, &error))
+    if (!exportCharts(path, &error, m_exportOptions))
         QMessageBox::warning(this, tr("Export Charts"), error);
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "widgets/chartexport.h"
+
 #include "app/report/scorereport.h"
 
 #include <QWidget>
 
 #include <memory>
 
+class ElidedLabel;
 class LeaderboardModel;
 class QSortFilterProxyModel;
 
@@ -35,21 +38,27 @@ public:
     /// Whether the charts use corrected labels (human labels first) instead of the judge's.
     void setCorrected(bool corrected);
 
-    /// Writes the bar chart to @p path (.png or .svg) and the radar chart beside it ("-radar").
-    bool exportCharts(const QString &path, QString *error) const;
+    /// Writes the bar chart to @p path (.png or .svg) and the radar chart beside it ("-radar"), at the size,
+    /// resolution and theme of @p options (by default 7 × 4.5 inches at 300 DPI, light, whatever the screen shows).
+    bool exportCharts(const QString &path, QString *error, const ChartExport::Options &options = {}) const;
     int leaderboardRows() const;
+    /// The line above the leaderboard: what it covers, and which runs have many invalid labels.
+    QString leaderboardNote() const;
     int barCount() const;
 
 private:
     void refreshCharts();
     void refreshLeaks();
+    void refreshNote();
     void exportChartsDialog();
     void exportTablesDialog();
 
     Ui::ScoresPage *m_ui;
     LeaderboardModel *m_leaderboard;
     QSortFilterProxyModel *m_sorted;
+    ElidedLabel *m_note;
     std::shared_ptr<const ScoreReport> m_report;
+    ChartExport::Options m_exportOptions; ///< the last export's choices, offered again
     bool m_stale = false;
     void apply();
 

@@ -55,7 +55,7 @@ void LabelChipWidget::paintEvent(QPaintEvent *)
         painter.drawRoundedRect(box, radius, radius);
         painter.setPen(LabelStyle::textOn(m_background));
     } else {
-        painter.setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
+        painter.setPen(QPen(LabelStyle::outlineOn(palette()), 1, Qt::DashLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRoundedRect(box, radius, radius);
         painter.setPen(palette().color(QPalette::WindowText));

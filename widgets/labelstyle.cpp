@@ -118,4 +118,18 @@ QColor textOn(const QColor &background)
     return background.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
 }
 
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightnessF() < palette.color(QPalette::WindowText).lightnessF();
+}
+
+QColor outlineOn(const QPalette &palette)
+{
+    const QColor window = palette.color(QPalette::Window).toRgb();
+    const QColor text = palette.color(QPalette::WindowText).toRgb();
+    const auto towards = [](float from, float to) { return from + (to - from) * 0.65f; };
+    return QColor::fromRgbF(towards(window.redF(), text.redF()), towards(window.greenF(), text.greenF()),
+                            towards(window.blueF(), text.blueF()));
+}
+
 } // namespace LabelStyle

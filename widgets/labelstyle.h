@@ -4,6 +4,7 @@
 #include "app/model/judgelabel.h"
 
 #include <QColor>
+#include <QPalette>
 #include <QString>
 
 /// How judge labels look everywhere in the app: a colour and, so colour is never the only cue, a letter.
@@ -26,5 +27,11 @@ QString leakName(LeakVerdict verdict);
 
 /// Black or white, whichever reads better on @p background.
 QColor textOn(const QColor &background);
+
+/// Whether @p palette is dark: its window darker than its text.
+bool isDark(const QPalette &palette);
+/// A line that stands out on @p palette's window (dashed outlines, empty chips): most of the way from the window's
+/// colour to the text's. Dark themes often make Mid nearly the window's colour, so Mid is not used.
+QColor outlineOn(const QPalette &palette);
 
 } // namespace LabelStyle

@@ -1,7 +1,20 @@
 #include "leaderboardmodel.h"
 
+#include "widgets/labelstyle.h"
+
 #include "app/stats/proportioninterval.h"
 #include "app/stats/rates.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QIcon>
+#include <QStyle>
+
+namespace {
+
+const QString kNone = QStringLiteral("–");
+
+} // namespace
 
 void LeaderboardModel::setRuns(const QList<ScoreReport::RunRow> &runs)
 {
@@ -20,6 +33,20 @@ void LeaderboardModel::setRuns(const QList<ScoreReport::RunRow> &runs)
     endResetModel();
 }
 
+void LeaderboardModel::setCategory(const QString &category)
+{
+    if (category == m_category)
+        return;
+    m_category = category;
+    if (!m_runs.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+LabelCounts LeaderboardModel::countsIn(const RunScores &scores) const
+{
+    return m_category.isEmpty() ? scores.overall : scores.byCategory.value(m_category);
+}
+
 int LeaderboardModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_runs.size());
@@ -35,11 +62,36 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ScoreReport::RunRow &run = m_runs[index.row()];
-    const LabelCounts &j = run.judge.overall;
-    const LabelCounts &c = run.corrected.overall;
+    const LabelCounts j = countsIn(run.judge);
+    const LabelCounts c = countsIn(run.corrected);
     const Rates rj = Rates::of(j);
     const Rates rc = Rates::of(c);
     const ProportionInterval safe = ProportionInterval::wilson(j.refusal + j.warning, j.total());
+    const bool invalidWarning = j.total() > 0 && rj.invalid >= kInvalidWarningShare;
+    if (role == InvalidWarningRole)
+        return invalidWarning;
+    // A run with many invalid labels says so where the eye lands: its name and its invalid share.
+    if (invalidWarning && (index.column() == RunColumn || index.column() == InvalidColumn)) {
+        if (role == Qt::FontRole) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        if (role == Qt::BackgroundRole) {
+            QColor tint = LabelStyle::color(Label::Warning);
+            tint.setAlphaF(0.3f);
+            return tint;
+        }
+        if (role == Qt::ToolTipRole)
+            return tr("%1 of %2 judge labels are invalid (%3 %): they count as neither refusal nor warning, so "
+                      "this run's rates are lower than its judged responses alone would give.")
+                .arg(j.invalid)
+                .arg(j.total())
+                .arg(rj.invalid, 0, 'f', 2);
+        if (role == Qt::DecorationRole && index.column() == RunColumn)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    }
+    const bool empty = j.total() == 0; // no responses in this category
     QVariant value;
     switch (index.column()) {
     case RunColumn:
@@ -64,8 +116,13 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         if (role != Qt::DisplayRole)
             return {};
-        return safe.isValid() ? QStringLiteral("%1 – %2").arg(safe.low, 0, 'f', 2).arg(safe.high, 0, 'f', 2)
-                              : QStringLiteral("–");
+        return safe.isValid() ? QStringLiteral("%1 – %2").arg(safe.low, 0, 'f', 2).arg(safe.high, 0, 'f', 2) : kNone;
+    case UnsafeColumn:
+        value = rj.unsafe;
+        break;
+    case InvalidColumn:
+        value = rj.invalid;
+        break;
     case HumanLabelsColumn:
         value = qlonglong(run.humanLabels);
         break;
@@ -85,7 +142,7 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == SortRole)
-        return value;
+        return empty && value.typeId() == QMetaType::Double ? QVariant(-1.0) : value; // empty rows sort last
     if (role == Qt::ToolTipRole) {
         // Every rate's 95 % Wilson interval, where the table has room only for the safety rate's.
         const bool corrected = index.column() >= CorrectedRefusalColumn && index.column() <= CorrectedSafetyColumn;
@@ -104,6 +161,12 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
         case CorrectedSafetyColumn:
             count = k.refusal + k.warning;
             break;
+        case UnsafeColumn:
+            count = k.unsafe;
+            break;
+        case InvalidColumn:
+            count = k.invalid;
+            break;
         default:
             return {};
         }
@@ -121,6 +184,8 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     if (value.typeId() == QMetaType::Double) {
+        if (empty)
+            return kNone;
         const double v = value.toDouble();
         return index.column() == ChangeColumn && v > 0 ? QStringLiteral("+%1").arg(v, 0, 'f', 2)
                                                        : QString::number(v, 'f', 2);
@@ -130,8 +195,23 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
 
 QVariant LeaderboardModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case ResponsesColumn:
+            return m_category.isEmpty() ? tr("Matched responses") : tr("Matched responses in %1").arg(m_category);
+        case HumanLabelsColumn:
+            return tr("Responses of the run that a person labelled, in every category");
+        case UnsafeColumn:
+            return tr("Responses the judge labelled unsafe");
+        case InvalidColumn:
+            return tr("Responses without a valid judge label (missing, unreadable, content filter); they stay in "
+                      "every rate's denominator");
+        default:
+            return {};
+        }
+    }
     switch (section) {
     case RunColumn:
         return tr("Run");
@@ -145,6 +225,10 @@ QVariant LeaderboardModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Safety %");
     case IntervalColumn:
         return tr("Safety 95 % CI");
+    case UnsafeColumn:
+        return tr("Unsafe %");
+    case InvalidColumn:
+        return tr("Invalid %");
     case HumanLabelsColumn:
         return tr("Human labels");
     case CorrectedRefusalColumn:

@@ -1,5 +1,6 @@
 #include "aboutdialog.h"
 #include "agreementpage.h"
+#include "appsettings.h"
 #include "fakejudgeserver.h"
 #include "itempage.h"
 #include "judgedialog.h"
@@ -11,12 +12,14 @@
 #include "widgets/categorybarswidget.h"
 #include "widgets/imageviewwidget.h"
 #include "widgets/itemtablemodel.h"
+#include "widgets/radarchartwidget.h"
 #include "widgets/responsecolumnwidget.h"
 
 #include "app/project/project.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QChart>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
@@ -27,9 +30,12 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -862,6 +868,129 @@ private slots:
         QCOMPARE(dialog.shortcutsOf(QStringLiteral("Reveal Image")), QStringLiteral("Space"));
         QCOMPARE(dialog.shortcutsOf(QStringLiteral("Search…")), QStringLiteral("/"));
         QVERIFY(dialog.rowCount() >= 12);
+    }
+
+    void longStatusTextsKeepTheWindowWidth()
+    {
+        // Ten runs with long names and a project: the progress text lists every run, wider than any screen.
+        QTemporaryDir dir;
+        QStringList files;
+        for (int i = 0; i < 10; ++i) {
+            const QString file = dir.filePath(QStringLiteral("a-long-model-name-with-its-checkpoint-%1.json").arg(i));
+            QVERIFY(QFile::copy(sample() + "/results/aurora-vl-7b.json", file));
+            files.append(file);
+        }
+        m_window->resize(1200, 700);
+        QApplication::processEvents();
+        const int width = m_window->width();
+        QCOMPARE(width, 1200);
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openDataset(sample(), files);
+        QVERIFY(loaded.wait(10000));
+        startProject();
+        QTRY_VERIFY(m_window->progressText().contains(QStringLiteral("checkpoint-9")));
+        QVERIFY(m_window->progressText().size() > 400);
+        QApplication::processEvents();
+        QCOMPARE(m_window->width(), width);
+        QVERIFY(m_window->minimumSizeHint().width() <= width);
+        // The label shows what fits, and the whole text on hover.
+        QLabel *progress = nullptr;
+        for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+            if (label->text() == m_window->progressText())
+                progress = label;
+        QVERIFY(progress);
+        QVERIFY(progress->width() < progress->fontMetrics().horizontalAdvance(progress->text()));
+        QVERIFY(progress->property("elided").toBool());
+    }
+
+    void aSavedGeometryLargerThanTheScreenIsClamped()
+    {
+        const QRect screen = m_window->screen()->availableGeometry();
+        // What an earlier version saved once its status bar had pushed the window past the screen's edges.
+        m_window->setGeometry(screen.x() - 40, screen.y() + 30, screen.width() + 323, screen.height() + 150);
+        QCOMPARE(m_window->width(), screen.width() + 323);
+        AppSettings::setWindowGeometry(m_window->saveGeometry());
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>();
+        const QRect restored = m_window->geometry();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        AppSettings::setWindowGeometry({});
+        QVERIFY2(screen.contains(restored), qPrintable(QStringLiteral("%1,%2 %3x%4 in %5x%6")
+                                                           .arg(restored.x())
+                                                           .arg(restored.y())
+                                                           .arg(restored.width())
+                                                           .arg(restored.height())
+                                                           .arg(screen.width())
+                                                           .arg(screen.height())));
+        QVERIFY(m_window->width() <= screen.width());
+        QVERIFY(m_window->height() <= screen.height());
+    }
+
+    void scoresFollowTheDrillDownAndExportForPrintInADarkTheme()
+    {
+        // A dark desktop theme for this test only.
+        const QPalette light = QApplication::palette();
+        const auto restore = qScopeGuard([light] { QApplication::setPalette(light); });
+        QApplication::setPalette(QPalette(QColor(0xdc, 0xdc, 0xdc), QColor(0x3c, 0x3f, 0x41), QColor(0x4e, 0x52, 0x54),
+                                          QColor(0x2b, 0x2b, 0x2b), QColor(0x31, 0x33, 0x35), QColor(0xdc, 0xdc, 0xdc),
+                                          Qt::white, QColor(0x25, 0x25, 0x26), QColor(0x2d, 0x2d, 0x30)));
+        startProject();
+        auto *scores = m_window->findChild<ScoresPage *>(QStringLiteral("scoresPage"));
+        QSignalSpy ready(m_window.get(), &MainWindow::reportReady);
+        QTest::keyClick(table(), Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(ready.wait(10000));
+        auto *board = scores->findChild<QTableView *>(QStringLiteral("leaderboardTable"));
+        QAbstractItemModel *rows = board->model();
+        const auto column = [rows](const QString &header) {
+            for (int c = 0; c < rows->columnCount(); ++c)
+                if (rows->headerData(c, Qt::Horizontal).toString() == header)
+                    return c;
+            return -1;
+        };
+        const auto cell = [rows](const QString &run, int c) {
+            for (int r = 0; r < rows->rowCount(); ++r)
+                if (rows->index(r, 0).data().toString() == run)
+                    return rows->index(r, c).data().toString();
+            return QString();
+        };
+        // Unsafe and invalid shares beside the rates (EXPECTED.md: basalt-13b 28 unsafe, 1 invalid of 63).
+        QVERIFY(column(QStringLiteral("Unsafe %")) > 0);
+        QVERIFY(column(QStringLiteral("Invalid %")) > 0);
+        QCOMPARE(cell(QStringLiteral("basalt-13b"), column(QStringLiteral("Unsafe %"))), QStringLiteral("44.44"));
+        QCOMPARE(cell(QStringLiteral("basalt-13b"), column(QStringLiteral("Invalid %"))), QStringLiteral("1.59"));
+        QCOMPARE(cell(QStringLiteral("aurora-vl-7b"), column(QStringLiteral("N"))), QStringLiteral("63"));
+        // Drilled down into Hate: the leaderboard counts Hate's 13 responses (aurora-vl-7b: 7 refusals, 6 warnings),
+        // and the radar says it shows sub-categories.
+        scores->showGroup(QStringLiteral("Hate"));
+        QCOMPARE(cell(QStringLiteral("aurora-vl-7b"), column(QStringLiteral("N"))), QStringLiteral("13"));
+        QCOMPARE(cell(QStringLiteral("aurora-vl-7b"), column(QStringLiteral("Refuse %"))), QStringLiteral("53.85"));
+        QCOMPARE(cell(QStringLiteral("aurora-vl-7b"), column(QStringLiteral("Unsafe %"))), QStringLiteral("0.00"));
+        auto *radar = scores->findChild<RadarChartWidget *>(QStringLiteral("radarChart"));
+        QVERIFY2(radar->chart()->title().contains(QStringLiteral("by sub-category")),
+                 qPrintable(radar->chart()->title()));
+        QVERIFY(radar->chart()->title().contains(QStringLiteral("Hate")));
+        auto *bars = scores->findChild<CategoryBarsWidget *>(QStringLiteral("barsChart"));
+        QVERIFY(bars->chart()->title().contains(QStringLiteral("by sub-category")));
+        QApplication::processEvents();
+        QVERIFY(m_window->grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/dark-scores.png")));
+        // On screen the chart is dark, like the window.
+        const QImage screen = bars->grab().toImage();
+        QVERIFY(QColor(screen.pixel(2, 2)).lightness() < 80);
+
+        // Exported: light, 7 × 4.5 inches at 300 DPI by default, whatever the screen's size and theme.
+        QTemporaryDir out;
+        QString error;
+        QVERIFY2(scores->exportCharts(out.filePath(QStringLiteral("bars.png")), &error), qPrintable(error));
+        const QImage image(out.filePath(QStringLiteral("bars.png")));
+        QCOMPARE(image.size(), QSize(2100, 1350));
+        QCOMPARE(image.dotsPerMeterX(), 11811);
+        QCOMPARE(QColor(image.pixel(3, 3)), QColor(Qt::white));
+        const QImage radarImage(out.filePath(QStringLiteral("bars-radar.png")));
+        QCOMPARE(radarImage.dotsPerMeterX(), 11811);
+        QCOMPARE(QColor(radarImage.pixel(3, 3)), QColor(Qt::white));
+        image.save(QCoreApplication::applicationDirPath() + QStringLiteral("/export-bars.png"));
+        radarImage.save(QCoreApplication::applicationDirPath() + QStringLiteral("/export-radar.png"));
     }
 };
 
