@@ -24,10 +24,16 @@ QStringList installTranslators(QCoreApplication *app)
         loaded.append(qt->language());
     else
         delete qt;
+    // English plural forms under everything: "1 run", "3 runs" rather than "run(s)", in any locale. Translators
+    // installed later are asked first, so a language of the user's own still wins.
+    auto *plurals = new QTranslator(app);
+    if (!plurals->load(QStringLiteral(":/i18n/vlsbench-studio_en.qm")) || !QCoreApplication::installTranslator(plurals))
+        delete plurals;
     auto *own = new QTranslator(app);
     // Only a file for the user's language counts: the template (no language) holds no translations.
     if (own->load(locale, QStringLiteral("vlsbench-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")) &&
-        !own->language().isEmpty() && QCoreApplication::installTranslator(own))
+        !own->language().isEmpty() && own->language() != QLatin1String("en") &&
+        QCoreApplication::installTranslator(own))
         loaded.append(own->language());
     else
         delete own;

@@ -1,5 +1,6 @@
 #include "itempage.h"
 #include "mainwindow.h"
+#include "resources.h"
 
 #include "widgets/imageviewwidget.h"
 #include "widgets/responsecolumnwidget.h"
@@ -7,9 +8,11 @@
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,6 +81,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+        Resources::installTranslators(qApp); // as the program does: English plurals in any locale
     }
 
     void cleanup()
@@ -212,6 +216,20 @@ private slots:
                      qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(column->height())));
         key(Qt::Key_H);
         QVERIFY(page()->imageView()->isVisible());
+    }
+
+    void countsArePluralisedInEnglish()
+    {
+        // "3 run(s)" before; the numbers people read say "1 run" and "3 runs".
+        for (int runs : {1, 3}) {
+            open(runs, QSize(1280, 720));
+            QString status;
+            for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+                status += label->text() + QLatin1Char('\n');
+            QVERIFY2(!status.contains(QLatin1String("(s)")), qPrintable(status));
+            QVERIFY2(status.contains(runs == 1 ? QStringLiteral(" 1 run\n") : QStringLiteral(" 3 runs\n")),
+                     qPrintable(status));
+        }
     }
 
     void markdownCanBeTurnedOff()
