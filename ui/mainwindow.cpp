@@ -27,6 +27,7 @@
 
 #include "app/report/scorereport.h"
 #include "app/search/itemquery.h"
+#include "app/search/searchterms.h"
 #include "app/search/wordindex.h"
 #include "app/session/jobrunner.h"
 #include "app/session/loadsummary.h"
@@ -239,6 +240,12 @@ void MainWindow::setUpActions()
     ui.actionZoomOut->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
     ui.actionShortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
     m_responseActions = new ResponseViewActions(ui.menuView, this, ui.itemPage);
+    // What the search found is marked in the answers, as they are shown (rendered or raw).
+    connect(ui.searchEdit, &QLineEdit::textChanged, ui.itemPage, [page = ui.itemPage](const QString &text) {
+        const SearchTerms terms = SearchTerms::parse(text);
+        page->setSearchFinder(terms.isEmpty() ? ResponseTextView::HighlightFinder()
+                                              : [terms](const QString &shown) { return terms.find(shown); });
+    });
     // Every action lives in the window, so its shortcut works wherever the focus is (text fields keep their keys).
     for (QAction *action : findChildren<QAction *>())
         addAction(action);

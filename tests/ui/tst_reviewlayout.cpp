@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -216,6 +217,29 @@ private slots:
                      qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(column->height())));
         key(Qt::Key_H);
         QVERIFY(page()->imageView()->isVisible());
+    }
+
+    void searchHitsAreMarkedInTheAnswers()
+    {
+        open(3, QSize(1600, 1000));
+        auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+        QSignalSpy applied(m_window.get(), &MainWindow::filterApplied);
+        search->setText(QStringLiteral("careful"));
+        QVERIFY(applied.wait(5000));
+        int marked = 0;
+        for (int i = 0; i < page()->columnCount(); ++i) {
+            ResponseTextView *view = page()->column(i)->responseView();
+            const QString shown = view->shownText();
+            const auto hits = view->paintedHighlights();
+            QCOMPARE(hits.size(), int(shown.count(QStringLiteral("careful"), Qt::CaseInsensitive)));
+            for (const auto &[start, length] : hits)
+                QCOMPARE(shown.mid(start, length).toLower(), QStringLiteral("careful"));
+            marked += int(hits.size());
+        }
+        QVERIFY2(marked > 0, "the first matching item has the word in an answer");
+        search->clear();
+        for (int i = 0; i < page()->columnCount(); ++i)
+            QVERIFY(page()->column(i)->responseView()->paintedHighlights().isEmpty());
     }
 
     void countsArePluralisedInEnglish()
