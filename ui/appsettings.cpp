@@ -5,6 +5,7 @@ const QString kRecentDatasets = QStringLiteral("files/recentDatasets");
 const QString kUnblurredCategories = QStringLiteral("images/unblurredCategories");
 const QString kAnnotator = QStringLiteral("annotation/annotator");
 const QString kAdvanceAfterLabel = QStringLiteral("annotation/advanceAfterLabel");
+const QString kTheme = QStringLiteral("window/theme");
 const QString kRenderMarkdown = QStringLiteral("review/renderMarkdown");
 const QString kResponseLayout = QStringLiteral("review/responseLayout");
 const QString kImageCollapsed = QStringLiteral("review/imageCollapsed");
@@ -92,6 +93,16 @@ void AppSettings::setJudgeSetting(const QString &name, const QVariant &value)
 {
     Q_ASSERT(!name.contains(QLatin1String("key"), Qt::CaseInsensitive) || name == QLatin1String("keyVariable"));
     settings().setValue(QStringLiteral("judge/") + name, value);
+}
+
+QString AppSettings::theme()
+{
+    return settings().value(kTheme, QStringLiteral("system")).toString();
+}
+
+void AppSettings::setTheme(const QString &name)
+{
+    settings().setValue(kTheme, name);
 }
 
 bool AppSettings::renderMarkdown()

@@ -38,6 +38,10 @@ public:
     static bool imageCollapsed();
     static void setImageCollapsed(bool collapsed);
 
+    /// The window's colours: "system" (the default), "light" or "dark".
+    static QString theme();
+    static void setTheme(const QString &name);
+
     static QByteArray windowGeometry();
     static void setWindowGeometry(const QByteArray &geometry);
     static QByteArray windowState();

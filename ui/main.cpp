@@ -1,8 +1,10 @@
 // vlsbench-studio: one binary. With a subcommand it runs headless (no display needed); without one it opens
 // the review window on the given dataset, or on the bundled sample.
 
+#include "appsettings.h"
 #include "mainwindow.h"
 #include "resources.h"
+#include "theme.h"
 
 #include "app/base/sampledata.h"
 #include "app/cli/commandline.h"
@@ -92,6 +94,7 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("org.vlsbenchstudio.VLSBenchStudio"));
     QApplication::setWindowIcon(QIcon(Resources::applicationIconPath()));
     Resources::installTranslators(&app);
+    Theme::apply(AppSettings::theme());
     int code = 0;
     {
         MainWindow window;

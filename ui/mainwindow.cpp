@@ -12,6 +12,7 @@
 #include "responseviewactions.h"
 #include "scorespage.h"
 #include "shortcutsdialog.h"
+#include "theme.h"
 #include "ui_mainwindow.h"
 #include "viewmenus.h"
 
@@ -240,6 +241,7 @@ void MainWindow::setUpActions()
     ui.actionZoomOut->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
     ui.actionShortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
     m_responseActions = new ResponseViewActions(ui.menuView, this, ui.itemPage);
+    Theme::addMenu(ui.menuView, this);
     // What the search found is marked in the answers, as they are shown (rendered or raw).
     connect(ui.searchEdit, &QLineEdit::textChanged, ui.itemPage, [page = ui.itemPage](const QString &text) {
         const SearchTerms terms = SearchTerms::parse(text);
