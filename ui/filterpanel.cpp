@@ -144,6 +144,7 @@ bool FilterPanel::rebuildReview(const Project *project)
     addReview(tr("Unsure about leakage"), review(F::LeakUnsure));
     addReview(tr("Leakage not checked by me"), review(F::LeakUnchecked));
     addReview(tr("Leak suspected by a judge, not checked by me"), review(F::LeakSuspected));
+    addReview(tr("With a note by me"), review(F::HasNote));
     if (project) {
         for (const QString &annotator : project->annotations().annotators())
             addReview(tr("Work by %1").arg(annotator), review(F::ByAnnotator, annotator));

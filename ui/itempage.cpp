@@ -8,6 +8,7 @@
 #include "widgets/labelstyle.h"
 #include "widgets/responsecolumnwidget.h"
 #include "widgets/responsegridwidget.h"
+#include "widgets/tagchipswidget.h"
 
 #include "app/compare/worddiff.h"
 
@@ -133,7 +134,7 @@ void ItemPage::finishNoteEditing()
     // A note being typed belongs to the item it was typed on: end its editing before another item replaces it,
     // so it is saved there and its field shows the next item's note.
     for (int i = 0; i < m_runs.size() && i < m_columns.size(); ++i) {
-        QLineEdit *edit = m_columns[i]->noteEdit();
+        auto *edit = m_columns[i]->noteEdit();
         if (!edit->hasFocus())
             continue;
         emit labelNoteEdited(m_item, m_runs[i], edit->text(), true);
@@ -555,9 +556,16 @@ void ItemPage::refreshColumnAnnotations(int index)
     m_columns[index]->setJudges(judged);
     if (!m_annotations) {
         m_columns[index]->setHuman({m_annotator, Label::Invalid, {}, {}}, {}, false);
+        m_columns[index]->tagChips()->setTags({}, {});
         return;
     }
     m_columns[index]->setHuman(m_annotations->label(id, run, m_annotator), m_annotations->labels(id, run), m_editable);
+    QStringList others;
+    for (const ResponseTag &tag : m_annotations->responseTags(id, run)) {
+        if (tag.annotator != m_annotator)
+            others.append(tag.tag);
+    }
+    m_columns[index]->tagChips()->setTags(m_annotations->tags(id, run, m_annotator), others);
 }
 
 void ItemPage::refreshLeak()

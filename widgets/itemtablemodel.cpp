@@ -127,10 +127,19 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
                 item.has(ItemField::InstructionId) ? QString::number(item.instructionId) : QStringLiteral("?");
             const LeakVerdict leak =
                 m_annotations ? m_annotations->leak(item.instructionId, m_annotator).verdict : LeakVerdict::None;
-            if (leak == LeakVerdict::None)
-                return id;
-            return role == Qt::ToolTipRole ? tr("%1 — %2").arg(id, LabelStyle::leakName(leak))
-                                           : QStringLiteral("%1 %2").arg(LabelStyle::leakLetter(leak), id);
+            // Notes can be long: the tooltip shows a start of each, the cell only that there are some.
+            const QStringList notes = this->notes(item, role == Qt::ToolTipRole ? 160 : 0);
+            if (role == Qt::ToolTipRole) {
+                QString tip = leak == LeakVerdict::None ? id : tr("%1 — %2").arg(id, LabelStyle::leakName(leak));
+                if (!notes.isEmpty())
+                    tip += QLatin1Char('\n') + tr("Your notes:") + QLatin1Char('\n') + notes.join(QLatin1Char('\n'));
+                return tip;
+            }
+            QString shown =
+                leak == LeakVerdict::None ? id : QStringLiteral("%1 %2").arg(LabelStyle::leakLetter(leak), id);
+            if (!notes.isEmpty())
+                shown.prepend(QString(kNoteMark) + QLatin1Char(' '));
+            return shown;
         }
         default:
             break;
@@ -158,7 +167,31 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == LeakRole && column == IdColumn)
         return m_annotations ? int(m_annotations->leak(item.instructionId, m_annotator).verdict) : 0;
+    if (role == NoteRole && column == IdColumn)
+        return notes(item, DisplayText::kPage).join(QLatin1Char('\n'));
     return {};
+}
+
+QStringList ItemTableModel::notes(const Item &item, qsizetype max) const
+{
+    QStringList lines;
+    if (!m_annotations || !m_workspace)
+        return lines;
+    // A note's own line breaks would read as separate notes here: shown as a return sign instead.
+    auto shown = [max](const QString &note) {
+        QString text = DisplayText::elided(note, max);
+        text.replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
+        return text;
+    };
+    for (const Run &run : m_workspace->runs) {
+        const QString note = m_annotations->label(item.instructionId, run.name, m_annotator).note;
+        if (!note.isEmpty())
+            lines.append(tr("%1: %2").arg(run.name, shown(note)));
+    }
+    const QString leakNote = m_annotations->leak(item.instructionId, m_annotator).note;
+    if (!leakNote.isEmpty())
+        lines.append(tr("Leakage: %1").arg(shown(leakNote)));
+    return lines;
 }
 
 QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -20,7 +20,8 @@ public:
         LabelRole,                    ///< run columns: int(Label), or -1 without a response
         SortRole,                     ///< a value that sorts naturally (numbers as numbers)
         HumanLabelRole,               ///< run columns: int(Label) of the annotator's own label, or -1
-        LeakRole                      ///< id column: int(LeakVerdict) of the annotator's leak flag
+        LeakRole,                     ///< id column: int(LeakVerdict) of the annotator's leak flag
+        NoteRole                      ///< id column: the annotator's notes on the item, one "where: note" a line
     };
 
     explicit ItemTableModel(QObject *parent = nullptr);
@@ -44,7 +45,13 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// Marks the id of an item the annotator wrote a note on.
+    static constexpr QChar kNoteMark = QChar(0x270E);
+
 private:
+    /// The annotator's notes on @p item (each response's, then the leak note), each cut to @p max characters.
+    QStringList notes(const Item &item, qsizetype max) const;
+
     std::shared_ptr<const Workspace> m_workspace;
     QList<qsizetype> m_items; ///< dataset index per row
     QList<int> m_rowOfItem;

@@ -4,15 +4,15 @@
 #include "widgets/labelchipwidget.h"
 #include "widgets/labelstyle.h"
 #include "widgets/responsetextview.h"
+#include "widgets/tagchipswidget.h"
 
 #include <QLabel>
-#include <QLineEdit>
 #include <QPainter>
 #include <QVBoxLayout>
 
 ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     : QFrame(parent), m_name(new QLabel(this)), m_chip(new LabelChipWidget(this)), m_human(new LabelChipWidget(this)),
-      m_others(new QLabel(this)), m_judges(new QLabel(this)), m_note(new QLineEdit(this)),
+      m_others(new QLabel(this)), m_judges(new QLabel(this)), m_note(new NoteEdit(this)),
       m_response(new ResponseTextView(this))
 {
     setObjectName(QStringLiteral("responseColumn"));
@@ -30,6 +30,8 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     // The judge's chip above the annotator's: side by side they do not fit a column of three.
     layout->addWidget(m_chip);
     layout->addWidget(m_human);
+    m_tags = new TagChipsWidget(this);
+    layout->addWidget(m_tags);
     m_others->setTextFormat(Qt::PlainText);
     m_others->setWordWrap(true);
     m_others->hide();
@@ -40,10 +42,9 @@ ResponseColumnWidget::ResponseColumnWidget(QWidget *parent)
     layout->addWidget(m_judges);
     layout->addWidget(m_response, 1);
     m_note->setPlaceholderText(tr("Note on this response (E)"));
-    m_note->setClearButtonEnabled(true);
     layout->addWidget(m_note);
-    connect(m_note, &QLineEdit::textEdited, this, &ResponseColumnWidget::noteEdited);
-    connect(m_note, &QLineEdit::editingFinished, this, [this] { emit noteEditingFinished(m_note->text()); });
+    connect(m_note, &NoteEdit::textEdited, this, &ResponseColumnWidget::noteEdited);
+    connect(m_note, &NoteEdit::editingFinished, this, [this] { emit noteEditingFinished(m_note->text()); });
     setHuman({}, {}, false);
 }
 

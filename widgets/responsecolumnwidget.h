@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/noteedit.h"
+
 #include "app/model/annotations.h"
 #include "app/model/judgeresults.h"
 #include "app/model/resultrecord.h"
@@ -7,8 +9,8 @@
 #include <QFrame>
 
 class LabelChipWidget;
+class TagChipsWidget;
 class QLabel;
-class QLineEdit;
 class ResponseTextView;
 
 /// One run's answer to the current item: run name, judge label, and the response under the judge's
@@ -36,15 +38,18 @@ public:
     /// Other judges' labels of this response (judge runs), each with its explanation in the tooltip.
     void setJudges(const QList<QPair<QString, Judgment>> &judgments);
     QString humanText() const;
-    QLineEdit *noteEdit() const { return m_note; }
+    /// The annotator's note on this response: several lines, word-wrapped.
+    NoteEdit *noteEdit() const { return m_note; }
     ResponseTextView *responseView() const { return m_response; }
+    /// The failure-mode tags on this response: the annotator's, then others'.
+    TagChipsWidget *tagChips() const { return m_tags; }
     /// The run's answer as loaded (empty when the run has none).
     QString rawResponse() const { return m_raw; }
 
 signals:
     /// The note was typed into (sent on every change; the page decides when to save).
     void noteEdited(const QString &text);
-    /// Editing the note ended (Enter or focus left).
+    /// Editing the note ended (focus left, Ctrl+Enter or Escape; Enter starts a new line).
     void noteEditingFinished(const QString &text);
 
 protected:
@@ -54,9 +59,10 @@ private:
     QLabel *m_name;
     LabelChipWidget *m_chip;
     LabelChipWidget *m_human;
+    TagChipsWidget *m_tags;
     QLabel *m_others;
     QLabel *m_judges;
-    QLineEdit *m_note;
+    NoteEdit *m_note;
     Label m_judge = Label::Invalid;
     bool m_hasResponse = false;
     QString m_raw;

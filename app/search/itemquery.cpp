@@ -5,6 +5,8 @@
 #include <QVarLengthArray>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 namespace {
 
 bool labelMatches(const ItemQuery &query, const Workspace &workspace, qsizetype item)
@@ -52,6 +54,24 @@ bool labelMatches(const ItemQuery &query, const Workspace &workspace, qsizetype 
     return true;
 }
 
+// Whether a response to the item carries the query's tag. Items whose id several items share carry no tags.
+bool tagMatches(const ItemQuery &query, const Workspace &workspace, qsizetype item)
+{
+    if (query.tag.isEmpty())
+        return true;
+    if (!query.annotations || !workspace.dataset.hasUniqueId(item))
+        return false;
+    const qint64 id = workspace.dataset.item(item).instructionId;
+    for (const Run &run : workspace.runs) {
+        const auto &entries = query.annotations->allTags();
+        const auto it = entries.constFind({id, run.name});
+        if (it != entries.cend() &&
+            std::any_of(it->cbegin(), it->cend(), [&](const ResponseTag &t) { return t.tag == query.tag; }))
+            return true;
+    }
+    return false;
+}
+
 bool reviewMatches(const ItemQuery &query, const Workspace &workspace, qsizetype item)
 {
     using F = ItemQuery::ReviewFilter;
@@ -74,6 +94,15 @@ bool reviewMatches(const ItemQuery &query, const Workspace &workspace, qsizetype
         if (a.leak(id, query.annotator).verdict != LeakVerdict::None)
             return true;
         break;
+    case F::HasNote:
+        if (!a.leak(id, query.annotator).note.isEmpty())
+            return true;
+        // Every run, answered or not: a note stays worth finding after its run's response went missing.
+        for (const Run &run : workspace.runs) {
+            if (!a.label(id, run.name, query.annotator).note.isEmpty())
+                return true;
+        }
+        return false;
     default:
         break;
     }
@@ -200,7 +229,8 @@ bool ItemQuery::matchesFilters(const Workspace &workspace, qsizetype item) const
         return false;
     if (!source.isEmpty() && it.source != source)
         return false;
-    return labelMatches(*this, workspace, item) && reviewMatches(*this, workspace, item);
+    return labelMatches(*this, workspace, item) && reviewMatches(*this, workspace, item) &&
+           tagMatches(*this, workspace, item);
 }
 
 QList<bool> ItemQuery::evaluate(const Workspace &workspace, const std::atomic_bool *cancel,

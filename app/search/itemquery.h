@@ -35,8 +35,9 @@ struct ItemQuery
         LeakUnchecked,  ///< `annotator` gave no leak verdict
         ByAnnotator,    ///< `annotator` labelled or flagged something on the item
         LeakSuspected,  ///< a leakage judge run called the text alone unsafe, and `annotator` gave no leak verdict
-        Confusion       ///< a response in `confusionRun` (any when empty) that the judge labelled `judgeLabel` and
+        Confusion,      ///< a response in `confusionRun` (any when empty) that the judge labelled `judgeLabel` and
                         ///< `annotator` (anyone when empty) labelled `humanLabel`: one confusion-matrix cell
+        HasNote         ///< `annotator` wrote a note on the item: on one of its responses, or on its leakage
     };
 
     QString category;    ///< empty: every category
@@ -56,6 +57,8 @@ struct ItemQuery
     const Annotations *annotations = nullptr;
     /// What LeakSuspected reads; the same lifetime rule.
     const JudgeResults *judges = nullptr;
+    /// Non-empty: only items with a response that carries this failure-mode tag (by anyone); reads `annotations`.
+    QString tag;
 
     bool matches(const Workspace &workspace, qsizetype item) const;
     /// With the text already parsed and prepared: what evaluate() calls for every item.
@@ -72,7 +75,7 @@ struct ItemQuery
     bool isEmpty() const
     {
         return category.isEmpty() && source.isEmpty() && text.isEmpty() && labelFilter == LabelFilter::Any &&
-               review == ReviewFilter::Any;
+               review == ReviewFilter::Any && tag.isEmpty();
     }
     bool operator==(const ItemQuery &) const = default;
 };

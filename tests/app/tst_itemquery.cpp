@@ -397,6 +397,58 @@ private slots:
         q.text = QStringLiteral("a");
         QVERIFY(q.evaluate(m_workspace, &cancel).isEmpty());
     }
+
+    void hasNoteFilter()
+    {
+        const QString t = QStringLiteral("2026-11-01T00:00:00.000Z");
+        const QString ana = QStringLiteral("ana");
+        // An item whose cirrus-vision response is missing: a note on it still counts.
+        qsizetype unanswered = -1;
+        for (qsizetype i = 0; i < m_workspace.dataset.size() && unanswered < 0; ++i) {
+            if (!m_workspace.record(i, 2))
+                unanswered = i;
+        }
+        QVERIFY(unanswered >= 0);
+        const qint64 unansweredId = m_workspace.dataset.item(unanswered).instructionId;
+        Annotations a;
+        a.setLabel(4, QStringLiteral("aurora-vl-7b"), {ana, Label::Invalid, QStringLiteral("two\nlines"), t});
+        a.setLabel(7, QStringLiteral("basalt-13b"), {ana, Label::Unsafe, {}, t}); // a label, no note
+        a.setLabel(8, QStringLiteral("basalt-13b"), {QStringLiteral("bo"), Label::Warning, QStringLiteral("bo's"), t});
+        a.setLeak(9, {ana, LeakVerdict::None, QStringLiteral("\"the pills\""), t}); // a leak note without a verdict
+        a.setLeak(10, {ana, LeakVerdict::Leaks, {}, t});                            // a verdict, no note
+        a.setLabel(unansweredId, QStringLiteral("cirrus-vision"), {ana, Label::Invalid, QStringLiteral("gone?"), t});
+
+        ItemQuery q;
+        q.annotations = &a;
+        q.annotator = ana;
+        q.review = ItemQuery::ReviewFilter::HasNote;
+        QVERIFY(!q.isEmpty());
+        QList<qint64> expected{4, 9, unansweredId};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(acceptedIds(q), expected);
+        q.annotator = QStringLiteral("bo"); // only the annotator's own notes
+        QCOMPARE(acceptedIds(q), QList<qint64>({8}));
+        q.annotator = QStringLiteral("cy");
+        QVERIFY(acceptedIds(q).isEmpty());
+        q.annotations = nullptr; // no project: no notes
+        q.annotator = ana;
+        QCOMPARE(count(q), 0);
+        // Combined with another filter: notes on items the judge calls unsafe somewhere.
+        q.annotations = &a;
+        q.labelFilter = ItemQuery::LabelFilter::AnyUnsafe;
+        QList<qint64> unsafe;
+        for (qint64 id : std::as_const(expected)) {
+            const qsizetype item = m_workspace.dataset.indexOfId(id);
+            bool any = false;
+            for (qsizetype run = 0; run < m_workspace.runs.size(); ++run) {
+                const ResultRecord *r = m_workspace.record(item, run);
+                any = any || (r && r->label.label == Label::Unsafe);
+            }
+            if (any)
+                unsafe.append(id);
+        }
+        QCOMPARE(acceptedIds(q), unsafe);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestItemQuery)

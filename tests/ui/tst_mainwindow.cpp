@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -41,6 +42,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 
@@ -84,6 +86,16 @@ class TestMainWindow : public QObject
         m_window->openDataset(sample(), files);
         QVERIFY(loaded.wait(10000));
         QVERIFY(!m_window->isLoading());
+    }
+
+    // Removing a run asks first: says Yes to the next question box.
+    static void confirmNextQuestion()
+    {
+        QTimer::singleShot(0, qApp, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            box->button(QMessageBox::Yes)->click();
+        });
     }
 
     void key(Qt::Key k, const QString &text = {})
@@ -310,6 +322,7 @@ private slots:
         QCOMPARE(m_window->workspace()->runs.size(), 2);
         QCOMPARE(m_window->currentItem(), 1); // adding a run keeps the place
         key(Qt::Key_Right);
+        confirmNextQuestion();
         action("actionRemoveRun")->trigger();
         QCOMPARE(m_window->workspace()->runs.size(), 1);
         QCOMPARE(m_window->workspace()->runs[0].name, QStringLiteral("aurora-vl-7b"));
@@ -443,12 +456,12 @@ private slots:
         QTest::keyClick(table(), Qt::Key_L, Qt::ShiftModifier);
         QCOMPARE(verdict(), LeakVerdict::None);
 
-        // E opens the focused response's note; Enter saves it and gives the keys back to the list.
+        // E opens the focused response's note; Ctrl+Enter saves it and gives the keys back to the list.
         key(Qt::Key_E);
-        QLineEdit *note = page()->column(0)->noteEdit();
+        auto *note = page()->column(0)->noteEdit();
         QVERIFY(note->hasFocus());
         QTest::keyClicks(note, QStringLiteral("j and k typed here"));
-        QTest::keyClick(note, Qt::Key_Return);
+        QTest::keyClick(note, Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(m_window->project()->annotations().label(id, runName(0), QStringLiteral("ana")).note,
                  QStringLiteral("j and k typed here"));
         QCOMPARE(m_window->currentItem(), 0); // the letters were text, not navigation
@@ -578,7 +591,7 @@ private slots:
     {
         startProject();
         key(Qt::Key_E);
-        QLineEdit *note = page()->column(0)->noteEdit();
+        auto *note = page()->column(0)->noteEdit();
         QTest::keyClicks(note, QStringLiteral("only for item 0"));
         QTest::keyClick(note, Qt::Key_Down); // Down moves to the next item even from a text field
         QCOMPARE(m_window->currentItem(), 1);
@@ -620,6 +633,7 @@ private slots:
         startProject();
         key(Qt::Key_Right);
         key(Qt::Key_3); // basalt-13b, item 0
+        confirmNextQuestion();
         m_window->findChild<QAction *>(QStringLiteral("actionRemoveRun"))->trigger();
         QCOMPARE(m_window->workspace()->runs.size(), 2);
         // Another file of the same name is another run.
