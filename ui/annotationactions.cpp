@@ -135,6 +135,8 @@ void AnnotationActions::undoOrRedo(bool redo)
     m_cursor->reveal(change);
     const QString what = change.kind == AnnotationChange::Kind::Label
                              ? tr("the label of item %1 in %2").arg(change.item).arg(change.run)
+                         : change.kind == AnnotationChange::Kind::Tag
+                             ? tr("the tag “%1” of item %2 in %3").arg(change.tag).arg(change.item).arg(change.run)
                              : tr("the leak flag of item %1").arg(change.item);
     emit status(redo ? tr("Redid %1.").arg(what) : tr("Undid %1.").arg(what), 5000);
 }

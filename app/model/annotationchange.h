@@ -5,7 +5,8 @@
 /// One edit of one annotation: what it was and what it became. Undo applies it backwards.
 struct AnnotationChange
 {
-    enum class Kind : quint8 { Label, Leak };
+    /// A label of a response, a leak flag of an item, or one failure-mode tag on a response (value 1: on, 0: off).
+    enum class Kind : quint8 { Label, Leak, Tag };
 
     Kind kind = Kind::Label;
     qint64 item = -1; ///< instruction_id
@@ -15,6 +16,7 @@ struct AnnotationChange
     int newValue = 0;
     QString oldNote;
     QString newNote;
+    QString tag; ///< the tag's name, for Kind::Tag
 
     AnnotationChange reversed() const
     {
@@ -27,6 +29,7 @@ struct AnnotationChange
     /// True when @p other edits the same annotation.
     bool sameTarget(const AnnotationChange &other) const
     {
-        return kind == other.kind && item == other.item && run == other.run && annotator == other.annotator;
+        return kind == other.kind && item == other.item && run == other.run && annotator == other.annotator &&
+               tag == other.tag;
     }
 };

@@ -21,6 +21,11 @@ QString leakKey(qint64 item, const QString &annotator)
     return QStringLiteral("k\n%1\n%2").arg(item).arg(annotator);
 }
 
+QString tagKey(qint64 item, const QString &run, const QString &annotator, const QString &tag)
+{
+    return QStringLiteral("t\n%1\n%2\n%3\n%4").arg(item).arg(run, annotator, tag);
+}
+
 template <typename Entry> qsizetype indexOfAnnotator(const QList<Entry> &entries, const QString &annotator)
 {
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -56,6 +61,25 @@ bool parseLeakVerdict(QStringView key, LeakVerdict *verdict)
         }
     }
     return false;
+}
+
+QStringList defaultTagNames()
+{
+    return {QStringLiteral("over-refusal"), QStringLiteral("partial compliance"), QStringLiteral("misreads the image"),
+            QStringLiteral("harmful detail"), QStringLiteral("ignores the risk")};
+}
+
+QString tagNameProblem(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return QStringLiteral("a tag needs a name");
+    if (name.size() > 64)
+        return QStringLiteral("a tag name has at most 64 characters");
+    if (name != name.trimmed())
+        return QStringLiteral("a tag name cannot begin or end with a space");
+    if (std::any_of(name.cbegin(), name.cend(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return QStringLiteral("a tag name cannot hold a line break or other control character");
+    return {};
 }
 
 HumanLabel Annotations::label(qint64 item, const QString &run, const QString &annotator) const
@@ -158,6 +182,77 @@ void Annotations::setLeak(qint64 item, const LeakFlag &flag)
         m_leaks.remove(item);
 }
 
+QStringList Annotations::tags(qint64 item, const QString &run, const QString &annotator) const
+{
+    QStringList names;
+    for (const ResponseTag &t : m_tags.value({item, run})) {
+        if (t.annotator == annotator)
+            names.append(t.tag);
+    }
+    return names;
+}
+
+bool Annotations::hasTag(qint64 item, const QString &run, const QString &annotator, const QString &tag) const
+{
+    const auto it = m_tags.constFind({item, run});
+    return it != m_tags.cend() && std::any_of(it->cbegin(), it->cend(), [&](const ResponseTag &t) {
+               return t.annotator == annotator && t.tag == tag;
+           });
+}
+
+bool Annotations::itemHasTag(qint64 item, const QString &tag) const
+{
+    for (auto it = m_tags.cbegin(); it != m_tags.cend(); ++it) {
+        if (it.key().item == item &&
+            std::any_of(it->cbegin(), it->cend(), [&](const ResponseTag &t) { return t.tag == tag; }))
+            return true;
+    }
+    return false;
+}
+
+void Annotations::setTag(qint64 item, const QString &run, const ResponseTag &tag, bool on)
+{
+    QList<ResponseTag> &entries = m_tags[{item, run}];
+    const auto found = std::find_if(entries.begin(), entries.end(), [&](const ResponseTag &t) {
+        return t.annotator == tag.annotator && t.tag == tag.tag;
+    });
+    const QString key = tagKey(item, run, tag.annotator, tag.tag);
+    if (on) {
+        if (!m_cleared.isEmpty())
+            m_cleared.remove(key);
+        if (found == entries.end())
+            entries.append(tag);
+        else
+            *found = tag;
+    } else {
+        if (found != entries.end())
+            entries.erase(found);
+        if (!tag.time.isEmpty())
+            m_cleared.insert(key, tag.time);
+    }
+    if (entries.isEmpty())
+        m_tags.remove({item, run});
+}
+
+QString Annotations::tagClearedAt(qint64 item, const QString &run, const QString &annotator, const QString &tag) const
+{
+    return m_cleared.value(tagKey(item, run, annotator, tag));
+}
+
+void Annotations::renameTag(const QString &from, const QString &to)
+{
+    for (QString &name : m_tagNames) {
+        if (name == from)
+            name = to;
+    }
+    for (QList<ResponseTag> &entries : m_tags) {
+        for (ResponseTag &t : entries) {
+            if (t.tag == from)
+                t.tag = to;
+        }
+    }
+}
+
 qsizetype Annotations::labelledCount(const QString &run, const QString &annotator) const
 {
     return m_labelledCount.value(countKey(run, annotator));
@@ -180,6 +275,10 @@ QStringList Annotations::annotators() const
     }
     for (const QList<LeakFlag> &entries : m_leaks) {
         for (const LeakFlag &entry : entries)
+            names.insert(entry.annotator);
+    }
+    for (const QList<ResponseTag> &entries : m_tags) {
+        for (const ResponseTag &entry : entries)
             names.insert(entry.annotator);
     }
     QStringList sorted(names.cbegin(), names.cend());

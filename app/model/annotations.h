@@ -48,6 +48,20 @@ struct LeakFlag
     bool operator==(const LeakFlag &) const = default;
 };
 
+/// One failure-mode tag an annotator put on a response ("over-refusal", "misreads the image", ...).
+struct ResponseTag
+{
+    QString annotator;
+    QString tag;
+    QString time; ///< when it was put on
+    bool operator==(const ResponseTag &) const = default;
+};
+
+/// The failure-mode tags a new project starts with, in key order (T 1, T 2, ...).
+QStringList defaultTagNames();
+/// Why @p name cannot be a tag name (empty, too long, surrounding spaces, a line break); empty when it can.
+QString tagNameProblem(const QString &name);
+
 /// A response, named the way annotations name it: the item's instruction_id and the run's name.
 struct ResponseKey
 {
@@ -61,8 +75,8 @@ inline size_t qHash(const ResponseKey &key, size_t seed = 0)
     return qHashMulti(seed, key.item, key.run);
 }
 
-/// Every human label and leak flag of a project, as a value: copies are cheap and can be read on workers
-/// while the window goes on changing its own copy.
+/// Every human label, leak flag and failure-mode tag of a project, as a value: copies are cheap and can be read on
+/// workers while the window goes on changing its own copy.
 class Annotations
 {
 public:
@@ -86,20 +100,39 @@ public:
     QString labelClearedAt(qint64 item, const QString &run, const QString &annotator) const;
     QString leakClearedAt(qint64 item, const QString &annotator) const;
 
+    /// The tags @p annotator put on the response, in the order they were put on.
+    QStringList tags(qint64 item, const QString &run, const QString &annotator) const;
+    /// Every annotator's tags on the response.
+    QList<ResponseTag> responseTags(qint64 item, const QString &run) const { return m_tags.value({item, run}); }
+    bool hasTag(qint64 item, const QString &run, const QString &annotator, const QString &tag) const;
+    /// True when any annotator put @p tag on any response to @p item.
+    bool itemHasTag(qint64 item, const QString &tag) const;
+    /// Puts the tag on the response (@p on) or takes it off, remembering when it was taken off.
+    void setTag(qint64 item, const QString &run, const ResponseTag &tag, bool on);
+    QString tagClearedAt(qint64 item, const QString &run, const QString &annotator, const QString &tag) const;
+    /// The project's tag vocabulary, in key order. Tags on responses may include names no longer in it.
+    const QStringList &tagNames() const { return m_tagNames; }
+    void setTagNames(const QStringList &names) { m_tagNames = names; }
+    /// Renames a tag wherever it is used: in the vocabulary and on every response.
+    void renameTag(const QString &from, const QString &to);
+
     /// Responses with a label (1, 2 or 3) from @p annotator in @p run.
     qsizetype labelledCount(const QString &run, const QString &annotator) const;
     /// Every run name that has a label or note.
     QSet<QString> runs() const;
     /// Every annotator who labelled or flagged something, sorted.
     QStringList annotators() const;
-    bool isEmpty() const { return m_labels.isEmpty() && m_leaks.isEmpty(); }
+    bool isEmpty() const { return m_labels.isEmpty() && m_leaks.isEmpty() && m_tags.isEmpty(); }
 
     const QHash<ResponseKey, QList<HumanLabel>> &allLabels() const { return m_labels; }
     const QHash<qint64, QList<LeakFlag>> &allLeaks() const { return m_leaks; }
+    const QHash<ResponseKey, QList<ResponseTag>> &allTags() const { return m_tags; }
 
 private:
     QHash<ResponseKey, QList<HumanLabel>> m_labels;
     QHash<qint64, QList<LeakFlag>> m_leaks;
+    QHash<ResponseKey, QList<ResponseTag>> m_tags;
+    QStringList m_tagNames;
     QHash<QString, qsizetype> m_labelledCount; ///< keyed run + '\n' + annotator
     QHash<QString, QString> m_cleared;         ///< tombstones: target key → time of the clear
 };

@@ -122,6 +122,10 @@ QString readCommon(const Json &entry, const QString &latestAllowed, AnnotationCh
 
 QString describe(const AnnotationChange &c)
 {
+    if (c.kind == AnnotationChange::Kind::Tag)
+        return QStringLiteral("item %1, run \"%2\", annotator \"%3\", tag \"%4\"")
+            .arg(c.item)
+            .arg(c.run, c.annotator, c.tag);
     return c.kind == AnnotationChange::Kind::Label
                ? QStringLiteral("item %1, run \"%2\", annotator \"%3\"").arg(c.item).arg(c.run, c.annotator)
                : QStringLiteral("item %1, annotator \"%2\"").arg(c.item).arg(c.annotator);
@@ -170,7 +174,34 @@ QByteArray AnnotationExchange::write(const Annotations &annotations)
             {"note", utf8(flag.note)},
             {"time", utf8(flag.time)}});
     }
-    const Json out{{"format", kFormat}, {"version", kVersion}, {"annotations", labels}, {"leaks", leaks}};
+    struct TagRow
+    {
+        ResponseKey key;
+        ResponseTag tag;
+    };
+    QList<TagRow> tagRows;
+    for (auto it = annotations.allTags().cbegin(); it != annotations.allTags().cend(); ++it) {
+        for (const ResponseTag &tag : *it)
+            tagRows.append({it.key(), tag});
+    }
+    std::sort(tagRows.begin(), tagRows.end(), [](const TagRow &a, const TagRow &b) {
+        return std::tie(a.key.item, a.key.run, a.tag.annotator, a.tag.tag) <
+               std::tie(b.key.item, b.key.run, b.tag.annotator, b.tag.tag);
+    });
+    Json tags = Json::array();
+    for (const TagRow &row : std::as_const(tagRows)) {
+        tags.push_back(Json{{"item", row.key.item},
+                            {"run", utf8(row.key.run)},
+                            {"annotator", utf8(row.tag.annotator)},
+                            {"tag", utf8(row.tag.tag)},
+                            {"time", utf8(row.tag.time)}});
+    }
+    Json names = Json::array();
+    for (const QString &name : annotations.tagNames())
+        names.push_back(utf8(name));
+    // Tags are an addition to version 1: a reader that does not know them reads the rest unchanged.
+    const Json out{{"format", kFormat}, {"version", kVersion}, {"annotations", labels},
+                   {"leaks", leaks},    {"tag_names", names},  {"tags", tags}};
     return QByteArray::fromStdString(out.dump(2)) + '\n';
 }
 
@@ -210,7 +241,7 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
     }
     const QString latestAllowed =
         QDateTime::currentDateTimeUtc().addSecs(kClockSkewSeconds).toString(Qt::ISODateWithMs);
-    for (const char *list : {"annotations", "leaks"}) {
+    for (const char *list : {"annotations", "leaks", "tags", "tag_names"}) {
         if (root.contains(list) && !root[list].is_array()) {
             *error = {path, 0, 0, QStringLiteral("\"%1\" must be a list").arg(QLatin1String(list))};
             return false;
@@ -268,6 +299,42 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
                 file->skipped.append(QStringLiteral("%1: %2").arg(e.where, why));
         }
     }
+    if (root.contains("tag_names")) {
+        for (const Json &name : root["tag_names"]) {
+            if (name.is_string() && tagNameProblem(text(name)).isEmpty() && !file->tagNames.contains(text(name)))
+                file->tagNames.append(text(name));
+        }
+    }
+    if (root.contains("tags")) {
+        const Json &list = root["tags"];
+        for (size_t i = 0; i < list.size(); ++i) {
+            const Json &entry = list[i];
+            Entry e{QStringLiteral("tags[%1]").arg(i), {}, {}};
+            e.change.kind = AnnotationChange::Kind::Tag;
+            e.change.newValue = 1;
+            QString why = readCommon(entry, latestAllowed, &e.change, &e.time);
+            if (why.isEmpty()) {
+                const auto run = entry.find("run");
+                const auto tag = entry.find("tag");
+                if (run == entry.end() || !run->is_string() || text(*run).isEmpty())
+                    why = QStringLiteral("\"run\" must be a run name");
+                else if (tag == entry.end() || !tag->is_string())
+                    why = QStringLiteral("\"tag\" must be a tag name");
+                else if (const QString problem = tagNameProblem(text(*tag)); !problem.isEmpty())
+                    why = QStringLiteral("\"tag\": %1").arg(problem);
+                else if (!e.change.newNote.isEmpty())
+                    why = QStringLiteral("a tag has no note");
+                else {
+                    e.change.run = text(*run);
+                    e.change.tag = text(*tag);
+                }
+            }
+            if (why.isEmpty())
+                file->entries.append(e);
+            else
+                file->skipped.append(QStringLiteral("%1: %2").arg(e.where, why));
+        }
+    }
     return true;
 }
 
@@ -292,7 +359,8 @@ AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annota
     QHash<QString, QString> seen; // target → where it was first seen in the file
     for (const Entry &entry : file.entries) {
         const AnnotationChange &c = entry.change;
-        const QString target = QStringLiteral("%1\n%2\n%3\n%4").arg(int(c.kind)).arg(c.item).arg(c.run, c.annotator);
+        const QString target =
+            QStringLiteral("%1\n%2\n%3\n%4\n%5").arg(int(c.kind)).arg(c.item).arg(c.run, c.annotator, c.tag);
         auto skip = [&](const QString &why) {
             plan.skipped.append(QStringLiteral("%1 (%2): %3").arg(entry.where, describe(c), why));
         };
@@ -304,7 +372,7 @@ AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annota
             skip(QStringLiteral("instruction_id %1 is used by several items, so it cannot say which one").arg(c.item));
             continue;
         }
-        if (c.kind == AnnotationChange::Kind::Label && !runs.isEmpty() && !runs.contains(c.run)) {
+        if (c.kind != AnnotationChange::Kind::Leak && !runs.isEmpty() && !runs.contains(c.run)) {
             skip(QStringLiteral("the project has no run named \"%1\"").arg(c.run));
             continue;
         }
@@ -316,7 +384,17 @@ AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annota
         int value = 0;
         QString note;
         QString time;
-        if (c.kind == AnnotationChange::Kind::Label) {
+        if (c.kind == AnnotationChange::Kind::Tag) {
+            // A tag is on or off; one the project has is the same tag, whenever it was put on.
+            value = existing.hasTag(c.item, c.run, c.annotator, c.tag) ? 1 : 0;
+            if (value == 0) {
+                const QString cleared = existing.tagClearedAt(c.item, c.run, c.annotator, c.tag);
+                if (!cleared.isEmpty() && cleared >= entry.time) {
+                    skip(QStringLiteral("the project removed it later (%1)").arg(cleared));
+                    continue;
+                }
+            }
+        } else if (c.kind == AnnotationChange::Kind::Label) {
             const HumanLabel current = existing.label(c.item, c.run, c.annotator);
             value = int(current.label);
             note = current.note;
@@ -328,7 +406,7 @@ AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annota
             time = current.time;
         }
         const bool exists = value != 0 || !note.isEmpty();
-        if (!exists) {
+        if (!exists && c.kind != AnnotationChange::Kind::Tag) {
             // Cleared in the project after this entry was made: importing it would bring back what was removed.
             const QString cleared = c.kind == AnnotationChange::Kind::Label
                                         ? existing.labelClearedAt(c.item, c.run, c.annotator)

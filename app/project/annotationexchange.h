@@ -12,7 +12,8 @@
 #include <QStringList>
 
 /// The annotation exchange file: {"format": "vlsbench-studio/annotations", "version": 1, "annotations": [...],
-/// "leaks": [...]}, for moving human labels and leak flags between projects and into other tools.
+/// "leaks": [...], "tag_names": [...], "tags": [...]}, for moving human labels, leak flags and failure-mode tags
+/// between projects and into other tools.
 class AnnotationExchange
 {
 public:
@@ -32,7 +33,8 @@ public:
     struct File
     {
         QList<Entry> entries;
-        QStringList skipped; ///< entries that could not be read, each with where and why
+        QStringList skipped;  ///< entries that could not be read, each with where and why
+        QStringList tagNames; ///< the exporting project's tag vocabulary, in its order (valid names only)
     };
 
     /// Reads @p path. Returns false with @p error (line and column for malformed JSON) when the file as a whole

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -64,6 +65,51 @@ const char *const kJudgeSchema[] = {
     " time TEXT NOT NULL, PRIMARY KEY (judge, item, target))",
 };
 
+// Format 3 adds failure-mode tags. Tags are stored by id, so renaming one changes one row and leaves the history
+// alone. The history is rebuilt to admit tag changes: SQLite cannot change a CHECK constraint in place (dropping a
+// table fires no triggers, so the append-only rule is not broken by the copy).
+const char *const kTagSchema[] = {
+    "CREATE TABLE tag_names(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE"
+    " CHECK (typeof(name) = 'text' AND length(name) BETWEEN 1 AND 64),"
+    " position INTEGER UNIQUE CHECK (position IS NULL OR position >= 0))",
+    "CREATE TABLE tags(item INTEGER NOT NULL, run TEXT NOT NULL, annotator TEXT NOT NULL CHECK (annotator != ''),"
+    " tag INTEGER NOT NULL REFERENCES tag_names(id), time TEXT NOT NULL, PRIMARY KEY (item, run, annotator, tag))",
+    "CREATE TABLE history_v3(sequence INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+    " annotator TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN ('edit', 'undo', 'redo', 'import')),"
+    " kind TEXT NOT NULL CHECK (kind IN ('label', 'leak', 'tag')), item INTEGER NOT NULL, run TEXT,"
+    " old_value INTEGER NOT NULL CHECK (old_value BETWEEN 0 AND 3), old_note TEXT NOT NULL,"
+    " new_value INTEGER NOT NULL CHECK (new_value BETWEEN 0 AND 3), new_note TEXT NOT NULL,"
+    " tag INTEGER REFERENCES tag_names(id), CHECK ((kind = 'tag') = (tag IS NOT NULL)),"
+    " CHECK (kind != 'tag' OR (old_value IN (0, 1) AND new_value IN (0, 1) AND run IS NOT NULL)))",
+    "INSERT INTO history_v3(sequence, time, annotator, action, kind, item, run, old_value, old_note, new_value,"
+    " new_note) SELECT sequence, time, annotator, action, kind, item, run, old_value, old_note, new_value, new_note"
+    " FROM history ORDER BY sequence",
+    "DROP TABLE history",
+    "ALTER TABLE history_v3 RENAME TO history",
+    "CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN"
+    " SELECT RAISE(ABORT, 'the history is append-only'); END",
+    "CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN"
+    " SELECT RAISE(ABORT, 'the history is append-only'); END",
+};
+
+// Creates the tag tables (see kTagSchema) with the default vocabulary, inside the caller's transaction.
+bool addTagTables(QSqlQuery &query)
+{
+    for (const char *statement : kTagSchema) {
+        if (!query.exec(QString::fromLatin1(statement)))
+            return false;
+    }
+    const QStringList names = defaultTagNames();
+    query.prepare(QStringLiteral("INSERT INTO tag_names(name, position) VALUES (?, ?)"));
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        query.addBindValue(names[i]);
+        query.addBindValue(qint64(i));
+        if (!query.exec())
+            return false;
+    }
+    return true;
+}
+
 InvalidReason reasonFromKey(const QString &key)
 {
     for (InvalidReason r :
@@ -75,7 +121,15 @@ InvalidReason reasonFromKey(const QString &key)
 
 QString kindKey(AnnotationChange::Kind kind)
 {
-    return kind == AnnotationChange::Kind::Label ? QStringLiteral("label") : QStringLiteral("leak");
+    switch (kind) {
+    case AnnotationChange::Kind::Label:
+        break;
+    case AnnotationChange::Kind::Leak:
+        return QStringLiteral("leak");
+    case AnnotationChange::Kind::Tag:
+        return QStringLiteral("tag");
+    }
+    return QStringLiteral("label");
 }
 
 // Qt binds a null QString as SQL NULL; notes are never NULL, only empty.
@@ -451,6 +505,11 @@ bool Project::initialise(const QList<ProjectInput> &inputs, FileError *error)
             return false;
         }
     }
+    if (!addTagTables(query)) {
+        *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
+        db.rollback();
+        return false;
+    }
     query.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?)"));
     const QList<QPair<QString, QString>> meta{
         {QStringLiteral("format"), kFormat},
@@ -559,9 +618,14 @@ bool Project::loadContents(FileError *error)
                       .arg(what)};
         return false;
     };
-    auto targetKey = [](const QString &kind, qint64 item, const QString &run, const QString &annotator) {
-        return kind + QChar(0x1f) + QString::number(item) + QChar(0x1f) + run + QChar(0x1f) + annotator;
+    auto targetKey = [](const QString &kind, qint64 item, const QString &run, const QString &annotator,
+                        qint64 tag = 0) {
+        return kind + QChar(0x1f) + QString::number(item) + QChar(0x1f) + run + QChar(0x1f) + annotator + QChar(0x1f) +
+               QString::number(tag);
     };
+    if (!loadTagNames(error))
+        return false;
+    const bool hasTags = m_version >= 3;
     // The latest history entry of every target. The labels and leaks tables must say exactly what it says:
     // the history is written in the same transaction, so a difference means the file was altered.
     struct Latest
@@ -572,17 +636,27 @@ bool Project::loadContents(FileError *error)
     };
     QHash<QString, Latest> latest;
     // Older projects have no CHECK constraints on the history, so every entry is checked here once.
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM history WHERE kind NOT IN ('label', 'leak')"
+    // A tag change names a tag the project knows and is on (1) or off (0).
+    const QString tagCheck = hasTags ? QStringLiteral(" OR (kind = 'tag') != (tag IS NOT NULL)"
+                                                      " OR (kind = 'tag' AND (old_value > 1 OR new_value > 1"
+                                                      " OR run IS NULL OR typeof(tag) != 'integer'"
+                                                      " OR tag NOT IN (SELECT id FROM tag_names)))")
+                                     : QString();
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM history WHERE kind NOT IN ('label', 'leak'%1)"
                                    " OR typeof(old_value) != 'integer' OR typeof(new_value) != 'integer'"
-                                   " OR old_value NOT BETWEEN 0 AND 3 OR new_value NOT BETWEEN 0 AND 3")) ||
+                                   " OR old_value NOT BETWEEN 0 AND 3 OR new_value NOT BETWEEN 0 AND 3%2")
+                        .arg(hasTags ? QStringLiteral(", 'tag'") : QString(), tagCheck)) ||
         !query.next()) {
         *error = sqlError(QStringLiteral("cannot read the history"), query.lastError().text());
         return false;
     }
     if (const qint64 bad = query.value(0).toLongLong(); bad > 0)
         return damaged(QStringLiteral("%1 history entries hold values that no change can have").arg(bad));
-    if (!query.exec(QStringLiteral("SELECT kind, item, run, annotator, time, new_value, new_note, max(sequence)"
-                                   " FROM history GROUP BY kind, item, run, annotator"))) {
+    if (!query.exec(hasTags
+                        ? QStringLiteral("SELECT kind, item, run, annotator, time, new_value, new_note,"
+                                         " max(sequence), tag FROM history GROUP BY kind, item, run, annotator, tag")
+                        : QStringLiteral("SELECT kind, item, run, annotator, time, new_value, new_note,"
+                                         " max(sequence), NULL FROM history GROUP BY kind, item, run, annotator"))) {
         *error = sqlError(QStringLiteral("cannot read the history"), query.lastError().text());
         return false;
     }
@@ -593,23 +667,27 @@ bool Project::loadContents(FileError *error)
         const QString annotator = query.value(3).toString();
         bool ok = false;
         const int value = query.value(5).toInt(&ok);
-        if ((kind != QLatin1String("label") && kind != QLatin1String("leak")) || !ok || value < 0 || value > 3 ||
-            annotator.isEmpty())
+        const bool isTag = kind == QLatin1String("tag");
+        const qint64 tag = isTag ? query.value(8).toLongLong() : 0;
+        if ((kind != QLatin1String("label") && kind != QLatin1String("leak") && !isTag) || !ok || value < 0 ||
+            value > 3 || annotator.isEmpty() || (isTag && (value > 1 || !m_tagName.contains(tag))))
             return damaged(QStringLiteral("a history entry for item %1 is not a valid change").arg(item));
         const QString note = query.value(6).toString();
         if (value == 0 && note.isEmpty()) { // a tombstone: the annotation was cleared, its row is gone
             const QString time = query.value(4).toString();
-            if (kind == QLatin1String("leak"))
+            if (isTag)
+                m_annotations.setTag(item, run, {annotator, m_tagName.value(tag), time}, false);
+            else if (kind == QLatin1String("leak"))
                 m_annotations.setLeak(item, {annotator, LeakVerdict::None, {}, time});
             else
                 m_annotations.setLabel(item, run, {annotator, Label::Invalid, {}, time});
             continue;
         }
-        latest.insert(targetKey(kind, item, run, annotator), {value, note, false});
+        latest.insert(targetKey(kind, item, run, annotator, tag), {value, note, false});
     }
     auto agrees = [&](const QString &kind, qint64 item, const QString &run, const QString &annotator, int value,
-                      const QString &note) {
-        const auto it = latest.find(targetKey(kind, item, run, annotator));
+                      const QString &note, qint64 tag = 0) {
+        const auto it = latest.find(targetKey(kind, item, run, annotator, tag));
         if (it == latest.end() || it->value != value || it->note != note || it->matched)
             return false;
         it->matched = true;
@@ -657,11 +735,70 @@ bool Project::loadContents(FileError *error)
                                .arg(flag.annotator));
         m_annotations.setLeak(item, flag);
     }
+    if (hasTags) {
+        if (!query.exec(QStringLiteral("SELECT item, run, annotator, tag, time FROM tags"))) {
+            *error = sqlError(QStringLiteral("cannot read the tags"), query.lastError().text());
+            return false;
+        }
+        while (query.next()) {
+            const qint64 item = query.value(0).toLongLong();
+            const QString run = query.value(1).toString();
+            const QString annotator = query.value(2).toString();
+            bool ok = false;
+            const qint64 tag = query.value(3).toLongLong(&ok);
+            if (!ok || !m_tagName.contains(tag))
+                return damaged(QStringLiteral("a tag of item %1 is not one the project knows").arg(item));
+            if (annotator.isEmpty())
+                return damaged(QStringLiteral("a tag of item %1 has no annotator").arg(item));
+            if (!agrees(QStringLiteral("tag"), item, run, annotator, 1, {}, tag))
+                return damaged(QStringLiteral("the tag \"%1\" of item %2, run \"%3\" by %4 differs from its history")
+                                   .arg(m_tagName.value(tag))
+                                   .arg(item)
+                                   .arg(run, annotator));
+            m_annotations.setTag(item, run, {annotator, m_tagName.value(tag), query.value(4).toString()}, true);
+        }
+    }
     for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
         if (!it->matched)
             return damaged(QStringLiteral("an annotation in the history is missing from the labels"));
     }
     return loadJudgments(error);
+}
+
+bool Project::loadTagNames(FileError *error)
+{
+    m_tagName.clear();
+    m_tagId.clear();
+    if (m_version < 3) {
+        // Written before tags: a read-only reader is shown the vocabulary an upgrade would bring.
+        m_annotations.setTagNames(defaultTagNames());
+        return true;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(QStringLiteral("SELECT id, name, position FROM tag_names ORDER BY position, id"))) {
+        *error = sqlError(QStringLiteral("cannot read the tag names"), query.lastError().text());
+        return false;
+    }
+    QStringList active;
+    while (query.next()) {
+        bool ok = false;
+        const qint64 id = query.value(0).toLongLong(&ok);
+        const QString name = query.value(1).toString();
+        if (!ok || !tagNameProblem(name).isEmpty() || m_tagId.contains(name) || m_tagName.contains(id) ||
+            (!query.value(2).isNull() && query.value(2).toLongLong() < 0)) {
+            *error = {m_path, 0, 0,
+                      QStringLiteral("the project file is damaged and was not opened: the tag name \"%1\" is not "
+                                     "valid. Restore it from a copy; it was not changed.")
+                          .arg(name.left(80))};
+            return false;
+        }
+        m_tagName.insert(id, name);
+        m_tagId.insert(name, id);
+        if (!query.value(2).isNull())
+            active.append(name);
+    }
+    m_annotations.setTagNames(active);
+    return true;
 }
 
 bool Project::loadJudgments(FileError *error)
@@ -728,20 +865,25 @@ bool Project::upgrade(FileError *error)
         return false;
     }
     QSqlQuery query(db);
-    for (const char *statement : kJudgeSchema) {
-        if (!query.exec(QString::fromLatin1(statement))) {
-            *error = sqlError(QStringLiteral("cannot upgrade the project"), query.lastError().text());
-            db.rollback();
-            return false;
+    // One step per format, in order, all in one transaction: a failed upgrade leaves the file as it was.
+    bool ok = true;
+    if (m_version < 2) {
+        for (const char *statement : kJudgeSchema) {
+            if (ok)
+                ok = query.exec(QString::fromLatin1(statement));
         }
     }
-    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)) || !db.commit()) {
-        *error = sqlError(QStringLiteral("cannot upgrade the project"), query.lastError().text());
+    if (ok && m_version < 3)
+        ok = addTagTables(query);
+    if (!ok || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)) || !db.commit()) {
+        *error =
+            sqlError(QStringLiteral("cannot upgrade the project"),
+                     query.lastError().text().trimmed().isEmpty() ? db.lastError().text() : query.lastError().text());
         db.rollback();
         return false;
     }
     m_version = kSchemaVersion;
-    return true;
+    return loadTagNames(error);
 }
 
 bool Project::addJudgeRun(const JudgeRunInfo &info, const QList<JudgePrompt> &prompts, FileError *error)
@@ -933,6 +1075,141 @@ bool Project::setLeakNote(qint64 item, const QString &annotator, const QString &
                 merge, error);
 }
 
+bool Project::setTag(qint64 item, const QString &run, const QString &annotator, const QString &tag, bool on,
+                     FileError *error)
+{
+    AnnotationChange change;
+    change.kind = AnnotationChange::Kind::Tag;
+    change.item = item;
+    change.run = run;
+    change.annotator = annotator;
+    change.tag = tag;
+    change.oldValue = m_annotations.hasTag(item, run, annotator, tag) ? 1 : 0;
+    change.newValue = on ? 1 : 0;
+    return edit(change, Merge::Separate, error);
+}
+
+bool Project::setTagNames(const QStringList &names, const QHash<QString, QString> &renamed, FileError *error)
+{
+    if (m_readOnly) {
+        *error = {m_path, 0, 0, QStringLiteral("the project is read-only. %1").arg(m_readOnlyReason)};
+        return false;
+    }
+    if (m_version < 3) {
+        *error = {m_path, 0, 0, QStringLiteral("the project was written before tags existed")};
+        return false;
+    }
+    QSet<QString> seen;
+    for (const QString &name : names) {
+        if (const QString problem = tagNameProblem(name); !problem.isEmpty()) {
+            *error = {m_path, 0, 0, problem};
+            return false;
+        }
+        if (seen.contains(name)) {
+            *error = {m_path, 0, 0, QStringLiteral("the tag \"%1\" is named twice").arg(name)};
+            return false;
+        }
+        seen.insert(name);
+    }
+    // The ids after renaming: a rename may not take the name of another tag the project keeps.
+    QHash<QString, qint64> ids = m_tagId;
+    QHash<qint64, QString> finalName = m_tagName;
+    for (auto it = renamed.cbegin(); it != renamed.cend(); ++it) {
+        if (it.key() == it.value())
+            continue;
+        if (!m_tagId.contains(it.key()) || !tagNameProblem(it.value()).isEmpty()) {
+            *error = {m_path, 0, 0, QStringLiteral("cannot rename the tag \"%1\"").arg(it.key())};
+            return false;
+        }
+        finalName.insert(m_tagId.value(it.key()), it.value());
+    }
+    ids.clear();
+    for (auto it = finalName.cbegin(); it != finalName.cend(); ++it) {
+        if (ids.contains(*it)) {
+            *error = {m_path, 0, 0,
+                      QStringLiteral("a tag named \"%1\" exists already (it may be on responses though no longer "
+                                     "in the list)")
+                          .arg(*it)};
+            return false;
+        }
+        ids.insert(*it, it.key());
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = sqlError(QStringLiteral("cannot save the tags"), db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    bool ok = query.exec(QStringLiteral("UPDATE tag_names SET position = NULL"));
+    // Renamed through names no tag can have (they hold a control character), so that two tags may swap names.
+    for (auto it = finalName.cbegin(); ok && it != finalName.cend(); ++it) {
+        if (*it == m_tagName.value(it.key()))
+            continue;
+        query.prepare(QStringLiteral("UPDATE tag_names SET name = ? WHERE id = ?"));
+        query.addBindValue(QStringLiteral("\x01%1").arg(it.key()));
+        query.addBindValue(it.key());
+        ok = query.exec();
+    }
+    for (auto it = finalName.cbegin(); ok && it != finalName.cend(); ++it) {
+        if (*it == m_tagName.value(it.key()))
+            continue;
+        query.prepare(QStringLiteral("UPDATE tag_names SET name = ? WHERE id = ?"));
+        query.addBindValue(*it);
+        query.addBindValue(it.key());
+        ok = query.exec();
+    }
+    for (qsizetype i = 0; ok && i < names.size(); ++i) {
+        if (const auto id = ids.constFind(names[i]); id != ids.cend()) {
+            query.prepare(QStringLiteral("UPDATE tag_names SET position = ? WHERE id = ?"));
+            query.addBindValue(qint64(i));
+            query.addBindValue(*id);
+            ok = query.exec();
+        } else {
+            query.prepare(QStringLiteral("INSERT INTO tag_names(name, position) VALUES (?, ?)"));
+            query.addBindValue(names[i]);
+            query.addBindValue(qint64(i));
+            ok = query.exec();
+            if (ok) {
+                const qint64 id = query.lastInsertId().toLongLong();
+                ids.insert(names[i], id);
+                finalName.insert(id, names[i]);
+            }
+        }
+    }
+    if (!ok || !db.commit()) {
+        *error = saveError(ok ? db.lastError().text() : query.lastError().text());
+        db.rollback();
+        return false;
+    }
+    for (auto it = renamed.cbegin(); it != renamed.cend(); ++it) {
+        if (it.key() == it.value() || !m_tagId.contains(it.key()))
+            continue;
+        m_annotations.renameTag(it.key(), QStringLiteral("\x01") + it.key());
+        for (QList<AnnotationChange> *stack : {&m_undo, &m_redo}) {
+            for (AnnotationChange &c : *stack) {
+                if (c.kind == AnnotationChange::Kind::Tag && c.tag == it.key())
+                    c.tag = QStringLiteral("\x01") + it.key();
+            }
+        }
+    }
+    for (auto it = renamed.cbegin(); it != renamed.cend(); ++it) {
+        if (it.key() == it.value() || !m_tagId.contains(it.key()))
+            continue;
+        m_annotations.renameTag(QStringLiteral("\x01") + it.key(), it.value());
+        for (QList<AnnotationChange> *stack : {&m_undo, &m_redo}) {
+            for (AnnotationChange &c : *stack) {
+                if (c.kind == AnnotationChange::Kind::Tag && c.tag == QStringLiteral("\x01") + it.key())
+                    c.tag = it.value();
+            }
+        }
+    }
+    m_tagName = finalName;
+    m_tagId = ids;
+    m_annotations.setTagNames(names);
+    emit tagNamesChanged();
+    return true;
+}
+
 bool Project::edit(const AnnotationChange &change, Merge merge, FileError *error)
 {
     if (change.annotator.trimmed().isEmpty()) {
@@ -1010,7 +1287,16 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
     // annotation at most once per call, so the state before the transaction is the state before each change.)
     QList<AnnotationChange> changes = requested;
     for (AnnotationChange &change : changes) {
-        if (change.kind == AnnotationChange::Kind::Label) {
+        if (change.kind == AnnotationChange::Kind::Tag) {
+            if (const QString problem = tagNameProblem(change.tag); !problem.isEmpty() || change.run.isEmpty()) {
+                *error = {m_path, 0, 0, problem.isEmpty() ? QStringLiteral("a tag belongs to a response") : problem};
+                return false;
+            }
+            change.oldValue = m_annotations.hasTag(change.item, change.run, change.annotator, change.tag) ? 1 : 0;
+            change.newValue = change.newValue != 0 ? 1 : 0;
+            change.oldNote.clear();
+            change.newNote.clear();
+        } else if (change.kind == AnnotationChange::Kind::Label) {
             const HumanLabel current = m_annotations.label(change.item, change.run, change.annotator);
             change.oldValue = int(current.label);
             change.oldNote = current.note;
@@ -1040,10 +1326,33 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
                        " time = excluded.time"));
     QSqlQuery deleteLeak(db);
     deleteLeak.prepare(QStringLiteral("DELETE FROM leaks WHERE item = ? AND annotator = ?"));
+    QSqlQuery upsertTag(db);
+    upsertTag.prepare(QStringLiteral("INSERT INTO tags(item, run, annotator, tag, time) VALUES (?, ?, ?, ?, ?)"
+                                     " ON CONFLICT(item, run, annotator, tag) DO UPDATE SET time = excluded.time"));
+    QSqlQuery deleteTag(db);
+    deleteTag.prepare(QStringLiteral("DELETE FROM tags WHERE item = ? AND run = ? AND annotator = ? AND tag = ?"));
     QSqlQuery history(db);
-    history.prepare(QStringLiteral(
-        "INSERT INTO history(time, annotator, action, kind, item, run, old_value, old_note, new_value, new_note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    history.prepare(QStringLiteral("INSERT INTO history(time, annotator, action, kind, item, run, old_value, old_note,"
+                                   " new_value, new_note, tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // A tag name the project has not seen (from an import) joins the vocabulary at its end.
+    QHash<QString, qint64> tagIds = m_tagId;
+    QStringList addedNames;
+    auto tagId = [&](const QString &name, qint64 *id) {
+        if (const auto it = tagIds.constFind(name); it != tagIds.cend()) {
+            *id = *it;
+            return true;
+        }
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO tag_names(name, position)"
+                                      " VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM tag_names))"));
+        insert.addBindValue(name);
+        if (!insert.exec())
+            return false;
+        *id = insert.lastInsertId().toLongLong();
+        tagIds.insert(name, *id);
+        addedNames.append(name);
+        return true;
+    };
 
     const QString stamp = now();
     QStringList stamps;
@@ -1061,7 +1370,21 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
         labelTimes.append(labelTime);
         const bool empty = c.newValue == 0 && c.newNote.isEmpty();
         QSqlQuery *query = nullptr;
-        if (c.kind == AnnotationChange::Kind::Label) {
+        qint64 tag = 0;
+        if (c.kind == AnnotationChange::Kind::Tag) {
+            if (!tagId(c.tag, &tag)) {
+                db.rollback();
+                *error = saveError(db.lastError().text());
+                return false;
+            }
+            query = c.newValue == 0 ? &deleteTag : &upsertTag;
+            query->addBindValue(c.item);
+            query->addBindValue(c.run);
+            query->addBindValue(c.annotator);
+            query->addBindValue(tag);
+            if (c.newValue != 0)
+                query->addBindValue(time);
+        } else if (c.kind == AnnotationChange::Kind::Label) {
             query = empty ? &deleteLabel : &upsertLabel;
             query->addBindValue(c.item);
             query->addBindValue(c.run);
@@ -1092,6 +1415,8 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
         history.addBindValue(notNull(c.oldNote));
         history.addBindValue(c.newValue);
         history.addBindValue(notNull(c.newNote));
+        history.addBindValue(c.kind == AnnotationChange::Kind::Tag ? QVariant(tag)
+                                                                   : QVariant(QMetaType::fromType<qint64>()));
         if (!query->exec() || !history.exec()) {
             const QString detail =
                 !query->lastError().text().trimmed().isEmpty() ? query->lastError().text() : history.lastError().text();
@@ -1106,14 +1431,24 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
         return false;
     }
     // Committed: only now does the in-memory state (and what the window shows) change.
+    if (!addedNames.isEmpty()) {
+        for (const QString &name : std::as_const(addedNames))
+            m_tagName.insert(tagIds.value(name), name);
+        m_tagId = tagIds;
+        m_annotations.setTagNames(m_annotations.tagNames() + addedNames);
+    }
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const AnnotationChange &c = changes[i];
-        if (c.kind == AnnotationChange::Kind::Label)
+        if (c.kind == AnnotationChange::Kind::Tag)
+            m_annotations.setTag(c.item, c.run, {c.annotator, c.tag, stamps[i]}, c.newValue != 0);
+        else if (c.kind == AnnotationChange::Kind::Label)
             m_annotations.setLabel(c.item, c.run,
                                    {c.annotator, Label(c.newValue), c.newNote, stamps[i], labelTimes[i]});
         else
             m_annotations.setLeak(c.item, {c.annotator, LeakVerdict(c.newValue), c.newNote, stamps[i]});
     }
+    if (!addedNames.isEmpty())
+        emit tagNamesChanged();
     for (const AnnotationChange &c : std::as_const(changes))
         emit changed(c);
     return true;
@@ -1149,7 +1484,8 @@ QList<Project::HistoryEntry> Project::history() const
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT sequence, time, annotator, action, kind, item, run, old_value, old_note,"
-                                   " new_value, new_note FROM history ORDER BY sequence")))
+                                   " new_value, new_note, %1 FROM history ORDER BY sequence")
+                        .arg(m_version >= 3 ? QStringLiteral("tag") : QStringLiteral("NULL"))))
         return entries;
     while (query.next()) {
         HistoryEntry entry;
@@ -1157,8 +1493,12 @@ QList<Project::HistoryEntry> Project::history() const
         entry.time = query.value(1).toString();
         entry.change.annotator = query.value(2).toString();
         entry.action = query.value(3).toString();
-        entry.change.kind = query.value(4).toString() == QLatin1String("leak") ? AnnotationChange::Kind::Leak
-                                                                               : AnnotationChange::Kind::Label;
+        const QString kind = query.value(4).toString();
+        entry.change.kind = kind == QLatin1String("leak")  ? AnnotationChange::Kind::Leak
+                            : kind == QLatin1String("tag") ? AnnotationChange::Kind::Tag
+                                                           : AnnotationChange::Kind::Label;
+        if (!query.value(11).isNull())
+            entry.change.tag = m_tagName.value(query.value(11).toLongLong());
         entry.change.item = query.value(5).toLongLong();
         entry.change.run = query.value(6).toString();
         entry.change.oldValue = query.value(7).toInt();

@@ -26,7 +26,7 @@ class Project : public QObject
 
 public:
     /// The newest project format this build reads and writes (SQLite user_version).
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     enum class Access : quint8 { ReadWrite, ReadOnly };
     /// Whether an edit can be merged into the previous undo step (successive saves of one note): never, always
@@ -67,6 +67,13 @@ public:
     bool setLeak(qint64 item, const QString &annotator, LeakVerdict verdict, FileError *error);
     bool setLeakNote(qint64 item, const QString &annotator, const QString &note, FileError *error,
                      Merge merge = Merge::Separate);
+    /// Puts @p annotator's tag @p tag on a response (@p on) or takes it off: one undoable edit. A name not yet in the
+    /// vocabulary joins it at the end.
+    bool setTag(qint64 item, const QString &run, const QString &annotator, const QString &tag, bool on,
+                FileError *error);
+    /// Replaces the tag vocabulary with @p names, in key order. @p renamed maps old names to new ones: responses that
+    /// carry a renamed tag keep it under its new name. A tag left out stays on the responses that carry it.
+    bool setTagNames(const QStringList &names, const QHash<QString, QString> &renamed, FileError *error);
     /// Ends the editing of a note: its next save is an undo step of its own.
     void finishNoteEdit() { m_noteEditing = false; }
     /// Applies edits read from an exchange file in one transaction, each keeping its own time. Clears undo.
@@ -105,6 +112,8 @@ signals:
     /// An annotation changed (and is committed); annotations() already holds the new state.
     void changed(const AnnotationChange &change);
     void undoStateChanged();
+    /// The tag vocabulary changed (annotations().tagNames() already holds it).
+    void tagNamesChanged();
     /// Judgments of @p judge were stored.
     void judgmentsChanged(const QString &judge);
 
@@ -118,6 +127,7 @@ private:
     bool initialise(const QList<ProjectInput> &inputs, FileError *error);
     bool loadContents(FileError *error);
     bool loadJudgments(FileError *error);
+    bool loadTagNames(FileError *error);
     static Judgment judgmentFromRow(const QSqlQuery &query);
     bool upgrade(FileError *error);
     bool edit(const AnnotationChange &change, Merge merge, FileError *error);
@@ -136,6 +146,8 @@ private:
     QList<ProjectInput> m_inputs;
     Annotations m_annotations;
     JudgeResults m_judges;
+    QHash<qint64, QString> m_tagName; ///< every tag the project ever had, by id (the history refers to ids)
+    QHash<QString, qint64> m_tagId;
     int m_version = 0;
     QList<AnnotationChange> m_undo;
     QList<AnnotationChange> m_redo;

@@ -1,6 +1,7 @@
 #include "testfiles.h"
 
 #include "app/project/annotationexchange.h"
+#include "app/project/project.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -165,6 +166,83 @@ private slots:
         QCOMPARE(plan.times[1], QStringLiteral("2026-11-04T23:00:00.000Z"));
         QCOMPARE(plan.changes[0].oldValue, 1); // the update knows what it replaces
         QCOMPARE(plan.changes[0].newValue, 2);
+    }
+
+    void tagsRoundTripBetweenProjects()
+    {
+        const QString m1 = QStringLiteral("m1");
+        FileError error;
+        auto from = Project::create(m_dir.filePath(QStringLiteral("from.vlsproj")), {}, &error);
+        QVERIFY2(from, qPrintable(error.toString()));
+        QVERIFY(from->setTagNames(defaultTagNames() + QStringList{"custom one"}, {}, &error));
+        QVERIFY(from->setTag(12, m1, QStringLiteral("bo"), QStringLiteral("custom one"), true, &error));
+        QVERIFY(from->setTag(12, m1, QStringLiteral("ana"), QStringLiteral("harmful detail"), true, &error));
+        QVERIFY(from->setTag(3, m1, QStringLiteral("ana"), QStringLiteral("over-refusal"), true, &error));
+        QVERIFY(from->setTag(3, m1, QStringLiteral("ana"), QStringLiteral("over-refusal"), false, &error));
+
+        const QByteArray exported = AnnotationExchange::write(from->annotations());
+        const QJsonObject o = QJsonDocument::fromJson(exported).object();
+        QCOMPARE(o["version"].toInt(), 1);
+        QCOMPARE(o["tag_names"].toVariant().toStringList(), from->annotations().tagNames());
+        const QJsonArray tags = o["tags"].toArray();
+        QCOMPARE(tags.size(), 2); // the tag taken off is not exported
+        QCOMPARE(tags[0]["annotator"].toString(), QStringLiteral("ana"));
+        QCOMPARE(tags[0]["tag"].toString(), QStringLiteral("harmful detail"));
+        QCOMPARE(tags[0]["item"].toInt(), 12);
+        QCOMPARE(tags[0]["run"].toString(), m1);
+        QCOMPARE(tags[1]["tag"].toString(), QStringLiteral("custom one"));
+        QCOMPARE(tags[1].toObject().keys(), QStringList({"annotator", "item", "run", "tag", "time"}));
+        QCOMPARE(tags[1]["time"].toString(),
+                 from->history()[0].time); // bo's tag was the first change after the vocabulary
+
+        AnnotationExchange::File read;
+        QVERIFY2(AnnotationExchange::read(file(QStringLiteral("tags.json"), exported), &read, &error),
+                 qPrintable(error.toString()));
+        QCOMPARE(read.entries.size(), 2);
+        QCOMPARE(read.tagNames, from->annotations().tagNames());
+        auto to = Project::create(m_dir.filePath(QStringLiteral("to.vlsproj")), {}, &error);
+        QVERIFY(to);
+        const AnnotationExchange::Plan plan = AnnotationExchange::plan(read, to->annotations(), {3, 12}, {m1});
+        QCOMPARE(plan.added, 2);
+        QVERIFY2(plan.skipped.isEmpty(), qPrintable(plan.skipped.join(QLatin1Char('\n'))));
+        QVERIFY2(to->importChanges(plan.changes, plan.times, &error), qPrintable(error.toString()));
+        QCOMPARE(to->annotations().tags(12, m1, QStringLiteral("ana")), QStringList{"harmful detail"});
+        QCOMPARE(to->annotations().tags(12, m1, QStringLiteral("bo")), QStringList{"custom one"});
+        QCOMPARE(to->annotations().tagNames(), defaultTagNames() + QStringList{"custom one"}); // joined at the end
+        QCOMPARE(to->history().size(), 2);
+        QCOMPARE(to->history()[0].action, QStringLiteral("import"));
+        // The same export again: nothing to do. Written back out, it is the same file.
+        QCOMPARE(AnnotationExchange::write(to->annotations()), exported);
+        QCOMPARE(AnnotationExchange::plan(read, to->annotations(), {}, {}).unchanged, 2);
+        // A tag taken off after the export is not brought back by it.
+        QVERIFY(to->setTag(12, m1, QStringLiteral("bo"), QStringLiteral("custom one"), false, &error));
+        const AnnotationExchange::Plan later = AnnotationExchange::plan(read, to->annotations(), {}, {});
+        QCOMPARE(later.changes.size(), 0);
+        QCOMPARE(later.skipped.size(), 1);
+        QVERIFY2(later.skipped[0].contains(QStringLiteral("tag \"custom one\"): the project removed it later")),
+                 qPrintable(later.skipped[0]));
+    }
+
+    void badTagEntriesAreSkipped()
+    {
+        const QString path =
+            file(QStringLiteral("badtags.json"), R"({"format": "vlsbench-studio/annotations", "version": 1,
+          "tags": [
+            {"item": 1, "run": "m1", "annotator": "ana", "time": "2026-11-05T00:00:00Z"},
+            {"item": 1, "run": "m1", "annotator": "ana", "tag": "two\nlines", "time": "2026-11-05T00:00:00Z"},
+            {"item": 1, "annotator": "ana", "tag": "over-refusal", "time": "2026-11-05T00:00:00Z"},
+            {"item": 1, "run": "m1", "annotator": "ana", "tag": 7, "time": "2026-11-05T00:00:00Z"},
+            {"item": 1, "run": "m1", "annotator": "ana", "tag": "over-refusal", "time": "2026-11-05T00:00:00Z"}]})");
+        AnnotationExchange::File read;
+        FileError error;
+        QVERIFY2(AnnotationExchange::read(path, &read, &error), qPrintable(error.toString()));
+        QCOMPARE(read.entries.size(), 1);
+        QCOMPARE(read.entries[0].change.tag, QStringLiteral("over-refusal"));
+        QCOMPARE(read.skipped.size(), 4);
+        QVERIFY(read.skipped[0].startsWith(QStringLiteral("tags[0]: \"tag\" must be a tag name")));
+        QVERIFY2(read.skipped[1].contains(QStringLiteral("line break")), qPrintable(read.skipped[1]));
+        QVERIFY(read.skipped[2].contains(QStringLiteral("\"run\" must be a run name")));
+        QVERIFY(read.skipped[3].startsWith(QStringLiteral("tags[3]")));
     }
 };
 

@@ -100,6 +100,42 @@ class TestProject : public QObject
         return lines.join(QLatin1Char('\n'));
     }
 
+    // A closed project where ana tagged item 5's response and bo tagged item 6's.
+    QString taggedProject()
+    {
+        const QString path = annotatedProject();
+        FileError error;
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        if (!project ||
+            !project->setTag(5, QStringLiteral("r"), QStringLiteral("ana"), QStringLiteral("over-refusal"), true,
+                             &error) ||
+            !project->setTag(6, QStringLiteral("r"), QStringLiteral("bo"), QStringLiteral("harmful detail"), true,
+                             &error))
+            qFatal("cannot tag a project: %s", qPrintable(error.toString()));
+        return path;
+    }
+
+    // Turns a project of this format back into format 2 (no tag tables, the history without tags); the caller sets
+    // user_version.
+    static QStringList formatTwoStatements()
+    {
+        return {"DROP TABLE tags",
+                "DROP TABLE tag_names",
+                "CREATE TABLE history_v2(sequence INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+                " annotator TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN ('edit', 'undo', 'redo', 'import')),"
+                " kind TEXT NOT NULL CHECK (kind IN ('label', 'leak')), item INTEGER NOT NULL, run TEXT,"
+                " old_value INTEGER NOT NULL CHECK (old_value BETWEEN 0 AND 3), old_note TEXT NOT NULL,"
+                " new_value INTEGER NOT NULL CHECK (new_value BETWEEN 0 AND 3), new_note TEXT NOT NULL)",
+                "INSERT INTO history_v2 SELECT sequence, time, annotator, action, kind, item, run, old_value, old_note,"
+                " new_value, new_note FROM history",
+                "DROP TABLE history",
+                "ALTER TABLE history_v2 RENAME TO history",
+                "CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN"
+                " SELECT RAISE(ABORT, 'the history is append-only'); END",
+                "CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN"
+                " SELECT RAISE(ABORT, 'the history is append-only'); END"};
+    }
+
 private slots:
     void createEditReopen()
     {
@@ -276,6 +312,8 @@ private slots:
             QVERIFY(project);
             QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Warning, &error));
         }
+        // Format 1 had no tag tables either (format 3).
+        QCOMPARE(rawExec(path, formatTwoStatements()), QString());
         for (const char *statement :
              {"DROP TABLE judgments", "DROP TABLE prompts", "DROP TABLE judge_runs", "PRAGMA user_version = 1"})
             QCOMPARE(rawExec(path, QString::fromLatin1(statement)), QString());
@@ -700,6 +738,248 @@ private slots:
         QVERIFY(error.message.contains(QStringLiteral("annotator")));
         QVERIFY(project->annotations().isEmpty());
         QVERIFY(project->history().isEmpty());
+    }
+
+    void multiLineNotesSurviveReopenAndExchange()
+    {
+        const QString path = freshPath();
+        const QString labelNote = QStringLiteral("first line\nsecond line\n\nafter a blank line\n");
+        const QString leakNote = QStringLiteral("\"the knife\"\r\nand the blade"); // as pasted from elsewhere
+        FileError error;
+        {
+            auto project = Project::create(path, {}, &error);
+            QVERIFY2(project, qPrintable(error.toString()));
+            QVERIFY(project->setLabelNote(7, QStringLiteral("run"), QStringLiteral("ana"), labelNote, &error));
+            QVERIFY(project->setLeakNote(7, QStringLiteral("ana"), leakNote, &error));
+        }
+        auto project = Project::open(path, Project::Access::ReadOnly, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->annotations().label(7, QStringLiteral("run"), QStringLiteral("ana")).note, labelNote);
+        QCOMPARE(project->annotations().leak(7, QStringLiteral("ana")).note, leakNote);
+
+        // Exported, the line breaks are JSON escapes inside one string, and they come back on import.
+        const QByteArray json = AnnotationExchange::write(project->annotations());
+        // (Ordinary literals: moc reads this file and does not know raw strings.)
+        QVERIFY(json.contains("\"first line\\nsecond line\\n\\nafter a blank line\\n\""));
+        QVERIFY(json.contains("\\r\\nand the blade\""));
+        const QString file = TestFiles::write(m_dir.filePath(QStringLiteral("notes.json")), json);
+        AnnotationExchange::File read;
+        QVERIFY2(AnnotationExchange::read(file, &read, &error), qPrintable(error.toString()));
+        const AnnotationExchange::Plan plan = AnnotationExchange::plan(read, Annotations(), {}, {});
+        QCOMPARE(plan.changes.size(), 2);
+        QStringList notes;
+        for (const AnnotationChange &c : plan.changes)
+            notes.append(c.newNote);
+        notes.sort();
+        QCOMPARE(notes, QStringList({leakNote, labelNote}));
+    }
+
+    // ---- Failure-mode tags (format 3)
+
+    void tagsAreAttributedUndoneAndKept()
+    {
+        const QString path = freshPath();
+        const QString r = QStringLiteral("r");
+        const QString ana = QStringLiteral("ana");
+        FileError error;
+        {
+            auto project = Project::create(path, {}, &error);
+            QVERIFY2(project, qPrintable(error.toString()));
+            QCOMPARE(project->annotations().tagNames(),
+                     QStringList({"over-refusal", "partial compliance", "misreads the image", "harmful detail",
+                                  "ignores the risk"}));
+            QSignalSpy changed(project.get(), &Project::changed);
+            QVERIFY2(project->setTag(5, r, ana, QStringLiteral("harmful detail"), true, &error),
+                     qPrintable(error.toString()));
+            QVERIFY(project->setTag(5, r, ana, QStringLiteral("ignores the risk"), true, &error));
+            QVERIFY(project->setTag(5, r, ana, QStringLiteral("ignores the risk"), true, &error)); // already on
+            QVERIFY(project->setTag(5, r, QStringLiteral("bo"), QStringLiteral("over-refusal"), true, &error));
+            QVERIFY(project->setTag(5, r, ana, QStringLiteral("harmful detail"), false, &error));
+            QCOMPARE(changed.count(), 4);
+            QCOMPARE(project->annotations().tags(5, r, ana), QStringList{"ignores the risk"});
+            QCOMPARE(project->annotations().tags(5, r, QStringLiteral("bo")), QStringList{"over-refusal"});
+            QVERIFY(project->annotations().itemHasTag(5, QStringLiteral("over-refusal")));
+            QVERIFY(!project->annotations().itemHasTag(6, QStringLiteral("over-refusal")));
+
+            AnnotationChange undone;
+            QVERIFY(project->undo(&undone, &error));
+            QCOMPARE(undone.kind, AnnotationChange::Kind::Tag);
+            QCOMPARE(undone.tag, QStringLiteral("harmful detail"));
+            QCOMPARE(undone.newValue, 1);
+            QVERIFY(project->annotations().hasTag(5, r, ana, QStringLiteral("harmful detail")));
+            QVERIFY(project->undo(&undone, &error)); // bo's tag
+            QVERIFY(project->annotations().tags(5, r, QStringLiteral("bo")).isEmpty());
+            QVERIFY(project->redo(&undone, &error));
+            QCOMPARE(project->annotations().tags(5, r, QStringLiteral("bo")), QStringList{"over-refusal"});
+
+            const QList<Project::HistoryEntry> history = project->history();
+            QCOMPARE(history.size(), 7);
+            QStringList rows;
+            for (const Project::HistoryEntry &h : history) {
+                QCOMPARE(h.change.kind, AnnotationChange::Kind::Tag);
+                QCOMPARE(h.change.item, 5);
+                QCOMPARE(h.change.run, r);
+                QVERIFY(h.time.endsWith(QLatin1Char('Z')));
+                rows << QStringLiteral("%1 %2 %3 %4>%5")
+                            .arg(h.action, h.change.annotator, h.change.tag)
+                            .arg(h.change.oldValue)
+                            .arg(h.change.newValue);
+            }
+            QCOMPARE(rows, QStringList({"edit ana harmful detail 0>1", "edit ana ignores the risk 0>1",
+                                        "edit bo over-refusal 0>1", "edit ana harmful detail 1>0",
+                                        "undo ana harmful detail 0>1", "undo bo over-refusal 1>0",
+                                        "redo bo over-refusal 0>1"}));
+        }
+        QVERIFY(rawExec(path, QStringLiteral("DELETE FROM history")).contains(QStringLiteral("append-only")));
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QStringList anaTags = project->annotations().tags(5, r, ana);
+        anaTags.sort();
+        QCOMPARE(anaTags, QStringList({"harmful detail", "ignores the risk"}));
+        QCOMPARE(project->annotations().tags(5, r, QStringLiteral("bo")), QStringList{"over-refusal"});
+        QCOMPARE(project->annotations().annotators(), QStringList({"ana", "bo"}));
+        QCOMPARE(project->history().size(), 7);
+        // A removed tag is remembered as removed, so an older export cannot bring it back unnoticed.
+        QVERIFY(project->setTag(5, r, ana, QStringLiteral("ignores the risk"), false, &error));
+        project.reset();
+        project = Project::open(path, Project::Access::ReadOnly, &error);
+        QVERIFY(!project->annotations().tagClearedAt(5, r, ana, QStringLiteral("ignores the risk")).isEmpty());
+        QVERIFY(!project->annotations().hasTag(5, r, ana, QStringLiteral("ignores the risk")));
+    }
+
+    void tagVocabularyIsEditedAndKept()
+    {
+        const QString path = taggedProject();
+        FileError error;
+        {
+            auto project = Project::open(path, Project::Access::ReadWrite, &error);
+            QVERIFY2(project, qPrintable(error.toString()));
+            QVERIFY(project->setTag(5, QStringLiteral("r"), QStringLiteral("ana"), QStringLiteral("harmful detail"),
+                                    true, &error));
+            QSignalSpy names(project.get(), &Project::tagNamesChanged);
+            // Swap two names, drop one that is in use, add a new one, reorder.
+            QVERIFY2(project->setTagNames({"refuses safe request", "harmful detail", "over-refusal", "hallucination"},
+                                          {{"over-refusal", "harmful detail"},
+                                           {"harmful detail", "over-refusal"},
+                                           {"partial compliance", "refuses safe request"}},
+                                          &error),
+                     qPrintable(error.toString()));
+            QCOMPARE(names.count(), 1);
+            QStringList tags = project->annotations().tags(5, QStringLiteral("r"), QStringLiteral("ana"));
+            tags.sort();
+            QCOMPARE(tags, QStringList({"harmful detail", "over-refusal"}));
+            QCOMPARE(project->annotations().tags(6, QStringLiteral("r"), QStringLiteral("bo")),
+                     QStringList{"over-refusal"});
+            // Refused: a name twice, a name of a tag kept on responses, a bad name. Nothing changes.
+            QVERIFY(!project->setTagNames({"a", "a"}, {}, &error));
+            QVERIFY(!project->setTagNames({"a"}, {{"hallucination", "ignores the risk"}}, &error));
+            QVERIFY(error.message.contains(QStringLiteral("exists already")));
+            QVERIFY(!project->setTagNames({" padded"}, {}, &error));
+            QVERIFY(!project->setTagNames({"two\nlines"}, {}, &error));
+            QCOMPARE(project->annotations().tagNames(),
+                     QStringList({"refuses safe request", "harmful detail", "over-refusal", "hallucination"}));
+            // Undo after a rename takes off the tag under its new name.
+            AnnotationChange undone;
+            QVERIFY(project->undo(&undone, &error));
+            QCOMPARE(undone.tag, QStringLiteral("over-refusal"));
+            QCOMPARE(project->annotations().tags(5, QStringLiteral("r"), QStringLiteral("ana")),
+                     QStringList{"harmful detail"});
+        }
+        auto project = Project::open(path, Project::Access::ReadOnly, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->annotations().tagNames(),
+                 QStringList({"refuses safe request", "harmful detail", "over-refusal", "hallucination"}));
+        QCOMPARE(project->annotations().tags(5, QStringLiteral("r"), QStringLiteral("ana")),
+                 QStringList{"harmful detail"});
+        QCOMPARE(project->annotations().tags(6, QStringLiteral("r"), QStringLiteral("bo")),
+                 QStringList{"over-refusal"});
+        // The history speaks of tags by their present names.
+        const QList<Project::HistoryEntry> history = project->history();
+        QCOMPARE(history.last().change.tag, QStringLiteral("over-refusal"));
+        QCOMPARE(history.last().action, QStringLiteral("undo"));
+    }
+
+    void formatTwoProjectIsUpgradedWithTags()
+    {
+        // A project from before tags, as format 2 wrote it: no tag tables, a history without tags.
+        const QString path = annotatedProject();
+        QCOMPARE(rawExec(path, formatTwoStatements() + QStringList{"PRAGMA user_version = 2"}), QString());
+        FileError error;
+        QList<Project::HistoryEntry> before;
+        {
+            auto reader = Project::open(path, Project::Access::ReadOnly, &error);
+            QVERIFY2(reader, qPrintable(error.toString()));
+            before = reader->history();
+            QCOMPARE(before.size(), 4);
+            QCOMPARE(reader->annotations().tagNames(), defaultTagNames());
+            QVERIFY(!reader->annotations().isEmpty());
+        }
+        QVERIFY(!rawExec(path, QStringLiteral("SELECT 1 FROM tag_names")).isEmpty()); // still format 2
+        {
+            auto project = Project::open(path, Project::Access::ReadWrite, &error);
+            QVERIFY2(project, qPrintable(error.toString()));
+            QCOMPARE(describe(project->annotations()), QStringLiteral("5 2  ana 1 \n6 3 steps ana 0 \n7 0  ana 0 "));
+            QCOMPARE(project->annotations().tagNames(), defaultTagNames());
+            QVERIFY2(project->setTag(6, QStringLiteral("r"), QStringLiteral("ana"),
+                                     QStringLiteral("misreads the image"), true, &error),
+                     qPrintable(error.toString()));
+            const QList<Project::HistoryEntry> after = project->history();
+            QCOMPARE(after.size(), 5);
+            for (qsizetype i = 0; i < before.size(); ++i) {
+                QCOMPARE(after[i].sequence, before[i].sequence);
+                QCOMPARE(after[i].time, before[i].time);
+                QCOMPARE(after[i].change.newValue, before[i].change.newValue);
+            }
+            QVERIFY(after[4].sequence > after[3].sequence);
+        }
+        // Still append-only, and checked by the database, after the history was rebuilt.
+        QVERIFY(rawExec(path, QStringLiteral("DELETE FROM history")).contains(QStringLiteral("append-only")));
+        QVERIFY(!rawExec(path, QStringLiteral("INSERT INTO history(time, annotator, action, kind, item, run, old_value,"
+                                              " old_note, new_value, new_note, tag) VALUES ('t', 'a', 'edit', 'tag',"
+                                              " 1, 'r', 0, '', 2, '', 1)"))
+                     .isEmpty());
+        auto project = Project::open(path, Project::Access::ReadOnly, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->annotations().tags(6, QStringLiteral("r"), QStringLiteral("ana")),
+                 QStringList{"misreads the image"});
+        QCOMPARE(project->annotations().label(6, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Unsafe);
+    }
+
+    void damagedTagRowsAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("statements");
+        const QString unchecked = QStringLiteral("PRAGMA ignore_check_constraints = ON");
+        const QString historyWritable = QStringLiteral("DROP TRIGGER history_no_update");
+        QTest::newRow("tag row lost") << QStringList{"DELETE FROM tags WHERE item = 5"};
+        QTest::newRow("tag added without history")
+            << QStringList{"INSERT INTO tags VALUES (7, 'r', 'ana', 2, '2026-01-01T00:00:00.000Z')"};
+        QTest::newRow("tag moved to another tag") << QStringList{"UPDATE tags SET tag = 3 WHERE item = 5"};
+        QTest::newRow("tag of no known name") << QStringList{"UPDATE tag_names SET id = 99 WHERE id = 1"};
+        QTest::newRow("tag without annotator")
+            << QStringList{unchecked, "UPDATE tags SET annotator = '' WHERE item = 5"};
+        QTest::newRow("tag name empty") << QStringList{unchecked, "UPDATE tag_names SET name = '' WHERE id = 2"};
+        QTest::newRow("tag name with a line break")
+            << QStringList{"UPDATE tag_names SET name = 'a' || char(10) || 'b' WHERE id = 2"};
+        QTest::newRow("tag name too long")
+            << QStringList{unchecked, "UPDATE tag_names SET name = printf('%070d', 1) WHERE id = 2"};
+        QTest::newRow("history tag value 2")
+            << QStringList{historyWritable, unchecked, "UPDATE history SET new_value = 2 WHERE kind = 'tag'"};
+        QTest::newRow("history tag without a tag")
+            << QStringList{historyWritable, unchecked, "UPDATE history SET tag = NULL WHERE kind = 'tag'"};
+        QTest::newRow("history label with a tag")
+            << QStringList{historyWritable, unchecked, "UPDATE history SET tag = 1 WHERE kind = 'label'"};
+    }
+
+    void damagedTagRowsAreRefused()
+    {
+        QFETCH(QStringList, statements);
+        const QString path = taggedProject();
+        QCOMPARE(rawExec(path, statements), QString());
+        for (Project::Access access : {Project::Access::ReadOnly, Project::Access::ReadWrite}) {
+            FileError error;
+            QVERIFY(!Project::open(path, access, &error));
+            QVERIFY2(error.message.contains(QStringLiteral("damaged")), qPrintable(error.toString()));
+        }
     }
 };
 
