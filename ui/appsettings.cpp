@@ -1,5 +1,8 @@
 #include "appsettings.h"
 
+#include <QCoreApplication>
+#include <QStandardPaths>
+
 namespace {
 const QString kRecentDatasets = QStringLiteral("files/recentDatasets");
 const QString kUnblurredCategories = QStringLiteral("images/unblurredCategories");
@@ -11,6 +14,12 @@ const QString kResponseLayout = QStringLiteral("review/responseLayout");
 const QString kImageCollapsed = QStringLiteral("review/imageCollapsed");
 const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
+const QString kListFilters = QStringLiteral("list/filters/");
+const QString kMainSplitter = QStringLiteral("layout/mainSplitter");
+const QString kPageSplitter = QStringLiteral("layout/pageSplitter");
+const QString kHiddenRuns = QStringLiteral("layout/hiddenRuns");
+const QString kLastTab = QStringLiteral("layout/lastTab");
+const QString kHighlightCuePhrases = QStringLiteral("review/highlightCuePhrases");
 constexpr int kMaxRecent = 10;
 } // namespace
 
@@ -133,4 +142,86 @@ bool AppSettings::imageCollapsed()
 void AppSettings::setImageCollapsed(bool collapsed)
 {
     settings().setValue(kImageCollapsed, collapsed);
+}
+
+AppSettings::ListFilters AppSettings::listFilters()
+{
+    QSettings s = settings();
+    ListFilters filters;
+    for (const auto &[name, value] : {std::pair{"category", &filters.category},
+                                      {"subCategory", &filters.subCategory},
+                                      {"source", &filters.source},
+                                      {"label", &filters.label},
+                                      {"review", &filters.review},
+                                      {"search", &filters.search}})
+        *value = s.value(kListFilters + QLatin1String(name)).toString();
+    return filters;
+}
+
+void AppSettings::setListFilters(const ListFilters &filters)
+{
+    QSettings s = settings();
+    for (const auto &[name, value] : {std::pair{"category", &filters.category},
+                                      {"subCategory", &filters.subCategory},
+                                      {"source", &filters.source},
+                                      {"label", &filters.label},
+                                      {"review", &filters.review},
+                                      {"search", &filters.search}})
+        s.setValue(kListFilters + QLatin1String(name), *value);
+}
+
+QByteArray AppSettings::mainSplitterState()
+{
+    return settings().value(kMainSplitter).toByteArray();
+}
+
+void AppSettings::setMainSplitterState(const QByteArray &state)
+{
+    settings().setValue(kMainSplitter, state);
+}
+
+QByteArray AppSettings::pageSplitterState()
+{
+    return settings().value(kPageSplitter).toByteArray();
+}
+
+void AppSettings::setPageSplitterState(const QByteArray &state)
+{
+    settings().setValue(kPageSplitter, state);
+}
+
+QStringList AppSettings::hiddenRuns()
+{
+    return settings().value(kHiddenRuns).toStringList();
+}
+
+void AppSettings::setHiddenRuns(const QStringList &names)
+{
+    settings().setValue(kHiddenRuns, names);
+}
+
+int AppSettings::lastTab()
+{
+    return settings().value(kLastTab, 0).toInt();
+}
+
+void AppSettings::setLastTab(int index)
+{
+    settings().setValue(kLastTab, index);
+}
+
+bool AppSettings::highlightCuePhrases()
+{
+    return settings().value(kHighlightCuePhrases, true).toBool();
+}
+
+void AppSettings::setHighlightCuePhrases(bool on)
+{
+    settings().setValue(kHighlightCuePhrases, on);
+}
+
+QString AppSettings::cuePhrasesFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QLatin1Char('/') +
+           QCoreApplication::organizationName() + QStringLiteral("/cue-phrases.json");
 }

@@ -47,6 +47,35 @@ public:
     static QByteArray windowState();
     static void setWindowState(const QByteArray &state);
 
+    /// What the item list was filtered by when the window last closed (empty strings: no filter).
+    struct ListFilters
+    {
+        QString category;
+        QString subCategory;
+        QString source;
+        QString label;  ///< the judge-label entry's text
+        QString review; ///< the review entry's text
+        QString search;
+    };
+    static ListFilters listFilters();
+    static void setListFilters(const ListFilters &filters);
+    /// The splitters' states: list beside item, image above answers.
+    static QByteArray mainSplitterState();
+    static void setMainSplitterState(const QByteArray &state);
+    static QByteArray pageSplitterState();
+    static void setPageSplitterState(const QByteArray &state);
+    /// Runs the reviewer hid from the list (View › Show Runs), by name.
+    static QStringList hiddenRuns();
+    static void setHiddenRuns(const QStringList &names);
+    /// The tab last shown: 0 Review, 1 Scores, 2 Agreement.
+    static int lastTab();
+    static void setLastTab(int index);
+    /// Whether refusal and warning phrases are marked in the answers. On by default.
+    static bool highlightCuePhrases();
+    static void setHighlightCuePhrases(bool on);
+    /// The editable cue phrase lists, beside the settings file (~/.config/VLSBench Studio/cue-phrases.json).
+    static QString cuePhrasesFile();
+
 private:
     static QSettings settings();
 };

@@ -7,11 +7,15 @@
 #include "filterpanel.h"
 #include "itempage.h"
 #include "judgedialog.h"
+#include "layoutmemory.h"
+#include "listkeys.h"
 #include "projectdialogs.h"
 #include "resources.h"
 #include "responseviewactions.h"
 #include "scorespage.h"
 #include "shortcutsdialog.h"
+#include "tablecsv.h"
+#include "tagactions.h"
 #include "theme.h"
 #include "ui_mainwindow.h"
 #include "viewmenus.h"
@@ -27,6 +31,7 @@
 #include "widgets/responsecolumnwidget.h"
 
 #include "app/report/scorereport.h"
+#include "app/search/cuephrases.h"
 #include "app/search/itemquery.h"
 #include "app/search/searchterms.h"
 #include "app/search/wordindex.h"
@@ -49,7 +54,9 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScreen>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -140,6 +147,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectSession();
     setUpActions();
     setUpAnnotation();
+    setUpListActions();
     m_menus->rebuildRecent();
     m_menus->rebuildUnblurred(nullptr);
     if (!restoreGeometry(AppSettings::windowGeometry())) {
@@ -348,6 +356,7 @@ void MainWindow::applyWorkspace(bool newDataset, qsizetype previousRuns)
                               m_labelDelegate);
     m_filters->rebuild(*workspace);
     m_menus->rebuildRuns(*workspace);
+    m_layout->restoreListOnce();
     m_ui->actionRemoveRun->setEnabled(!workspace->runs.isEmpty());
     m_menus->rebuildUnblurred(workspace.get());
     showLoadProblems();
@@ -559,7 +568,21 @@ void MainWindow::removeCurrentRun()
         m_ui->banner->showMessage(BannerWidget::Kind::Info, tr("Wait for loading to finish before removing a run."));
         return;
     }
-    m_session->removeRun(m_ui->itemPage->runOfColumn(m_ui->itemPage->currentColumn()));
+    const int run = m_ui->itemPage->runOfColumn(m_ui->itemPage->currentColumn());
+    if (run < 0 || run >= workspace()->runs.size())
+        return;
+    const QString name = workspace()->runs[run].name;
+    if (QMessageBox::question(this, tr("Remove Run"),
+                              tr("Remove the run “%1” from the list? Its labels stay in the project.").arg(name),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    if (!m_session->removeRun(run))
+        return;
+    m_runRemovalLast = true;
+    updateAnnotationActions();
+    m_ui->banner->showMessage(BannerWidget::Kind::Info,
+                              tr("Removed the run “%1”. Undo (%2) brings it back.")
+                                  .arg(name, m_ui->actionUndo->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void MainWindow::openDatasetDialog()
@@ -582,6 +605,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_session->flushNote();
     savePosition();
+    m_layout->save(workspace() != nullptr);
     AppSettings::setWindowGeometry(saveGeometry());
     AppSettings::setWindowState(saveState());
     QMainWindow::closeEvent(event);
@@ -642,7 +666,12 @@ void MainWindow::setUpAnnotation()
         else if (!project())
             m_annotate->ensureProject();
     });
-    connect(ui.actionUndo, &QAction::triggered, m_annotate, [this] { m_annotate->undoOrRedo(false); });
+    connect(ui.actionUndo, &QAction::triggered, m_annotate, [this] {
+        if (canUndoRunRemoval())
+            undoRunRemoval();
+        else
+            m_annotate->undoOrRedo(false);
+    });
     connect(ui.actionRedo, &QAction::triggered, m_annotate, [this] { m_annotate->undoOrRedo(true); });
     ui.actionAdvanceAfterLabel->setChecked(AppSettings::advanceAfterLabel());
     connect(ui.actionAdvanceAfterLabel, &QAction::toggled, this, &AppSettings::setAdvanceAfterLabel);
@@ -665,6 +694,9 @@ void MainWindow::setUpAnnotation()
         m_projectBanner->showMessage(BannerWidget::Kind::Error, text);
         m_saveFailureShown = true;
     });
+    auto *tags = new TagActions(m_session, m_annotate, this, ui.menuAnnotate, this); // T then a digit
+    connect(tags, &TagActions::status, statusBar(), &QStatusBar::showMessage);
+    connect(tags, &TagActions::failed, m_annotate, &AnnotationActions::failed);
     connect(ui.itemPage, &ItemPage::currentColumnChanged, m_positionTimer, qOverload<>(&QTimer::start));
     m_positionTimer->setSingleShot(true);
     m_positionTimer->setInterval(800);
@@ -800,11 +832,12 @@ void MainWindow::advance()
 
 void MainWindow::reveal(const AnnotationChange &change)
 {
-    showItem(change.item, change.kind == AnnotationChange::Kind::Label ? change.run : QString());
+    showItem(change.item, change.kind != AnnotationChange::Kind::Leak ? change.run : QString());
 }
 
 void MainWindow::annotationChanged(const AnnotationChange &change)
 {
+    m_runRemovalLast = false; // Undo now takes back this change, not the run's removal
     if (std::exchange(m_saveFailureShown, false))
         m_projectBanner->hide(); // saving works again: the last failure no longer describes the project
     m_model->annotationChanged(change.item);
@@ -894,7 +927,7 @@ void MainWindow::updateAnnotationActions()
     m_ui->actionJudgeResponses->setEnabled(workspace() && !workspace()->runs.isEmpty() &&
                                            !(project() && project()->isReadOnly()));
     m_ui->actionMeasureLeakage->setEnabled(workspace() && !(project() && project()->isReadOnly()));
-    m_ui->actionUndo->setEnabled(writable && project()->canUndo());
+    m_ui->actionUndo->setEnabled((writable && project()->canUndo()) || canUndoRunRemoval());
     m_ui->actionRedo->setEnabled(writable && project()->canRedo());
     m_ui->actionSaveProjectAs->setEnabled(project() != nullptr);
     m_ui->actionExportAnnotations->setEnabled(project() != nullptr);
@@ -907,4 +940,134 @@ void MainWindow::rebuildReviewFilter()
 {
     if (m_filters->rebuildReview(project()) && workspace())
         scheduleFilter();
+}
+
+// ---- The list: going to an item, undoing a run's removal, export, layout and cue phrases
+
+void MainWindow::setUpListActions()
+{
+    Ui::MainWindow &ui = *m_ui;
+    m_listKeys = new ListKeys(ui.itemTable, this);
+    // Tab walks the filters, the list and the answers; the list's cells are for the arrow keys.
+    ListKeys::chainTabs(
+        {ui.searchEdit, ui.categoryTree, ui.sourceCombo, ui.labelCombo, ui.reviewCombo, ui.itemTable, ui.itemPage});
+    connect(ui.actionGoToItem, &QAction::triggered, this, &MainWindow::goToItemDialog);
+    connect(ui.actionExportTableCsv, &QAction::triggered, this, &MainWindow::exportTableCsvDialog);
+
+    CuePhrases::setHighlightingEnabled(AppSettings::highlightCuePhrases());
+    ui.actionHighlightCuePhrases->setChecked(CuePhrases::isHighlightingEnabled());
+    connect(ui.actionHighlightCuePhrases, &QAction::toggled, this, [this](bool on) {
+        AppSettings::setHighlightCuePhrases(on);
+        CuePhrases::setHighlightingEnabled(on);
+        currentRowChanged(); // the answers are shown again, with or without their marks
+    });
+    FileError cueError;
+    if (!CuePhrases::loadFile(AppSettings::cuePhrasesFile(), &cueError))
+        m_ui->banner->showMessage(
+            BannerWidget::Kind::Warning,
+            tr("The cue phrase lists could not be read; the built-in ones are used. %1").arg(cueError.toString()));
+
+    m_layout = new LayoutMemory({ui.mainSplitter, ui.itemPage->findChild<QSplitter *>(QStringLiteral("pageSplitter")),
+                                 ui.viewTabs, ui.menuRuns, ui.searchEdit, ui.categoryTree, ui.sourceCombo,
+                                 ui.labelCombo, ui.reviewCombo},
+                                this);
+    m_layout->restoreWindow(this);
+}
+
+bool MainWindow::goToItem(qint64 id)
+{
+    if (!workspace())
+        return false;
+    const qsizetype item = workspace()->dataset.indexOfId(id);
+    if (item < 0) {
+        statusBar()->showMessage(tr("There is no item %1.").arg(id), 6000);
+        return false;
+    }
+    const QModelIndex source = m_model->index(m_model->rowOfItem(item), 0);
+    bool cleared = false;
+    if (!m_filter->mapFromSource(source).isValid()) {
+        m_filters->reset(0);
+        runFilter(); // no filter left: applied at once
+        cleared = true;
+    }
+    m_ui->viewTabs->setCurrentIndex(0);
+    const QModelIndex row = m_filter->mapFromSource(source);
+    m_ui->itemTable->setCurrentIndex(m_filter->index(row.row(), std::max(0, m_ui->itemTable->currentIndex().column())));
+    m_listKeys->revealCurrent();
+    m_ui->itemTable->setFocus();
+    statusBar()->showMessage(
+        cleared ? tr("Item %1: the filters hid it and were cleared.").arg(id) : tr("Item %1.").arg(id), 6000);
+    return true;
+}
+
+void MainWindow::goToItemDialog()
+{
+    if (!workspace())
+        return;
+    bool ok = false;
+    const QString text =
+        QInputDialog::getText(this, tr("Go to Item"), tr("instruction_id:"), QLineEdit::Normal, QString(), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    QString digits = text.trimmed();
+    if (digits.startsWith(QLatin1Char('#')))
+        digits.remove(0, 1);
+    const qint64 id = digits.toLongLong(&ok);
+    if (!ok) {
+        statusBar()->showMessage(tr("“%1” is not an instruction_id.").arg(text), 6000);
+        return;
+    }
+    goToItem(id);
+}
+
+bool MainWindow::canUndoRunRemoval() const
+{
+    return m_runRemovalLast && !m_session->removedRunName().isEmpty();
+}
+
+void MainWindow::undoRunRemoval()
+{
+    const QString name = m_session->removedRunName();
+    m_runRemovalLast = false;
+    if (m_session->restoreRemovedRun())
+        m_ui->banner->showMessage(BannerWidget::Kind::Info, tr("The run “%1” is back.").arg(name));
+    updateAnnotationActions();
+}
+
+QString MainWindow::tableCsv() const
+{
+    if (!workspace())
+        return {};
+    const std::shared_ptr<const Workspace> shown = workspace();
+    // Full texts rather than the cells' shortened ones; runs by name rather than number.
+    return TableCsv::format(
+        m_ui->itemTable,
+        [](const QModelIndex &index) {
+            if (index.column() >= ItemTableModel::FirstRunColumn || index.column() == ItemTableModel::IdColumn)
+                return index.data(Qt::DisplayRole).toString();
+            return index.data(ItemTableModel::SortRole).toString();
+        },
+        [this, shown](int column) {
+            const int run = ItemTableModel::runOfColumn(column);
+            return run >= 0 && run < shown->runs.size()
+                       ? shown->runs[run].name
+                       : m_filter->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        });
+}
+
+void MainWindow::exportTableCsvDialog()
+{
+    if (!workspace())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Table as CSV"), QStringLiteral("items.csv"),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(tableCsv().toUtf8()) < 0 || !file.commit()) {
+        m_ui->banner->showMessage(BannerWidget::Kind::Error,
+                                  tr("Could not export the table to %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %n item(s) to %1.", nullptr, m_filter->rowCount()).arg(path), 6000);
 }

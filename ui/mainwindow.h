@@ -17,6 +17,8 @@ class ImageCache;
 class ItemFilterModel;
 class ItemTableModel;
 class JobRunner;
+class LayoutMemory;
+class ListKeys;
 class LabelCellDelegate;
 class ProjectDialogs;
 class ResponseViewActions;
@@ -83,6 +85,10 @@ public:
     void showConfusion(const QString &run, const QString &annotator, Label judge, Label human);
     /// Opens one response in the review tab, clearing filters that would hide it.
     void showResponse(qint64 item, const QString &run);
+    /// Selects the item with instruction_id @p id, clearing filters that hide it; false when there is none.
+    bool goToItem(qint64 id);
+    /// The item list as shown (rows, shown columns, order), as CSV; run columns are headed by the run's name.
+    QString tableCsv() const;
     /// The report the Scores and Agreement tabs show (null until first computed).
     std::shared_ptr<const ScoreReport> scoreReport() const { return m_session->report(); }
 
@@ -144,6 +150,12 @@ private:
     void openDatasetDialog();
     void addResultsDialog();
     void prefetchAround(int proxyRow);
+    // The list: going to an item, undoing a run's removal, export, layout and cue phrases (issue #14)
+    void setUpListActions();
+    void goToItemDialog();
+    bool canUndoRunRemoval() const;
+    void undoRunRemoval();
+    void exportTableCsvDialog();
 
     Ui::MainWindow *m_ui;
     ReviewSession *m_session;
@@ -168,4 +180,7 @@ private:
     bool m_saveFailureShown = false; ///< the project banner shows that a change was not saved
     QString m_sessionApiKey;         ///< typed in the judge dialog; memory only, for this session
     QPointer<QDialog> m_judgeDialog;
+    ListKeys *m_listKeys = nullptr;
+    LayoutMemory *m_layout = nullptr;
+    bool m_runRemovalLast = false; ///< removing a run is the last undoable thing done
 };

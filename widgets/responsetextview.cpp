@@ -74,6 +74,12 @@ QString plainPositions(const QTextDocument &document)
     return text;
 }
 
+// The cue phrases to mark, none when the reader turned their highlighting off.
+QList<CuePhrases::Span> cuePhrasesOf(const QString &text)
+{
+    return CuePhrases::isHighlightingEnabled() ? CuePhrases::find(text) : QList<CuePhrases::Span>();
+}
+
 QTextCharFormat cueFormat(CuePhrases::Kind kind)
 {
     const QColor color = LabelStyle::color(kind == CuePhrases::Kind::Refusal ? Label::Refusal : Label::Warning);
@@ -162,7 +168,7 @@ void ResponseTextView::layOutMarkdown(Prepared &prepared, const QString &text, i
         }
     }
     prepared.shown = plainPositions(*document);
-    for (const CuePhrases::Span &span : CuePhrases::find(prepared.shown)) {
+    for (const CuePhrases::Span &span : cuePhrasesOf(prepared.shown)) {
         QTextCursor cursor(document.get());
         cursor.setPosition(int(span.start));
         cursor.setPosition(int(span.start + span.length), QTextCursor::KeepAnchor);
@@ -205,7 +211,7 @@ std::shared_ptr<ResponseTextView::Prepared> ResponseTextView::build(const QStrin
         layout.setText(withLineSeparators(text));
         layout.setFont(font());
         QList<QTextLayout::FormatRange> formats;
-        for (const CuePhrases::Span &span : CuePhrases::find(text)) {
+        for (const CuePhrases::Span &span : cuePhrasesOf(text)) {
             formats.append({int(span.start), int(span.length), cueFormat(span.kind)});
             prepared->cues.append({int(span.start), int(span.length)});
         }
@@ -213,6 +219,7 @@ std::shared_ptr<ResponseTextView::Prepared> ResponseTextView::build(const QStrin
         height = breakLines(layout, width, prepared->noteHeight, lineSpacing);
     }
     prepared->markdown = m_markdown;
+    prepared->cueMarks = CuePhrases::isHighlightingEnabled();
     prepared->width = width;
     prepared->height = int(std::ceil(prepared->noteHeight + height));
     return prepared;
@@ -223,7 +230,8 @@ std::shared_ptr<ResponseTextView::Prepared> ResponseTextView::lookup(const QStri
 {
     if (key != 0) {
         if (std::shared_ptr<Prepared> *hit = cache().object(key);
-            hit && (*hit)->width == textWidth() && (*hit)->markdown == m_markdown && (*hit)->shownSource == text &&
+            hit && (*hit)->width == textWidth() && (*hit)->markdown == m_markdown &&
+            (*hit)->cueMarks == CuePhrases::isHighlightingEnabled() && (*hit)->shownSource == text &&
             (*hit)->note.text() == withLineSeparators(note))
             return *hit;
     }

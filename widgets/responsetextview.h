@@ -91,6 +91,7 @@ private:
         int width = 0;
         int height = 0;
         bool markdown = false;
+        bool cueMarks = true;
         bool placeholder = false;
     };
 

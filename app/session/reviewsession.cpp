@@ -168,6 +168,7 @@ void ReviewSession::setWorkspace(std::shared_ptr<const Workspace> workspace)
     const bool newDataset = !m_workspace || m_workspace->dataset.filePath() != workspace->dataset.filePath();
     const qsizetype previousRuns = newDataset ? 0 : m_workspace->runs.size();
     m_workspace = std::move(workspace);
+    m_removedRun = {}; // only the workspace a run was just removed from can take it back
     buildSearchIndex();
     m_reportDirty = true;
     emit workspaceChanged(newDataset, previousRuns);
@@ -199,8 +200,25 @@ bool ReviewSession::removeRun(int run)
     if (!m_workspace || isLoading() || run < 0 || run >= m_workspace->runs.size())
         return false;
     auto workspace = std::make_shared<Workspace>(*m_workspace);
-    workspace->runs.removeAt(run);
-    workspace->matches.removeAt(run);
+    RemovedRun removed{run, workspace->runs.takeAt(run), workspace->matches.takeAt(run), workspace.get()};
+    setWorkspace(workspace);
+    m_removedRun = std::move(removed); // after setWorkspace, which forgets a removal older than this one
+    return true;
+}
+
+QString ReviewSession::removedRunName() const
+{
+    return m_removedRun.workspace && m_removedRun.workspace == m_workspace.get() ? m_removedRun.run.name : QString();
+}
+
+bool ReviewSession::restoreRemovedRun()
+{
+    if (removedRunName().isEmpty() || isLoading())
+        return false;
+    auto workspace = std::make_shared<Workspace>(*m_workspace);
+    RemovedRun removed = std::exchange(m_removedRun, {});
+    workspace->runs.insert(removed.index, std::move(removed.run));
+    workspace->matches.insert(removed.index, std::move(removed.match));
     setWorkspace(workspace);
     return true;
 }
@@ -482,6 +500,17 @@ bool ReviewSession::setLeak(qsizetype item, LeakVerdict verdict, FileError *erro
         return false;
     flushNote();
     return m_project->setLeak(m_workspace->dataset.item(item).instructionId, m_annotator, verdict, error);
+}
+
+bool ReviewSession::toggleTag(qsizetype item, int run, const QString &tag, FileError *error)
+{
+    if (run < 0 || refusal(item, run) != Refusal::None)
+        return false;
+    flushNote();
+    const qint64 id = m_workspace->dataset.item(item).instructionId;
+    const QString &runName = m_workspace->runs[run].name;
+    return m_project->setTag(id, runName, m_annotator, tag,
+                             !m_project->annotations().hasTag(id, runName, m_annotator, tag), error);
 }
 
 void ReviewSession::editNote(qsizetype item, int run, const QString &text, bool finished)

@@ -46,6 +46,10 @@ public:
     void openFiles(const QStringList &paths);
     /// Drops run @p run from the workspace (its labels stay in the project, under its name).
     bool removeRun(int run);
+    /// The name of the run removeRun() just removed, while it can still be put back; empty otherwise.
+    QString removedRunName() const;
+    /// Puts the run removeRun() just removed back in its place; false when anything else changed the runs since.
+    bool restoreRemovedRun();
     /// The names of the open runs, in workspace order.
     QStringList runNames() const;
     bool isLoading() const;
@@ -75,6 +79,8 @@ public:
     QString explain(Refusal refusal, qsizetype item, int run) const;
     bool setLabel(qsizetype item, int run, Label label, FileError *error);
     bool setLeak(qsizetype item, LeakVerdict verdict, FileError *error);
+    /// Puts the annotator's tag @p tag on @p run's response to item @p item, or takes it off when it is there.
+    bool toggleTag(qsizetype item, int run, const QString &tag, FileError *error);
     /// A note being typed: saved a moment after typing pauses, at once when @p finished; all saves of one note
     /// editing are one undo step. Notes on other items or runs are saved first.
     void editNote(qsizetype item, int run, const QString &text, bool finished);
@@ -175,4 +181,13 @@ private:
     };
     PendingNote m_note;
     QTimer *m_noteTimer;
+
+    struct RemovedRun
+    {
+        int index = -1;
+        Run run;
+        RunMatch match;
+        const Workspace *workspace = nullptr; ///< the workspace left after removing it
+    };
+    RemovedRun m_removedRun;
 };
