@@ -1033,8 +1033,15 @@ bool Project::setInputs(const QList<ProjectInput> &inputs, FileError *error)
 bool Project::setLabel(qint64 item, const QString &run, const QString &annotator, Label label, FileError *error)
 {
     const HumanLabel current = m_annotations.label(item, run, annotator);
-    return edit({AnnotationChange::Kind::Label, item, run, annotator, int(current.label), int(label), current.note,
-                 current.note},
+    return edit({AnnotationChange::Kind::Label,
+                 item,
+                 run,
+                 annotator,
+                 int(current.label),
+                 int(label),
+                 current.note,
+                 current.note,
+                 {}},
                 Merge::Separate, error);
 }
 
@@ -1042,8 +1049,15 @@ bool Project::setLabelNote(qint64 item, const QString &run, const QString &annot
                            FileError *error, Merge merge)
 {
     const HumanLabel current = m_annotations.label(item, run, annotator);
-    return edit({AnnotationChange::Kind::Label, item, run, annotator, int(current.label), int(current.label),
-                 current.note, note},
+    return edit({AnnotationChange::Kind::Label,
+                 item,
+                 run,
+                 annotator,
+                 int(current.label),
+                 int(current.label),
+                 current.note,
+                 note,
+                 {}},
                 merge, error);
 }
 
@@ -1057,7 +1071,8 @@ bool Project::setLeak(qint64 item, const QString &annotator, LeakVerdict verdict
                  int(current.verdict),
                  int(verdict),
                  current.note,
-                 current.note},
+                 current.note,
+                 {}},
                 Merge::Separate, error);
 }
 
@@ -1071,7 +1086,8 @@ bool Project::setLeakNote(qint64 item, const QString &annotator, const QString &
                  int(current.verdict),
                  int(current.verdict),
                  current.note,
-                 note},
+                 note,
+                 {}},
                 merge, error);
 }
 
