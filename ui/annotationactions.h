@@ -46,6 +46,9 @@ public:
     bool ensureProject();
     /// Asks for a new annotator name.
     void changeAnnotator();
+    /// Fetches what is missing (a name, a project) and says why an annotation still cannot be made; false then.
+    /// Every kind of annotation (labels, flags, notes, tags) asks through here.
+    bool allowed(qsizetype item, int run);
 
 signals:
     /// A passing word for the status bar.
@@ -54,9 +57,6 @@ signals:
     void failed(const QString &text);
 
 private:
-    /// Fetches what is missing (a name, a project) and says why an annotation still cannot be made; false then.
-    bool allowed(qsizetype item, int run);
-
     ReviewSession *m_session;
     ProjectDialogs *m_dialogs;
     ReviewCursor *m_cursor;

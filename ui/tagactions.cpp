@@ -75,21 +75,6 @@ void TagActions::updateChecks()
         action->setChecked(mine.contains(action->data().toString()));
 }
 
-bool TagActions::allowed(qsizetype item, int run)
-{
-    using R = ReviewSession::Refusal;
-    R why = m_session->refusal(item, run);
-    if (why == R::NoAnnotator && m_annotate->ensureAnnotator())
-        why = m_session->refusal(item, run);
-    if ((why == R::NoProject || why == R::ReadOnly) && m_annotate->ensureProject())
-        why = m_session->refusal(item, run);
-    if (why == R::None)
-        return true;
-    if (why != R::NoAnnotator && why != R::NoProject && why != R::NoWorkspace)
-        emit status(m_session->explain(why, item, run), 6000);
-    return false;
-}
-
 bool TagActions::toggle(int index)
 {
     const Project *project = m_session->project();
@@ -104,7 +89,7 @@ bool TagActions::toggleTag(const QString &name)
 {
     const qsizetype item = m_cursor->cursorItem();
     const int run = m_cursor->cursorRun();
-    if (item < 0 || run < 0 || !allowed(item, run) || name.isEmpty())
+    if (item < 0 || run < 0 || !m_annotate->allowed(item, run) || name.isEmpty())
         return false;
     FileError error;
     if (!m_session->toggleTag(item, run, name, &error)) {

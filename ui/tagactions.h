@@ -42,7 +42,6 @@ signals:
 private:
     void rebuild();
     void updateChecks();
-    bool allowed(qsizetype item, int run);
 
     ReviewSession *m_session;
     AnnotationActions *m_annotate;
