@@ -31,26 +31,48 @@ std::vector<Token> tokenize(const QString &text, bool lines)
     return tokens;
 }
 
-// Marks which tokens of each side are in a longest common subsequence. The common start and end are matched
-// first, so only the differing middle costs a table.
+// How many tokens the two sides share at their start and, after that, at their end.
+struct Ends
+{
+    size_t head = 0;
+    size_t tail = 0;
+};
+
+Ends commonEnds(const QString &left, const std::vector<Token> &a, const QString &right, const std::vector<Token> &b)
+{
+    const auto same = [&](size_t i, size_t j) {
+        return QStringView(left).mid(a[i].start, a[i].length) == QStringView(right).mid(b[j].start, b[j].length);
+    };
+    Ends ends;
+    while (ends.head < a.size() && ends.head < b.size() && same(ends.head, ends.head))
+        ++ends.head;
+    while (ends.tail < a.size() - ends.head && ends.tail < b.size() - ends.head &&
+           same(a.size() - 1 - ends.tail, b.size() - 1 - ends.tail))
+        ++ends.tail;
+    return ends;
+}
+
+qint64 middlePairs(const std::vector<Token> &a, const std::vector<Token> &b, const Ends &ends)
+{
+    return qint64(a.size() - ends.head - ends.tail) * qint64(b.size() - ends.head - ends.tail);
+}
+
+// Marks which tokens of each side are in a longest common subsequence. The common start and end (@p ends) are
+// matched as they are, so only the differing middle costs a table.
 void commonTokens(const QString &left, const std::vector<Token> &a, const QString &right, const std::vector<Token> &b,
-                  std::vector<char> &keptA, std::vector<char> &keptB)
+                  const Ends &ends, std::vector<char> &keptA, std::vector<char> &keptB)
 {
     const auto same = [&](size_t i, size_t j) {
         return QStringView(left).mid(a[i].start, a[i].length) == QStringView(right).mid(b[j].start, b[j].length);
     };
     keptA.assign(a.size(), 0);
     keptB.assign(b.size(), 0);
-    size_t head = 0;
-    while (head < a.size() && head < b.size() && same(head, head)) {
-        keptA[head] = keptB[head] = 1;
-        ++head;
-    }
-    size_t tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head && same(a.size() - 1 - tail, b.size() - 1 - tail)) {
-        keptA[a.size() - 1 - tail] = keptB[b.size() - 1 - tail] = 1;
-        ++tail;
-    }
+    const size_t head = ends.head;
+    const size_t tail = ends.tail;
+    for (size_t i = 0; i < head; ++i)
+        keptA[i] = keptB[i] = 1;
+    for (size_t i = 0; i < tail; ++i)
+        keptA[a.size() - 1 - i] = keptB[b.size() - 1 - i] = 1;
     const size_t n = a.size() - head - tail;
     const size_t m = b.size() - head - tail;
     if (n == 0 || m == 0)
@@ -96,20 +118,6 @@ QList<WordDiff::Span> spansOf(const std::vector<Token> &tokens, const std::vecto
     return spans;
 }
 
-qint64 middlePairs(const QString &left, const std::vector<Token> &a, const QString &right, const std::vector<Token> &b)
-{
-    size_t head = 0;
-    const auto same = [&](size_t i, size_t j) {
-        return QStringView(left).mid(a[i].start, a[i].length) == QStringView(right).mid(b[j].start, b[j].length);
-    };
-    while (head < a.size() && head < b.size() && same(head, head))
-        ++head;
-    size_t tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head && same(a.size() - 1 - tail, b.size() - 1 - tail))
-        ++tail;
-    return qint64(a.size() - head - tail) * qint64(b.size() - head - tail);
-}
-
 } // namespace
 
 namespace WordDiff {
@@ -121,11 +129,13 @@ Result compare(const QString &left, const QString &right)
     std::vector<Token> b = tokenize(right, false);
     result.leftWords = int(a.size());
     result.rightWords = int(b.size());
-    if (middlePairs(left, a, right, b) > kMaxWordPairs) {
+    Ends ends = commonEnds(left, a, right, b);
+    if (middlePairs(a, b, ends) > kMaxWordPairs) {
         result.byLine = true;
         a = tokenize(left, true);
         b = tokenize(right, true);
-        if (middlePairs(left, a, right, b) > kMaxWordPairs) {
+        ends = commonEnds(left, a, right, b);
+        if (middlePairs(a, b, ends) > kMaxWordPairs) {
             // Beyond even a line table: every line is marked, rather than a comparison that would not finish.
             std::vector<char> keptA(a.size(), 0);
             std::vector<char> keptB(b.size(), 0);
@@ -136,7 +146,7 @@ Result compare(const QString &left, const QString &right)
     }
     std::vector<char> keptA;
     std::vector<char> keptB;
-    commonTokens(left, a, right, b, keptA, keptB);
+    commonTokens(left, a, right, b, ends, keptA, keptB);
     result.onlyLeft = spansOf(a, keptA);
     result.onlyRight = spansOf(b, keptB);
     if (!result.byLine) {
