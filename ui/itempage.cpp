@@ -53,7 +53,11 @@ ItemPage::ItemPage(QWidget *parent) : QWidget(parent), m_ui(new Ui::ItemPage)
     m_ui->instructionLabel->setFixedHeight(QFontMetrics(instructionFont).lineSpacing() * 2 + 4);
     m_ui->instructionLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_ui->detailsBox->setVisible(false);
-    connect(m_ui->detailsButton, &QToolButton::toggled, m_ui->detailsBox, &QWidget::setVisible);
+    connect(m_ui->detailsButton, &QToolButton::toggled, this, [this](bool shown) {
+        m_ui->detailsBox->setVisible(shown);
+        m_ui->detailsButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+        emit detailsShownChanged(shown);
+    });
     // The answers: columns (with the compare bar over them when two runs are compared) or the grid of every run.
     m_responseStack = new QStackedWidget;
     auto *columnsPage = new QWidget;
@@ -417,6 +421,16 @@ void ItemPage::setImageCollapsed(bool collapsed)
 bool ItemPage::isImageCollapsed() const
 {
     return m_ui->imageView->isHidden();
+}
+
+void ItemPage::setDetailsShown(bool shown)
+{
+    m_ui->detailsButton->setChecked(shown);
+}
+
+bool ItemPage::isDetailsShown() const
+{
+    return m_ui->detailsButton->isChecked();
 }
 
 void ItemPage::setSearchFinder(ResponseTextView::HighlightFinder finder)

@@ -70,6 +70,9 @@ public:
     bool isMarkdown() const { return m_markdown; }
     /// Hides the image so the answers get its height.
     void setImageCollapsed(bool collapsed);
+    /// Shows or hides the item's image description and safety reason under the instruction.
+    void setDetailsShown(bool shown);
+    bool isDetailsShown() const;
     bool isImageCollapsed() const;
     /// Marks search hits in the answers.
     void setSearchFinder(ResponseTextView::HighlightFinder finder);
@@ -87,6 +90,8 @@ public:
 
 signals:
     void currentColumnChanged(int column);
+    /// The description and safety reason were shown or hidden, by the page's button or setDetailsShown().
+    void detailsShownChanged(bool shown);
     /// The grid or the compare bar changed the layout (a double-clicked card opens the columns).
     void responseLayoutChanged(ItemPage::ResponseLayout layout);
     /// A response note was typed into (@p finished: editing ended), on dataset item @p item and run @p run: the

@@ -39,6 +39,7 @@
 #include "app/session/loadsummary.h"
 
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -248,6 +249,8 @@ void MainWindow::setUpActions()
     ui.actionZoomIn->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
     ui.actionZoomOut->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
     ui.actionShortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
+    ui.actionSearch->setShortcuts({QKeySequence(Qt::Key_Slash), QKeySequence::Find});
+    setUpFilterKeys();
     m_responseActions = new ResponseViewActions(ui.menuView, this, ui.itemPage);
     Theme::addMenu(ui.menuView, this);
     // What the search found is marked in the answers, as they are shown (rendered or raw).
@@ -283,6 +286,28 @@ void MainWindow::setUpActions()
         AboutDialog dialog(this);
         dialog.exec();
     });
+}
+
+void MainWindow::setUpFilterKeys()
+{
+    // Go › Filters: a key for each filter above the list (the search has / and Ctrl+F). A list opens as it gets the
+    // focus, so the arrows and Enter choose at once.
+    QMenu *filters = m_ui->menuGo->addMenu(tr("&Filters"));
+    filters->addAction(m_ui->actionSearch);
+    const auto add = [this, filters](const QString &text, QKeyCombination key, QWidget *target) {
+        auto *action = filters->addAction(text);
+        action->setShortcut(QKeySequence(key));
+        connect(action, &QAction::triggered, this, [this, target] {
+            m_ui->viewTabs->setCurrentWidget(m_ui->reviewTab);
+            target->setFocus(Qt::ShortcutFocusReason);
+            if (auto *combo = qobject_cast<QComboBox *>(target); combo && combo->isEnabled())
+                combo->showPopup();
+        });
+    };
+    add(tr("By &Category"), Qt::ALT | Qt::Key_C, m_ui->categoryTree);
+    add(tr("By &Source"), Qt::ALT | Qt::Key_O, m_ui->sourceCombo);
+    add(tr("By Judge &Label"), Qt::ALT | Qt::Key_L, m_ui->labelCombo);
+    add(tr("By &Review State"), Qt::ALT | Qt::Key_R, m_ui->reviewCombo);
 }
 
 void MainWindow::openDataset(const QString &dataset, const QStringList &results, const QString &imageRoot)

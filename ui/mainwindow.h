@@ -110,6 +110,7 @@ protected:
 
 private:
     void setUpActions();
+    void setUpFilterKeys();
     void setUpAnnotation();
     void connectSession();
     // What the session reports

@@ -30,6 +30,7 @@ ResponseViewActions::ResponseViewActions(QMenu *menu, QWidget *window, ItemPage 
       m_grid(new QAction(tr("Answers in a Compact &Grid"), this)),
       m_compare(new QAction(tr("&Compare Two Runs Word by Word"), this)),
       m_collapseImage(new QAction(tr("&Hide Image, Give Answers the Height"), this)),
+      m_details(new QAction(tr("Image &Description and Safety Reason"), this)),
       m_scrollDown(new QAction(tr("Scroll Answer Down"), this)), m_scrollUp(new QAction(tr("Scroll Answer Up"), this))
 {
     m_markdown->setCheckable(true);
@@ -44,6 +45,9 @@ ResponseViewActions::ResponseViewActions(QMenu *menu, QWidget *window, ItemPage 
     }
     m_collapseImage->setCheckable(true);
     m_collapseImage->setShortcut(QKeySequence(Qt::Key_H));
+    m_details->setCheckable(true);
+    m_details->setShortcut(QKeySequence(Qt::Key_D));
+    m_details->setToolTip(tr("Show what the image shows and why the pair is risky, as the dataset describes them"));
     m_scrollDown->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_J));
     m_scrollUp->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_K));
 
@@ -53,6 +57,7 @@ ResponseViewActions::ResponseViewActions(QMenu *menu, QWidget *window, ItemPage 
     responses->addActions(m_layouts->actions());
     responses->addSeparator();
     responses->addAction(m_collapseImage);
+    responses->addAction(m_details);
     responses->addAction(m_scrollDown);
     responses->addAction(m_scrollUp);
     window->addActions(actions());
@@ -92,13 +97,15 @@ ResponseViewActions::ResponseViewActions(QMenu *menu, QWidget *window, ItemPage 
         m_page->setImageCollapsed(collapsed);
         AppSettings::setImageCollapsed(collapsed);
     });
+    connect(m_details, &QAction::toggled, m_page, &ItemPage::setDetailsShown);
+    connect(m_page, &ItemPage::detailsShownChanged, m_details, &QAction::setChecked);
     connect(m_scrollDown, &QAction::triggered, this, [this] { m_page->scrollCurrentResponse(1); });
     connect(m_scrollUp, &QAction::triggered, this, [this] { m_page->scrollCurrentResponse(-1); });
 }
 
 QList<QAction *> ResponseViewActions::actions() const
 {
-    return {m_markdown, m_columns, m_grid, m_compare, m_collapseImage, m_scrollDown, m_scrollUp};
+    return {m_markdown, m_columns, m_grid, m_compare, m_collapseImage, m_details, m_scrollDown, m_scrollUp};
 }
 
 void ResponseViewActions::setLayout(ItemPage::ResponseLayout layout)

@@ -11,7 +11,8 @@ class QWidget;
 
 /// View › Responses: how the current item's answers are shown. Markdown or raw text (M), columns, a compact grid
 /// of every run (G) or two runs compared word by word (C), the image collapsed (H), and keys that scroll the
-/// focused answer (Shift+J, Shift+K). Choices are kept in the settings.
+/// focused answer (Shift+J, Shift+K); the item's image description and safety reason shown or hidden (D). Choices are
+/// kept in the settings.
 class ResponseViewActions : public QObject
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
     QAction *compareAction() const { return m_compare; }
     QAction *columnsAction() const { return m_columns; }
     QAction *collapseImageAction() const { return m_collapseImage; }
+    QAction *detailsAction() const { return m_details; }
     QList<QAction *> actions() const;
 
 private:
@@ -38,6 +40,7 @@ private:
     QAction *m_grid;
     QAction *m_compare;
     QAction *m_collapseImage;
+    QAction *m_details;
     QAction *m_scrollDown;
     QAction *m_scrollUp;
 };

@@ -9,11 +9,13 @@
 
 #include "app/search/cuephrases.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -29,6 +31,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 // The item list under the keyboard (issue #14): going to an item, the current row kept in view, Tab between the
 // panes, removing a run with a question and an undo, the layout remembered, cue marks switched off, and the list
@@ -189,6 +192,55 @@ private slots:
         QTest::keyClick(focus, Qt::Key_Backtab, Qt::ShiftModifier);
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("sourceCombo"));
         QCOMPARE(table()->currentIndex(), before);
+    }
+
+    void keysReachEveryFilterAndTheDescription()
+    {
+        open();
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(search()->hasFocus());
+        // Alt and a letter: the control gets the focus, and a list opens at once.
+        const struct
+        {
+            Qt::Key key;
+            const char *name;
+        } filters[] = {{Qt::Key_C, "categoryTree"}, {Qt::Key_O, "sourceCombo"}, {Qt::Key_L, "labelCombo"}};
+        for (const auto &filter : filters) {
+            table()->setFocus();
+            QTest::keyClick(table(), filter.key, Qt::AltModifier);
+            auto *target = m_window->findChild<QWidget *>(QLatin1String(filter.name));
+            if (auto *combo = qobject_cast<QComboBox *>(target)) {
+                QTRY_VERIFY(combo->view()->isVisible());
+                combo->hidePopup();
+            }
+            QTRY_COMPARE(QApplication::focusWidget(), target);
+        }
+        // From another tab too: the list's filters come back into view.
+        m_window->findChild<QTabWidget *>(QStringLiteral("viewTabs"))->setCurrentIndex(1);
+        QTest::keyClick(m_window.get(), Qt::Key_C, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("categoryTree"));
+        QCOMPARE(m_window->findChild<QTabWidget *>(QStringLiteral("viewTabs"))->currentIndex(), 0);
+
+        // D shows the image description and safety reason, and hides them again.
+        auto *details = page()->findChild<QWidget *>(QStringLiteral("detailsBox"));
+        QVERIFY(details && !details->isVisible());
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_D);
+        QVERIFY(details->isVisible());
+        const Item &item = m_window->workspace()->dataset.item(m_window->currentItem());
+        QCOMPARE(page()->findChild<QLabel *>(QStringLiteral("reasonLabel"))->text(), item.safetyReason);
+        QVERIFY(page()->findChild<QToolButton *>(QStringLiteral("detailsButton"))->isChecked());
+        QTest::keyClick(table(), Qt::Key_D);
+        QVERIFY(!details->isVisible());
+        // The button and the key are one switch.
+        page()->findChild<QToolButton *>(QStringLiteral("detailsButton"))->click();
+        QVERIFY(details->isVisible());
+        bool actionChecked = false;
+        for (QAction *a : m_window->findChildren<QAction *>())
+            if (a->shortcut() == QKeySequence(Qt::Key_D))
+                actionChecked = a->isChecked();
+        QVERIFY(actionChecked);
     }
 
     void removingARunAsksAndCanBeUndone()
