@@ -2,13 +2,18 @@
 
 #include "appsettings.h"
 
+#include "widgets/itemtablemodel.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -23,6 +28,59 @@ void chooseText(QComboBox *combo, const QString &text)
     const int index = text.isEmpty() ? -1 : combo->findText(text);
     if (index >= 0)
         combo->setCurrentIndex(index);
+}
+
+// Like chooseText, but an entry that is not there (or none asked for) means the first, "all", entry.
+void chooseTextOrAll(QComboBox *combo, const QString &text)
+{
+    const int index = text.isEmpty() ? -1 : combo->findText(text);
+    combo->setCurrentIndex(std::max(index, 0));
+}
+
+// The item list's columns by name, so a saved sort survives runs being added or removed.
+constexpr std::pair<int, const char *> kColumnNames[] = {{ItemTableModel::IdColumn, "id"},
+                                                         {ItemTableModel::CategoryColumn, "category"},
+                                                         {ItemTableModel::SubCategoryColumn, "sub_category"},
+                                                         {ItemTableModel::SourceColumn, "source"},
+                                                         {ItemTableModel::InstructionColumn, "instruction"}};
+constexpr QLatin1StringView kRunPrefix("run:");
+
+const ItemTableModel *itemModel(const QTableView *table)
+{
+    const auto *proxy = qobject_cast<const QSortFilterProxyModel *>(table->model());
+    return qobject_cast<const ItemTableModel *>(proxy ? proxy->sourceModel() : table->model());
+}
+
+QString columnName(const QTableView *table, int column)
+{
+    for (const auto &[number, name] : kColumnNames) {
+        if (number == column)
+            return QLatin1String(name);
+    }
+    const ItemTableModel *model = itemModel(table);
+    const int run = ItemTableModel::runOfColumn(column);
+    if (column >= ItemTableModel::FirstRunColumn && model && model->workspace() &&
+        run < model->workspace()->runs.size())
+        return kRunPrefix + model->workspace()->runs[run].name;
+    return {};
+}
+
+int columnNumber(const QTableView *table, const QString &name)
+{
+    for (const auto &[number, columnName] : kColumnNames) {
+        if (name == QLatin1String(columnName))
+            return number;
+    }
+    const ItemTableModel *model = itemModel(table);
+    if (!name.startsWith(kRunPrefix) || !model || !model->workspace())
+        return -1;
+    const QString run = name.mid(kRunPrefix.size());
+    const QList<Run> &runs = model->workspace()->runs;
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        if (runs[i].name == run)
+            return ItemTableModel::FirstRunColumn + int(i);
+    }
+    return -1;
 }
 
 QTreeWidgetItem *findCategory(QTreeWidgetItem *node, const QString &category, const QString &subCategory)
@@ -97,21 +155,61 @@ void LayoutMemory::save(bool listShown) const
     AppSettings::setLastTab(m_w.tabs->currentIndex());
     if (!listShown)
         return;
-    QStringList hidden;
+    const SavedView view = currentView();
+    AppSettings::setHiddenRuns(view.hiddenRuns);
+    AppSettings::setListFilters({view.category, view.subCategory, view.source, view.label, view.review, view.search});
+}
+
+SavedView LayoutMemory::currentView() const
+{
+    SavedView view;
     for (const QAction *action : m_w.runs->actions()) {
         if (action->isCheckable() && !action->isChecked())
-            hidden.append(action->text());
+            view.hiddenRuns.append(action->text());
     }
-    AppSettings::setHiddenRuns(hidden);
-    AppSettings::ListFilters filters;
     if (const QTreeWidgetItem *node = m_w.categories->currentItem()) {
-        filters.category = node->data(0, kCategoryRole).toString();
-        filters.subCategory = node->data(0, kSubCategoryRole).toString();
+        view.category = node->data(0, kCategoryRole).toString();
+        view.subCategory = node->data(0, kSubCategoryRole).toString();
     }
-    filters.source = m_w.sources->currentData().toString();
-    // The first entry of each list means "all": nothing to remember.
-    filters.label = m_w.labels->currentIndex() > 0 ? m_w.labels->currentText() : QString();
-    filters.review = m_w.review->currentIndex() > 0 ? m_w.review->currentText() : QString();
-    filters.search = m_w.search->text();
-    AppSettings::setListFilters(filters);
+    view.source = m_w.sources->currentData().toString();
+    // The first entry of each list means "all": nothing to keep.
+    view.label = m_w.labels->currentIndex() > 0 ? m_w.labels->currentText() : QString();
+    view.review = m_w.review->currentIndex() > 0 ? m_w.review->currentText() : QString();
+    view.search = m_w.search->text();
+    if (m_w.table) {
+        const QHeaderView *header = m_w.table->horizontalHeader();
+        if (header->isSortIndicatorShown() && header->sortIndicatorSection() >= 0) {
+            view.sortColumn = columnName(m_w.table, header->sortIndicatorSection());
+            view.descending = !view.sortColumn.isEmpty() && header->sortIndicatorOrder() == Qt::DescendingOrder;
+        }
+    }
+    return view;
+}
+
+void LayoutMemory::applyView(const SavedView &view)
+{
+    for (QAction *action : m_w.runs->actions()) {
+        if (action->isCheckable())
+            action->setChecked(!view.hiddenRuns.contains(action->text()));
+    }
+    QTreeWidgetItem *category = m_w.categories->topLevelItem(0); // every item
+    if (!view.category.isEmpty()) {
+        for (int i = 0; i < m_w.categories->topLevelItemCount(); ++i) {
+            if (QTreeWidgetItem *node =
+                    findCategory(m_w.categories->topLevelItem(i), view.category, view.subCategory)) {
+                category = node;
+                break;
+            }
+        }
+    }
+    if (category)
+        m_w.categories->setCurrentItem(category);
+    m_w.sources->setCurrentIndex(std::max(0, view.source.isEmpty() ? 0 : m_w.sources->findData(view.source)));
+    chooseTextOrAll(m_w.labels, view.label);
+    chooseTextOrAll(m_w.review, view.review);
+    m_w.search->setText(view.search);
+    if (m_w.table) {
+        const int column = view.sortColumn.isEmpty() ? -1 : columnNumber(m_w.table, view.sortColumn);
+        m_w.table->sortByColumn(column, view.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    }
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/project/savedviews.h"
+
 #include <QObject>
 
 class QComboBox;
@@ -7,6 +9,7 @@ class QLineEdit;
 class QMenu;
 class QSplitter;
 class QTabWidget;
+class QTableView;
 class QTreeWidget;
 class QWidget;
 
@@ -28,6 +31,7 @@ public:
         QComboBox *sources = nullptr;
         QComboBox *labels = nullptr;
         QComboBox *review = nullptr;
+        QTableView *table = nullptr; ///< the item list, sorted through an ItemFilterModel over an ItemTableModel
     };
 
     explicit LayoutMemory(const Widgets &widgets, QObject *parent = nullptr);
@@ -39,6 +43,12 @@ public:
     bool restoreListOnce();
     /// Saves everything; the runs and filters only when @p listShown (a dataset is open to describe them).
     void save(bool listShown) const;
+
+    /// The list as it is now (filters, hidden runs, sort), as a view without a name.
+    SavedView currentView() const;
+    /// Puts the list as @p view describes it. What no longer exists (a run, a category, a list entry) is left at
+    /// "all"; a default view shows everything in the list's own order.
+    void applyView(const SavedView &view);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

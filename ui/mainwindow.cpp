@@ -8,6 +8,7 @@
 #include "itempage.h"
 #include "judgedialog.h"
 #include "layoutmemory.h"
+#include "savedviewsmenu.h"
 #include "listkeys.h"
 #include "projectdialogs.h"
 #include "resources.h"
@@ -408,8 +409,13 @@ void MainWindow::projectChanged()
     m_model->setAnnotations(annotations, annotator());
     m_ui->itemPage->setAnnotations(annotations, annotator(), project && !project->isReadOnly());
     m_ui->itemPage->setJudgeResults(project ? &project->judgeResults() : nullptr);
+    const QString viewsProblem = m_views->setProject(m_session->project());
     updateTitle();
     updateProjectBanner();
+    // A warning about the project itself comes first; this one is said when there is none.
+    if (!viewsProblem.isEmpty() && !m_projectBanner->isVisibleTo(this))
+        m_projectBanner->showMessage(BannerWidget::Kind::Warning,
+                                     tr("Some of the project's saved views could not be read: %1.").arg(viewsProblem));
     rebuildReviewFilter();
     updateProgress();
     updateAnnotationActions();
@@ -994,9 +1000,14 @@ void MainWindow::setUpListActions()
 
     m_layout = new LayoutMemory({ui.mainSplitter, ui.itemPage->findChild<QSplitter *>(QStringLiteral("pageSplitter")),
                                  ui.viewTabs, ui.menuRuns, ui.searchEdit, ui.categoryTree, ui.sourceCombo,
-                                 ui.labelCombo, ui.reviewCombo},
+                                 ui.labelCombo, ui.reviewCombo, ui.itemTable},
                                 this);
     m_layout->restoreWindow(this);
+    m_views = new SavedViewsMenu(ui.menuView, this, m_layout);
+    connect(m_views, &SavedViewsMenu::applied, this, [this](const QString &name) {
+        statusBar()->showMessage(name.isEmpty() ? tr("Showing all items.") : tr("Showing the view “%1”.").arg(name),
+                                 5000);
+    });
 }
 
 bool MainWindow::goToItem(qint64 id)

@@ -18,6 +18,7 @@ class ItemFilterModel;
 class ItemTableModel;
 class JobRunner;
 class LayoutMemory;
+class SavedViewsMenu;
 class ListKeys;
 class LabelCellDelegate;
 class ProjectDialogs;
@@ -183,5 +184,6 @@ private:
     QPointer<QDialog> m_judgeDialog;
     ListKeys *m_listKeys = nullptr;
     LayoutMemory *m_layout = nullptr;
+    SavedViewsMenu *m_views = nullptr;
     bool m_runRemovalLast = false; ///< removing a run is the last undoable thing done
 };
