@@ -2,7 +2,11 @@
 
 #include "app/stats/proportioninterval.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -234,3 +238,135 @@ SampleEstimate estimate(const VerificationSample &sample, const LabelsOf &labels
 }
 
 } // namespace SampleDraw
+
+namespace SampleStore {
+
+QString serialize(const QList<VerificationSample> &samples)
+{
+    QJsonArray list;
+    for (const VerificationSample &sample : samples) {
+        QJsonObject design{{QStringLiteral("strata"), SampleDesign::strataKey(sample.design.strata)},
+                           {QStringLiteral("size"), sample.design.size},
+                           // As text: JSON numbers are doubles, which hold 53 bits of a 64-bit seed.
+                           {QStringLiteral("seed"), QString::number(sample.design.seed)}};
+        if (!sample.design.runs.isEmpty())
+            design.insert(QStringLiteral("runs"), QJsonArray::fromStringList(sample.design.runs));
+        QJsonObject sizes;
+        for (auto it = sample.stratumSizes.cbegin(); it != sample.stratumSizes.cend(); ++it)
+            sizes.insert(it.key(), it.value());
+        QJsonArray members;
+        for (const SampleMember &member : sample.members)
+            members.append(QJsonArray{member.item, member.run, member.stratum});
+        list.append(QJsonObject{{QStringLiteral("name"), sample.name},
+                                {QStringLiteral("design"), design},
+                                {QStringLiteral("created_by"), sample.createdBy},
+                                {QStringLiteral("created"), sample.created},
+                                {QStringLiteral("strata_sizes"), sizes},
+                                {QStringLiteral("members"), members}});
+    }
+    return QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("samples"), list}}).toJson(QJsonDocument::Compact));
+}
+
+namespace {
+
+// One sample, or a sentence on why it cannot be read.
+bool readSample(const QJsonObject &object, VerificationSample *sample, QString *why)
+{
+    sample->name = object.value(QLatin1String("name")).toString().simplified();
+    if (sample->name.isEmpty() || sample->name.size() > 200) {
+        *why = QStringLiteral("a sample without a usable name");
+        return false;
+    }
+    const QJsonObject design = object.value(QLatin1String("design")).toObject();
+    bool ok = false;
+    sample->design.seed = design.value(QLatin1String("seed")).toString().toULongLong(&ok);
+    const double size = design.value(QLatin1String("size")).toDouble(-1);
+    if (!ok || !SampleDesign::parseStrata(design.value(QLatin1String("strata")).toString(), &sample->design.strata) ||
+        !(size >= 0 && size <= 1e9 && size == std::floor(size))) {
+        *why = QStringLiteral("sample \"%1\" has no valid design (strata, size and seed)").arg(sample->name);
+        return false;
+    }
+    sample->design.size = int(size);
+    for (const QJsonValue &run : design.value(QLatin1String("runs")).toArray())
+        sample->design.runs.append(run.toString());
+    sample->createdBy = object.value(QLatin1String("created_by")).toString().left(200);
+    sample->created = object.value(QLatin1String("created")).toString().left(64);
+    const QJsonObject sizes = object.value(QLatin1String("strata_sizes")).toObject();
+    for (auto it = sizes.constBegin(); it != sizes.constEnd(); ++it) {
+        const double n = it.value().toDouble(-1);
+        if (!(n >= 0 && n <= 1e12 && n == std::floor(n))) {
+            *why = QStringLiteral("sample \"%1\" has a stratum size that is not a count").arg(sample->name);
+            return false;
+        }
+        sample->stratumSizes.insert(it.key(), qint64(n));
+    }
+    const QJsonArray members = object.value(QLatin1String("members")).toArray();
+    if (members.size() > kMaxMembers) {
+        *why = QStringLiteral("sample \"%1\" has more than %2 members").arg(sample->name).arg(kMaxMembers);
+        return false;
+    }
+    QSet<QPair<qint64, QString>> seen;
+    sample->members.reserve(members.size());
+    for (const QJsonValue &value : members) {
+        const QJsonArray member = value.toArray();
+        const double item = member.at(0).toDouble(-1);
+        if (member.size() != 3 || !member.at(1).isString() || !member.at(2).isString() || !(item >= 0) ||
+            item > 9007199254740991.0 || item != std::floor(item) ||
+            !sample->stratumSizes.contains(member.at(2).toString())) {
+            *why = QStringLiteral("sample \"%1\" has a member that is not [instruction_id, run, stratum]")
+                       .arg(sample->name);
+            return false;
+        }
+        const SampleMember read{qint64(item), member.at(1).toString(), member.at(2).toString()};
+        if (seen.contains({read.item, read.run})) {
+            *why = QStringLiteral("sample \"%1\" lists a response twice").arg(sample->name);
+            return false;
+        }
+        seen.insert({read.item, read.run});
+        sample->members.append(read);
+    }
+    return true;
+}
+
+} // namespace
+
+QList<VerificationSample> parse(const QString &json, QString *problem)
+{
+    QList<VerificationSample> samples;
+    QStringList problems;
+    if (!json.trimmed().isEmpty()) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError) {
+            problems.append(QStringLiteral("the samples are not valid JSON (%1 at character %2)")
+                                .arg(error.errorString())
+                                .arg(error.offset));
+        } else if (!document.object().value(QLatin1String("samples")).isArray()) {
+            problems.append(QStringLiteral("the samples are not a list"));
+        } else {
+            QSet<QString> names;
+            for (const QJsonValue &value : document.object().value(QLatin1String("samples")).toArray()) {
+                if (samples.size() >= kMaxSamples) {
+                    problems.append(QStringLiteral("only the first %1 samples are read").arg(kMaxSamples));
+                    break;
+                }
+                VerificationSample sample;
+                QString why;
+                if (!readSample(value.toObject(), &sample, &why))
+                    problems.append(why);
+                else if (names.contains(sample.name))
+                    problems.append(QStringLiteral("a second sample named \"%1\" is left out").arg(sample.name));
+                else {
+                    names.insert(sample.name);
+                    samples.append(sample);
+                }
+            }
+        }
+    }
+    if (problem)
+        *problem = problems.join(QStringLiteral("; "));
+    return samples;
+}
+
+} // namespace SampleStore

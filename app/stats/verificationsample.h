@@ -86,6 +86,20 @@ struct SampleEstimate
     bool isDefined() const { return !std::isnan(estimate); }
 };
 
+/// Samples as a project keeps them: one JSON document under its "samples" value, members listed in queue order
+/// (so a sample stays what was drawn even if the runs change later). Read as untrusted input: a malformed sample is
+/// skipped and described, never fatal.
+namespace SampleStore {
+
+inline constexpr const char *kKey = "samples";
+inline constexpr int kMaxSamples = 100;
+inline constexpr qsizetype kMaxMembers = 1000000;
+
+QList<VerificationSample> parse(const QString &json, QString *problem = nullptr);
+QString serialize(const QList<VerificationSample> &samples);
+
+} // namespace SampleStore
+
 namespace SampleDraw {
 
 /// The next number of SplitMix64 from @p state (which advances).

@@ -215,6 +215,67 @@ private slots:
         QVERIFY(qAbs(e.high - 1.0) < 1e-9);
     }
 
+    void storedSamplesComeBackAsDrawn()
+    {
+        SampleDesign design;
+        design.strata = SampleDesign::Strata::JudgeLabel;
+        design.size = 4;
+        design.seed = 18446744073709551615ULL; // 2^64 - 1: more than a JSON number holds exactly
+        design.runs = QStringList{m_workspace.runs[0].name, m_workspace.runs[2].name};
+        VerificationSample sample = SampleDraw::draw(m_workspace, design);
+        sample.name = QStringLiteral("paper check, 4 per label");
+        sample.createdBy = QStringLiteral("ana");
+        sample.created = QStringLiteral("2026-12-01T07:00:00.000Z");
+        QString problem = QStringLiteral("x");
+        const QList<VerificationSample> back = SampleStore::parse(SampleStore::serialize({sample}), &problem);
+        QCOMPARE(problem, QString());
+        QCOMPARE(back.size(), 1);
+        QCOMPARE(back[0], sample);
+        QCOMPARE(back[0].design.seed, 18446744073709551615ULL);
+        QVERIFY(SampleStore::serialize({sample}).contains(QStringLiteral("\"seed\":\"18446744073709551615\"")));
+    }
+
+    void damagedSamplesAreSkippedAndSaid_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("problem");
+        const QString good = QStringLiteral("{\"name\":\"ok\",\"design\":{\"strata\":\"none\",\"size\":2,"
+                                            "\"seed\":\"5\"},\"strata_sizes\":{\"all\":9},\"members\":[[3,\"r\","
+                                            "\"all\"]]}");
+        const auto with = [&good](const QString &bad) {
+            return QStringLiteral("{\"samples\":[%1,%2]}").arg(good, bad);
+        };
+        QTest::newRow("not JSON") << QStringLiteral("{\"samples\": [") << QStringLiteral("not valid JSON");
+        QTest::newRow("no name") << with(QStringLiteral("{\"design\":{}}")) << QStringLiteral("without a usable name");
+        QTest::newRow("seed a number")
+            << with(QStringLiteral("{\"name\":\"b\",\"design\":{\"strata\":\"none\",\"size\":2,\"seed\":5}}"))
+            << QStringLiteral("no valid design");
+        QTest::newRow("unknown strata")
+            << with(QStringLiteral("{\"name\":\"b\",\"design\":{\"strata\":\"x\",\"size\":2,\"seed\":\"5\"}}"))
+            << QStringLiteral("no valid design");
+        QTest::newRow("member of no stratum")
+            << with(QStringLiteral("{\"name\":\"b\",\"design\":{\"strata\":\"none\",\"size\":2,\"seed\":\"5\"},"
+                                   "\"strata_sizes\":{\"all\":9},\"members\":[[3,\"r\",\"elsewhere\"]]}"))
+            << QStringLiteral("not [instruction_id, run, stratum]");
+        QTest::newRow("a response twice")
+            << with(QStringLiteral("{\"name\":\"b\",\"design\":{\"strata\":\"none\",\"size\":2,\"seed\":\"5\"},"
+                                   "\"strata_sizes\":{\"all\":9},\"members\":[[3,\"r\",\"all\"],[3,\"r\",\"all\"]]}"))
+            << QStringLiteral("lists a response twice");
+        QTest::newRow("same name twice") << with(good) << QStringLiteral("a second sample named \"ok\"");
+    }
+    void damagedSamplesAreSkippedAndSaid()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, problem);
+        QString said;
+        const QList<VerificationSample> samples = SampleStore::parse(json, &said);
+        QVERIFY2(said.contains(problem), qPrintable(said));
+        if (!json.startsWith(QStringLiteral("{\"samples\": ["))) {
+            QCOMPARE(samples.size(), 1); // the good one is kept
+            QCOMPARE(samples[0].members, QList<SampleMember>({{3, QStringLiteral("r"), QStringLiteral("all")}}));
+        }
+    }
+
     void undefinedSaysWhy()
     {
         SampleEstimate e = estimateOf({{"A", 100, 10, 8}, {"B", 300, 0, 0, 3}});
