@@ -740,6 +740,8 @@ void MainWindow::setUpAnnotation()
     connect(ui.actionShowReview, &QAction::triggered, this, [this] { m_ui->viewTabs->setCurrentIndex(0); });
     connect(ui.actionShowScores, &QAction::triggered, this, [this] { m_ui->viewTabs->setCurrentIndex(1); });
     connect(ui.actionShowAgreement, &QAction::triggered, this, [this] { m_ui->viewTabs->setCurrentIndex(2); });
+    connect(ui.actionShowTags, &QAction::triggered, this, [this] { m_ui->viewTabs->setCurrentWidget(m_ui->tagsPage); });
+    ui.tagsPage->setSession(m_session); // it recounts as tags change, on its own worker
     connect(ui.viewTabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index > 0 && !m_session->isReportCurrent())
             m_session->requestReport();
