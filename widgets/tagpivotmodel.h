@@ -1,6 +1,6 @@
 #pragma once
 
-#include "widgets/tagpivot.h"
+#include "app/stats/tagpivot.h"
 
 #include <QAbstractTableModel>
 

@@ -10,9 +10,9 @@
 #include <atomic>
 
 /// Failure-mode tags counted per run and per category or sub-category, with the responses each count is out of: what
-/// the Tags page tabulates and charts. TagCounts counts by category alone; error analysis also needs the sub-categories
-/// and a denominator, so this value keeps both. A response tagged by several annotators counts once; responses to items
-/// whose id several items share are left out everywhere, as they cannot carry tags. A value: computed on a worker.
+/// the Tags page tabulates and charts. Each count comes with its denominator, the responses of the same run and group.
+/// A response tagged by several annotators counts once; responses to items whose id several items share are left out
+/// everywhere, as they cannot carry tags. A value: computed on a worker.
 class TagPivot
 {
 public:

@@ -1,11 +1,12 @@
 #include "app/io/workspaceloader.h"
 #include "app/search/itemquery.h"
-#include "app/stats/tagcounts.h"
+#include "app/stats/tagpivot.h"
 
 #include <QTest>
 
-// Tag counts per run × category, and the "has tag" filter, on the bundled sample with tags placed by hand.
-class TestTagCounts : public QObject
+// Tag counts per run × category (the Tags tab's pivot), and the "has tag" filter, on the bundled sample with tags
+// placed by hand.
+class TestTagPivot : public QObject
 {
     Q_OBJECT
 
@@ -63,31 +64,44 @@ private slots:
 
     void countsPerRunAndCategory()
     {
-        const TagCounts counts = TagCounts::count(m_workspace, m_annotations);
+        const TagPivot counts = TagPivot::count(m_workspace, m_annotations);
         QCOMPARE(counts.tags(), QStringList({"A", "B", "unused", "legacy"}));
         QCOMPARE(counts.runs(), QStringList({run(0), run(1)}));
         QVERIFY(counts.categories().contains(m_c0) && counts.categories().contains(m_c1));
-        QCOMPARE(counts.count("A", run(0), m_c0), 1);
-        QCOMPARE(counts.count("A", run(0), m_c1), 1);
-        QCOMPARE(counts.count("A", run(1), m_c0), 2);
-        QCOMPARE(counts.count("A", run(1), m_c1), 0);
-        QCOMPARE(counts.runTotal("A", run(0)), 2);
-        QCOMPARE(counts.runTotal("A", run(1)), 2);
-        QCOMPARE(counts.categoryTotal("A", m_c0), 3);
-        QCOMPARE(counts.categoryTotal("A", m_c1), 1);
-        QCOMPARE(counts.total("A"), 4);
-        QCOMPARE(counts.total("B"), 1);
-        QCOMPARE(counts.count("B", run(0), m_c0), 1);
-        QCOMPARE(counts.total("unused"), 0);
-        QCOMPARE(counts.count("legacy", run(1), m_c0), 1);
+        QCOMPARE(counts.tagged("A", 0, TagPivot::Group::ofCategory(m_c0)), 1);
+        QCOMPARE(counts.tagged("A", 0, TagPivot::Group::ofCategory(m_c1)), 1);
+        QCOMPARE(counts.tagged("A", 1, TagPivot::Group::ofCategory(m_c0)), 2);
+        QCOMPARE(counts.tagged("A", 1, TagPivot::Group::ofCategory(m_c1)), 0);
+        QCOMPARE(counts.tagged("A", 0, TagPivot::Group::everything()), 2);
+        QCOMPARE(counts.tagged("A", 1, TagPivot::Group::everything()), 2);
+        QCOMPARE(counts.tagged("A", -1, TagPivot::Group::ofCategory(m_c0)), 3);
+        QCOMPARE(counts.tagged("A", -1, TagPivot::Group::ofCategory(m_c1)), 1);
+        QCOMPARE(counts.tagged("A", -1, TagPivot::Group::everything()), 4);
+        QCOMPARE(counts.tagged("B", -1, TagPivot::Group::everything()), 1);
+        QCOMPARE(counts.tagged("B", 0, TagPivot::Group::ofCategory(m_c0)), 1);
+        QCOMPARE(counts.tagged("unused", -1, TagPivot::Group::everything()), 0);
+        QCOMPARE(counts.tagged("legacy", 1, TagPivot::Group::ofCategory(m_c0)), 1);
+        // The denominators: every response of the run to an item with an id of its own, counted here by hand.
+        for (int r = 0; r < 2; ++r) {
+            qsizetype responses = 0, inC0 = 0;
+            for (qsizetype i = 0; i < m_workspace.dataset.size(); ++i) {
+                if (m_workspace.record(i, r) && m_workspace.dataset.hasUniqueId(i)) {
+                    ++responses;
+                    inC0 += m_workspace.dataset.item(i).category == m_c0 ? 1 : 0;
+                }
+            }
+            QCOMPARE(counts.responses(r, TagPivot::Group::everything()), responses);
+            QCOMPARE(counts.responses(r, TagPivot::Group::ofCategory(m_c0)), inC0);
+        }
     }
 
     void countsOfOneAnnotator()
     {
-        const TagCounts bo = TagCounts::count(m_workspace, m_annotations, QStringLiteral("bo"));
-        QCOMPARE(bo.total("A"), 3); // m_first and m_second in run 0, m_third in run 1
-        QCOMPARE(bo.count("A", run(0), m_c0), 1);
-        QCOMPARE(bo.total("B"), 0);
+        const TagPivot bo = TagPivot::count(m_workspace, m_annotations, QStringLiteral("bo"));
+        QCOMPARE(bo.tagged("A", -1, TagPivot::Group::everything()),
+                 3); // m_first and m_second in run 0, m_third in run 1
+        QCOMPARE(bo.tagged("A", 0, TagPivot::Group::ofCategory(m_c0)), 1);
+        QCOMPARE(bo.tagged("B", -1, TagPivot::Group::everything()), 0);
         QCOMPARE(bo.tags(), QStringList({"A", "B", "unused"}));
     }
 
@@ -114,5 +128,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTagCounts)
-#include "tst_tagcounts.moc"
+QTEST_GUILESS_MAIN(TestTagPivot)
+#include "tst_tagpivot.moc"
