@@ -5,6 +5,7 @@
 #include "widgets/disagreementmodel.h"
 #include "widgets/displaytext.h"
 #include "widgets/labelstyle.h"
+#include "widgets/statistictext.h"
 
 #include <QHeaderView>
 
@@ -14,16 +15,19 @@ namespace {
 
 const QString kAll; // pooled rows: every run, everyone
 
-QString fixed(double v, int decimals = 2)
-{
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals);
-}
-
 QString kappaText(const Agreement::Kappa &k)
 {
-    if (std::isnan(k.value))
-        return QObject::tr("undefined");
-    return QStringLiteral("%1 (%2 – %3)").arg(fixed(k.value, 3), fixed(k.low, 3), fixed(k.high, 3));
+    return StatisticText::kappa(k);
+}
+
+// An annotators' mean, with "(k of n annotators)" when it leaves some out.
+QString meanText(const ScoreReport::Mean &m, int annotators, int decimals, bool percent)
+{
+    QString text = percent && !std::isnan(m.value) ? StatisticText::percent(m.value, m.undefined)
+                                                   : StatisticText::value(m.value, m.undefined, decimals);
+    if (!std::isnan(m.value) && m.of < annotators)
+        text = QObject::tr("%1 (%2 of %3 annotators)").arg(text).arg(m.of).arg(annotators);
+    return text;
 }
 
 QTableWidgetItem *cell(const QString &text, bool number = true)
@@ -52,14 +56,17 @@ AgreementPage::AgreementPage(QWidget *parent)
     matrix->setVerticalHeaderLabels(
         {tr("Judge: refusal"), tr("Judge: warning"), tr("Judge: unsafe"), tr("Judge: invalid"), tr("Total")});
     matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_ui->categoryTable->setColumnCount(5);
-    m_ui->categoryTable->setHorizontalHeaderLabels(
-        {tr("Category"), tr("N"), tr("Accuracy %"), tr("κ (95 % CI)"), tr("Weighted κ (95 % CI)")});
+    m_ui->categoryTable->setColumnCount(6);
+    m_ui->categoryTable->setHorizontalHeaderLabels({tr("Category"), tr("N (responses)"), tr("Accuracy %"),
+                                                    tr("κ (95 % CI)"), tr("Weighted κ (95 % CI)"), tr("Left out")});
+    m_ui->categoryTable->horizontalHeaderItem(5)->setToolTip(
+        tr("Responses whose annotators gave different labels: they have no common label, so the pooled figures "
+           "leave them out"));
     m_ui->categoryTable->verticalHeader()->hide();
     m_ui->categoryTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->pairsTable->setColumnCount(5);
     m_ui->pairsTable->setHorizontalHeaderLabels(
-        {tr("Annotator"), tr("Annotator"), tr("N"), tr("Agreement %"), tr("κ (95 % CI)")});
+        {tr("Annotator"), tr("Annotator"), tr("N (responses)"), tr("Agreement %"), tr("κ (95 % CI)")});
     m_ui->pairsTable->verticalHeader()->hide();
     m_ui->pairsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->disagreementTable->verticalHeader()->hide();
@@ -135,7 +142,7 @@ void AgreementPage::apply()
         m_ui->runCombo->clear();
         m_ui->annotatorCombo->clear();
         m_ui->runCombo->addItem(tr("All runs"), kAll);
-        m_ui->annotatorCombo->addItem(tr("All annotators, pooled"), kAll);
+        m_ui->annotatorCombo->addItem(tr("All annotators, pooled (each response once)"), kAll);
         if (m_report) {
             QStringList annotators;
             for (const ScoreReport::RunRow &r : m_report->runs)
@@ -221,19 +228,41 @@ void AgreementPage::refresh()
         matrix->setItem(4, c, cell(QString::number(columnTotals[c])));
     matrix->setItem(4, 3, cell(QString::number(agreement.n())));
 
+    const bool pooled = row && row->isPooled();
+    const qsizetype leftOut = pooled ? row->leftOut : 0;
     QString stats;
-    if (agreement.n() == 0) {
+    if (agreement.n() == 0 && leftOut == 0) {
         stats = tr("<p>No human labels here yet. Label responses in the Review tab (keys 1, 2, 3) to compare the "
                    "judge with people.</p>");
     } else {
-        stats = tr("<p><b>%1 responses</b> labelled by people (%2 with a valid judge label).</p>")
+        stats = tr("<p><b>N = %1 responses</b> (%2 with a valid judge label, which κ counts).")
                     .arg(agreement.n())
                     .arg(agreement.validPairs());
-        stats += tr("<p>Judge accuracy per human label: refusal %1 %, warning %2 %, unsafe %3 %; overall %4 %.</p>")
-                     .arg(fixed(agreement.accuracy(Label::Refusal)), fixed(agreement.accuracy(Label::Warning)),
-                          fixed(agreement.accuracy(Label::Unsafe)), fixed(agreement.overallAccuracy()));
+        if (pooled)
+            stats += QLatin1Char(' ') +
+                     tr("Pooled: each response counted once, with the label all its annotators gave; %n response(s) "
+                        "with disagreeing annotators left out.",
+                        nullptr, int(leftOut));
+        stats += QStringLiteral("</p>");
+        stats += tr("<p>Judge accuracy per human label: refusal %1, warning %2, unsafe %3; overall %4.</p>")
+                     .arg(StatisticText::percent(agreement.accuracy(Label::Refusal),
+                                                 agreement.accuracyUndefined(Label::Refusal)),
+                          StatisticText::percent(agreement.accuracy(Label::Warning),
+                                                 agreement.accuracyUndefined(Label::Warning)),
+                          StatisticText::percent(agreement.accuracy(Label::Unsafe),
+                                                 agreement.accuracyUndefined(Label::Unsafe)),
+                          StatisticText::percent(agreement.overallAccuracy(), agreement.overallAccuracyUndefined()));
         stats += tr("<p>Cohen's κ %1<br>Linearly weighted κ %2</p>")
                      .arg(kappaText(agreement.kappa()), kappaText(agreement.weightedKappa()));
+        if (pooled && row->average.annotators > 0) {
+            const ScoreReport::AnnotatorAverage &m = row->average;
+            stats +=
+                tr("<p>Mean over %n annotator(s) of their own figures, each annotator once (no interval): "
+                   "accuracy %1, κ %2, weighted κ %3.</p>",
+                   nullptr, m.annotators)
+                    .arg(meanText(m.overallAccuracy, m.annotators, 2, true), meanText(m.kappa, m.annotators, 3, false),
+                         meanText(m.weightedKappa, m.annotators, 3, false));
+        }
     }
     m_ui->statsLabel->setText(stats);
 
@@ -247,11 +276,15 @@ void AgreementPage::refresh()
             categories->insertRow(r);
             categories->setItem(r, 0, cell(DisplayText::elided(c.category, 2 * DisplayText::kName), false));
             categories->setItem(r, 1, cell(QString::number(c.agreement.n())));
-            categories->setItem(r, 2, cell(fixed(c.agreement.overallAccuracy())));
+            categories->setItem(
+                r, 2,
+                cell(StatisticText::value(c.agreement.overallAccuracy(), c.agreement.overallAccuracyUndefined())));
             categories->setItem(r, 3, cell(kappaText(c.agreement.kappa())));
             categories->setItem(r, 4, cell(kappaText(c.agreement.weightedKappa())));
+            categories->setItem(r, 5, cell(QString::number(c.leftOut)));
         }
     }
+    categories->setColumnHidden(5, !pooled); // one person's labels leave nothing out
 
     QTableWidget *pairs = m_ui->pairsTable;
     pairs->setRowCount(m_report ? int(m_report->pairs.size()) : 0);
@@ -260,14 +293,16 @@ void AgreementPage::refresh()
         pairs->setItem(r, 0, cell(p.first, false));
         pairs->setItem(r, 1, cell(p.second, false));
         pairs->setItem(r, 2, cell(QString::number(p.agreement.n())));
-        pairs->setItem(r, 3, cell(fixed(p.agreement.overallAccuracy())));
+        pairs->setItem(
+            r, 3, cell(StatisticText::value(p.agreement.overallAccuracy(), p.agreement.overallAccuracyUndefined())));
         pairs->setItem(r, 4, cell(kappaText(p.agreement.kappa())));
     }
     m_ui->alphaLabel->setText(
         !m_report || m_report->pairs.isEmpty()
             ? tr("Between annotators: no response has labels from two people yet.")
-            : tr("Between annotators: Krippendorff's α (ordinal) %1 over %2 labels on responses labelled by two or "
-                 "more people.")
-                  .arg(fixed(m_report->alphaOrdinal, 3))
-                  .arg(m_report->alphaValues));
+            : tr("Between annotators: Krippendorff's α (ordinal) %1 over %2 labels on %3 responses labelled by two "
+                 "or more people.")
+                  .arg(StatisticText::value(m_report->alphaOrdinal, m_report->alphaUndefined, 3))
+                  .arg(m_report->alphaValues)
+                  .arg(m_report->alphaResponses));
 }

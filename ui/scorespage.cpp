@@ -7,6 +7,7 @@
 #include "widgets/elidedlabel.h"
 #include "widgets/leaderboardmodel.h"
 #include "widgets/radarchartwidget.h"
+#include "widgets/statistictext.h"
 
 #include "app/io/atomicfile.h"
 #include "app/report/reportrenderer.h"
@@ -152,9 +153,14 @@ ScoresPage::ScoresPage(QWidget *parent)
     m_ui->chartSplitter->setSizes({900, 560});
     m_ui->radarCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_ui->groupCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_ui->leakTable->setColumnCount(5);
-    m_ui->leakTable->setHorizontalHeaderLabels(
-        {tr("Group"), tr("Items"), tr("Checked"), tr("Text leaks"), tr("Leak share % (95 % CI)")});
+    m_ui->leakTable->setColumnCount(6);
+    m_ui->leakTable->setHorizontalHeaderLabels({tr("Group"), tr("Items"), tr("Checked"), tr("Text leaks"),
+                                                tr("Unsure only"), tr("Leak share of checked % (95 % CI)")});
+    // The share's denominator is the checked items, so the header says what "checked" means.
+    const QString checked = tr("Checked: some annotator said the text leaks the risk (L) or does not (N). Unsure "
+                               "(U) or a note alone is not a decision and is not counted as checked.");
+    m_ui->leakTable->horizontalHeaderItem(2)->setToolTip(checked);
+    m_ui->leakTable->horizontalHeaderItem(5)->setToolTip(checked);
     m_ui->leakTable->verticalHeader()->hide();
     m_ui->leakTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_ui->labelsCombo, &QComboBox::currentIndexChanged, this, &ScoresPage::refreshCharts);
@@ -342,14 +348,19 @@ void ScoresPage::refreshLeaks()
     table->setRowCount(int(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {
         const ScoreReport::LeakShare &s = rows[r].second;
-        const ProportionInterval i = ProportionInterval::wilson(s.flagged, s.items);
-        const QStringList cells{DisplayText::elided(rows[r].first, 2 * DisplayText::kName), QString::number(s.items),
-                                QString::number(s.checked), QString::number(s.flagged),
-                                i.isValid() ? QStringLiteral("%1 (%2 – %3)")
-                                                  .arg(100.0 * double(s.flagged) / double(s.items), 0, 'f', 2)
+        const ProportionInterval i = s.interval();
+        const QStringList cells{DisplayText::elided(rows[r].first, 2 * DisplayText::kName),
+                                QString::number(s.items),
+                                QString::number(s.checked),
+                                QString::number(s.flagged),
+                                QString::number(s.unsure),
+                                i.isValid() ? tr("%1 (%2 – %3), %4 of %5 checked")
+                                                  .arg(s.share(), 0, 'f', 2)
                                                   .arg(i.low, 0, 'f', 2)
                                                   .arg(i.high, 0, 'f', 2)
-                                            : QStringLiteral("–")};
+                                                  .arg(s.flagged)
+                                                  .arg(s.checked)
+                                            : StatisticText::undefined(s.undefined())};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             if (c > 0)

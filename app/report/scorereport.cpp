@@ -8,11 +8,60 @@
 #include <QElapsedTimer>
 #include <QHash>
 
+#include <cmath>
+
 namespace {
 
 // Pooled rows are keyed by an empty name, so that a run or annotator really called "all" stays apart; exports
 // write "all".
 const QString kAll;
+
+// The label every annotator of a response gave (the one label when only one person labelled it), or Invalid when
+// they disagree. The project has no gold (adjudicated) label yet; once it does, that label settles these first.
+Label consensus(const QList<HumanLabel> &labels)
+{
+    Label agreed = Label::Invalid;
+    for (const HumanLabel &h : labels) {
+        if (h.label == Label::Invalid)
+            continue;
+        if (agreed != Label::Invalid && h.label != agreed)
+            return Label::Invalid;
+        agreed = h.label;
+    }
+    return agreed;
+}
+
+// A row of judge-versus-people agreement; the annotators' average is filled in once every row exists.
+ScoreReport::AgreementRow agreementRow(const QString &run, const QString &annotator, const QString &category,
+                                       const Agreement &agreement, const QString &judge, qsizetype leftOut = 0)
+{
+    ScoreReport::AgreementRow row;
+    row.run = run;
+    row.annotator = annotator;
+    row.category = category;
+    row.agreement = agreement;
+    row.judge = judge;
+    row.leftOut = leftOut;
+    return row;
+}
+
+ScoreReport::Mean meanOf(const QList<double> &values)
+{
+    ScoreReport::Mean mean;
+    mean.undefined = values.isEmpty() ? UndefinedReason::NoPairs : UndefinedReason::EveryAnnotator;
+    double sum = 0;
+    for (double v : values) {
+        if (std::isnan(v))
+            continue;
+        sum += v;
+        ++mean.of;
+    }
+    if (mean.of > 0) {
+        mean.value = sum / mean.of;
+        mean.undefined = UndefinedReason::None;
+    }
+    return mean;
+}
 
 } // namespace
 
@@ -30,13 +79,16 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
         const Item &item = dataset.item(i);
         const bool usable = dataset.hasUniqueId(i);
         const bool flagged = usable && annotations.hasLeakVerdict(item.instructionId, LeakVerdict::Leaks);
-        const bool checked = usable && !annotations.leaks(item.instructionId).isEmpty();
+        // Checked means decided: "leaks" or "no leak". An "unsure" or a bare note is looked at, not decided.
+        const bool checked = flagged || (usable && annotations.hasLeakVerdict(item.instructionId, LeakVerdict::NoLeak));
+        const bool unsure = usable && !checked && !annotations.leaks(item.instructionId).isEmpty();
         for (LeakShare *share :
              {&report.leaks, &report.leaksByCategory[item.category],
               &report.leaksBySubCategory[RunScores::subCategoryKey(item.category, item.subCategory)]}) {
             ++share->items;
             share->flagged += flagged;
             share->checked += checked;
+            share->unsure += unsure;
         }
     }
 
@@ -44,6 +96,9 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
     // (run or "all", annotator or "all", category) → agreement
     QMap<std::tuple<QString, QString, QString>, Agreement> byCategory;
     Agreement everything;
+    // Responses left out of the pooled rows because their annotators disagree: per run or "all", and per category.
+    QMap<QString, qsizetype> leftOut;
+    QMap<QPair<QString, QString>, qsizetype> leftOutByCategory;
     QMap<QPair<QString, QString>, Agreement> pairs;
     QList<QList<int>> units;
     for (qsizetype r = 0; r < workspace.runs.size(); ++r) {
@@ -69,15 +124,27 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
             if (labels.isEmpty())
                 continue;
             const Label judge = run.records[i].label.label;
+            const QString &category = dataset.item(item).category;
             for (const HumanLabel &h : std::as_const(labels)) {
                 byAnnotator[h.annotator].add(judge, h.label);
                 allRunsByAnnotator[h.annotator].add(judge, h.label);
-                runAll.add(judge, h.label);
-                everything.add(judge, h.label);
-                const QString &category = dataset.item(item).category;
                 for (const QString *r : {&run.name, &kAll})
-                    for (const QString *a : {&h.annotator, &kAll})
-                        byCategory[{*r, *a, category}].add(judge, h.label);
+                    byCategory[{*r, h.annotator, category}].add(judge, h.label);
+            }
+            // Pooled: the response once, with its annotators' common label; without one it is counted apart.
+            const Label agreed = consensus(labels);
+            for (const QString *r : {&run.name, &kAll}) {
+                Agreement &pooled = byCategory[{*r, kAll, category}];
+                if (agreed != Label::Invalid) {
+                    pooled.add(judge, agreed);
+                } else {
+                    ++leftOut[*r];
+                    ++leftOutByCategory[{*r, category}];
+                }
+            }
+            if (agreed != Label::Invalid) {
+                runAll.add(judge, agreed);
+                everything.add(judge, agreed);
             }
             if (labels.size() < 2)
                 continue;
@@ -96,23 +163,31 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
                 report.disagreements.append({id, run.name, labels});
         }
         for (auto it = byAnnotator.cbegin(); it != byAnnotator.cend(); ++it)
-            report.agreement.append({run.name, it.key(), {}, *it, {}});
-        if (runAll.n() > 0)
-            report.agreement.append({run.name, kAll, {}, runAll, {}});
+            report.agreement.append(agreementRow(run.name, it.key(), {}, *it, {}));
+        if (runAll.n() > 0 || leftOut.value(run.name) > 0)
+            report.agreement.append(agreementRow(run.name, kAll, {}, runAll, {}, leftOut.value(run.name)));
     }
     for (auto it = allRunsByAnnotator.cbegin(); it != allRunsByAnnotator.cend(); ++it)
-        report.agreement.append({kAll, it.key(), {}, *it, {}});
-    if (everything.n() > 0)
-        report.agreement.append({kAll, kAll, {}, everything, {}});
-    for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it)
-        report.agreementByCategory.append(
-            {std::get<0>(it.key()), std::get<1>(it.key()), std::get<2>(it.key()), *it, {}});
+        report.agreement.append(agreementRow(kAll, it.key(), {}, *it, {}));
+    if (everything.n() > 0 || leftOut.value(kAll) > 0)
+        report.agreement.append(agreementRow(kAll, kAll, {}, everything, {}, leftOut.value(kAll)));
+    for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it) {
+        const QString &run = std::get<0>(it.key());
+        const QString &annotator = std::get<1>(it.key());
+        const QString &category = std::get<2>(it.key());
+        report.agreementByCategory.append(agreementRow(
+            run, annotator, category, *it, {}, annotator.isEmpty() ? leftOutByCategory.value({run, category}) : 0));
+    }
     for (auto it = pairs.cbegin(); it != pairs.cend(); ++it)
         report.pairs.append({it.key().first, it.key().second, *it});
     for (const QString &judge : judges.runNames(JudgeRunInfo::Kind::Rubric))
         report.addJudgeRun(workspace, annotations, judges, judge);
+    addAnnotatorAverages(&report.agreement);
+    addAnnotatorAverages(&report.agreementByCategory);
     report.alphaOrdinal = KrippendorffAlpha::compute(units, 3, KrippendorffAlpha::Metric::Ordinal);
+    report.alphaUndefined = KrippendorffAlpha::undefinedReason(units, 3, KrippendorffAlpha::Metric::Ordinal);
     report.alphaValues = KrippendorffAlpha::pairableValues(units, 3);
+    report.alphaResponses = units.size();
     std::sort(
         report.disagreements.begin(), report.disagreements.end(),
         [](const Disagreement &a, const Disagreement &b) { return std::tie(a.item, a.run) < std::tie(b.item, b.run); });
@@ -128,6 +203,8 @@ void ScoreReport::addJudgeRun(const Workspace &workspace, const Annotations &ann
     // (run or "all", annotator, "all" or the results' judge) → agreement, overall and per category
     QMap<QPair<QString, QString>, Agreement> overall;
     QMap<std::tuple<QString, QString, QString>, Agreement> byCategory;
+    QMap<QString, qsizetype> leftOut; // run or "all" → responses whose annotators disagree, left out of "all"
+    QMap<QPair<QString, QString>, qsizetype> leftOutByCategory;
     auto add = [&](const QString &run, const QString &column, const QString &category, Label rows, Label columns) {
         for (const QString *r : {&run, &kAll}) {
             overall[{*r, column}].add(rows, columns);
@@ -149,16 +226,75 @@ void ScoreReport::addJudgeRun(const Workspace &workspace, const Annotations &ann
             const Label original = run.records[i].label.label;
             if (original != Label::Invalid)
                 add(run.name, kResultsJudge, category, j->label.label, original);
-            for (const HumanLabel &h : annotations.labels(id, run.name)) {
+            const QList<HumanLabel> labels = annotations.labels(id, run.name);
+            bool labelled = false;
+            for (const HumanLabel &h : labels) {
                 if (h.label == Label::Invalid)
                     continue;
                 add(run.name, h.annotator, category, j->label.label, h.label);
-                add(run.name, kAll, category, j->label.label, h.label);
+                labelled = true;
+            }
+            if (!labelled)
+                continue;
+            // People pooled: each response once, as in the results' judge's rows.
+            const Label agreed = consensus(labels);
+            if (agreed != Label::Invalid) {
+                add(run.name, kAll, category, j->label.label, agreed);
+                continue;
+            }
+            for (const QString *r : {&run.name, &kAll}) {
+                overall[{*r, kAll}]; // the pooled row exists even when every response in it was left out
+                byCategory[{*r, kAll, category}];
+                ++leftOut[*r];
+                ++leftOutByCategory[{*r, category}];
             }
         }
     }
     for (auto it = overall.cbegin(); it != overall.cend(); ++it)
-        agreement.append({it.key().first, it.key().second, {}, *it, judge});
-    for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it)
-        agreementByCategory.append({std::get<0>(it.key()), std::get<1>(it.key()), std::get<2>(it.key()), *it, judge});
+        agreement.append(agreementRow(it.key().first, it.key().second, {}, *it, judge,
+                                      it.key().second.isEmpty() ? leftOut.value(it.key().first) : 0));
+    for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it) {
+        const QString &run = std::get<0>(it.key());
+        const QString &column = std::get<1>(it.key());
+        const QString &category = std::get<2>(it.key());
+        agreementByCategory.append(agreementRow(run, column, category, *it, judge,
+                                                column.isEmpty() ? leftOutByCategory.value({run, category}) : 0));
+    }
+}
+
+void ScoreReport::addAnnotatorAverages(QList<AgreementRow> *rows)
+{
+    // (run, judge, category) → the per-annotator rows; the results' judge as a column of a judge run is no person.
+    QMap<std::tuple<QString, QString, QString>, QList<const AgreementRow *>> people;
+    for (const AgreementRow &row : std::as_const(*rows))
+        if (!row.isPooled() && row.annotator != kResultsJudge)
+            people[{row.run, row.judge, row.category}].append(&row);
+    QList<AnnotatorAverage> averages;
+    for (const AgreementRow &row : std::as_const(*rows)) {
+        AnnotatorAverage average;
+        if (row.isPooled()) {
+            const QList<const AgreementRow *> annotators = people.value({row.run, row.judge, row.category});
+            average.annotators = int(annotators.size());
+            QList<double> accuracy[3];
+            QList<double> overall;
+            QList<double> kappa;
+            QList<double> weighted;
+            for (const AgreementRow *a : annotators) {
+                for (int l = 0; l < 3; ++l)
+                    accuracy[l].append(a->agreement.accuracy(Label(l + 1)));
+                overall.append(a->agreement.overallAccuracy());
+                kappa.append(a->agreement.kappa().value);
+                weighted.append(a->agreement.weightedKappa().value);
+            }
+            for (int l = 0; l < 3; ++l)
+                average.accuracy[l] = meanOf(accuracy[l]);
+            average.overallAccuracy = meanOf(overall);
+            average.kappa = meanOf(kappa);
+            average.weightedKappa = meanOf(weighted);
+        }
+        averages.append(average);
+    }
+    // Written after the scan: the pointers above point into the list.
+    for (qsizetype i = 0; i < rows->size(); ++i)
+        (*rows)[i].average = averages[i];
 }

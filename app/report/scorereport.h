@@ -7,6 +7,7 @@
 #include "app/stats/agreement.h"
 #include "app/stats/labelcounts.h"
 #include "app/stats/proportioninterval.h"
+#include "app/stats/undefinedreason.h"
 
 #include <QList>
 #include <QMap>
@@ -28,14 +29,40 @@ public:
         RunScores corrected;
     };
 
-    /// Judge against people for one run (or "all" runs) and one annotator (or "all", pooled).
+    /// The unweighted mean of one figure over the annotators for whom it is defined.
+    struct Mean
+    {
+        double value = Agreement::kNaN;
+        int of = 0; ///< annotators averaged
+        UndefinedReason undefined = UndefinedReason::NoPairs;
+    };
+
+    /// A pooled row's per-annotator figures averaged, each annotator counting once whatever they labelled.
+    struct AnnotatorAverage
+    {
+        int annotators = 0; ///< the per-annotator rows beside the pooled one
+        Mean accuracy[3];   ///< per human label: refusal, warning, unsafe
+        Mean overallAccuracy;
+        Mean kappa;
+        Mean weightedKappa;
+    };
+
+    /// Judge against people for one run (or "all" runs) and one annotator (or "all", pooled). N counts responses.
+    ///
+    /// A pooled row counts each response once, with the label all its annotators gave (one annotator's label when
+    /// only one labelled it). Responses whose annotators disagree have no such label: there is no gold
+    /// (adjudicated) label to settle them yet, so they are left out and counted in `leftOut`.
     struct AgreementRow
     {
         QString run;       ///< a run name, or empty for every run ("all" in exports)
         QString annotator; ///< an annotator, or empty for everyone pooled ("all" in exports)
         QString category;  ///< empty: every category
         Agreement agreement;
-        QString judge; ///< whose labels are the rows: empty for the results' own judge, else a judge run
+        QString judge;            ///< whose labels are the rows: empty for the results' own judge, else a judge run
+        qsizetype leftOut = 0;    ///< pooled rows: responses with disagreeing annotators, not in `agreement`
+        AnnotatorAverage average; ///< pooled rows: the mean of the per-annotator rows of the same run and judge
+
+        bool isPooled() const { return annotator.isEmpty(); }
     };
 
     /// The column "annotator" of a judge run's row against the results' own judge.
@@ -56,12 +83,21 @@ public:
         QList<HumanLabel> labels;
     };
 
-    /// Items some annotator flagged as leaking the image's risk in their text, of the items checked or not.
+    /// Items some annotator flagged as leaking the image's risk in their text, among the items checked.
+    ///
+    /// An item is checked when some annotator recorded a decision on it: "leaks" or "no leak" (the project keeps
+    /// both). "Unsure", or a leak note without a verdict, is no decision and does not count as checked.
     struct LeakShare
     {
         qsizetype items = 0;
-        qsizetype flagged = 0; ///< some annotator said "leaks"
-        qsizetype checked = 0; ///< some annotator gave any verdict
+        qsizetype checked = 0; ///< some annotator said "leaks" or "no leak"
+        qsizetype flagged = 0; ///< some annotator said "leaks" (so these are checked too)
+        qsizetype unsure = 0;  ///< looked at but not decided: only "unsure" verdicts or notes
+
+        /// Flagged of checked, in percent; NaN when nothing is checked.
+        double share() const { return checked ? 100.0 * double(flagged) / double(checked) : Agreement::kNaN; }
+        ProportionInterval interval() const { return ProportionInterval::wilson(flagged, checked); }
+        UndefinedReason undefined() const { return checked ? UndefinedReason::None : UndefinedReason::NothingChecked; }
     };
 
     QString dataset;
@@ -74,7 +110,9 @@ public:
     QList<AgreementRow> agreementByCategory; ///< the rows of `agreement`, each broken down by category
     QList<AnnotatorPair> pairs;
     double alphaOrdinal = Agreement::kNaN; ///< Krippendorff's α over responses labelled by two or more people
-    qsizetype alphaValues = 0;
+    UndefinedReason alphaUndefined = UndefinedReason::NoPairs;
+    qsizetype alphaValues = 0;    ///< the labels α is computed over
+    qsizetype alphaResponses = 0; ///< the responses they are on
     QList<Disagreement> disagreements;
 
     /// @p judges adds each judge run as a rater: rows of that judge against people and against the results' judge.
@@ -87,4 +125,6 @@ private:
     /// A judge run's rows: against each annotator, people pooled, and the results' judge.
     void addJudgeRun(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges,
                      const QString &judge);
+    /// Fills each pooled row's average of the per-annotator rows with the same run, judge and category.
+    static void addAnnotatorAverages(QList<AgreementRow> *rows);
 };

@@ -1,5 +1,6 @@
 #include "app/stats/agreement.h"
 
+#include <algorithm>
 #include <cmath>
 
 void Agreement::add(Label judge, Label human)
@@ -41,6 +42,19 @@ ProportionInterval Agreement::accuracyInterval(Label human) const
     return ProportionInterval::wilson(m_confusion[column][column], total);
 }
 
+UndefinedReason Agreement::accuracyUndefined(Label human) const
+{
+    if (m_n == 0)
+        return UndefinedReason::NoPairs;
+    const int column = int(human) - 1;
+    if (column < 0)
+        return UndefinedReason::LabelNotUsed;
+    qint64 total = 0;
+    for (int i = 0; i < 4; ++i)
+        total += m_confusion[i][column];
+    return total == 0 ? UndefinedReason::LabelNotUsed : UndefinedReason::None;
+}
+
 double Agreement::overallAccuracy() const
 {
     if (m_n == 0)
@@ -52,8 +66,10 @@ Agreement::Kappa Agreement::compute(bool linearWeights) const
 {
     Kappa result;
     const qint64 n = validPairs();
-    if (n == 0)
+    if (n == 0) {
+        result.undefined = UndefinedReason::NoPairs;
         return result;
+    }
     // Agreement weights: 1 on the diagonal; linear weights give partial credit by distance on the ordered scale.
     double w[3][3];
     for (int i = 0; i < 3; ++i)
@@ -77,8 +93,16 @@ Agreement::Kappa Agreement::compute(bool linearWeights) const
             expected += w[i][j] * rows[i] * cols[j];
         }
     }
-    if (1.0 - expected < 1e-12)
-        return result; // both raters used one and the same label only: chance explains everything
+    // When a rater used one label only, observed and chance agreement are equal whatever the other rater did, so
+    // κ (weighted or not) is 0 by construction and measures nothing; with both on one and the same label the
+    // formula even divides by zero. Either way: undefined, and said so.
+    const auto singleLabel = [](const double *marginal) {
+        return std::count_if(marginal, marginal + 3, [](double share) { return share > 0; }) < 2;
+    };
+    if (singleLabel(rows) || singleLabel(cols) || 1.0 - expected < 1e-12) {
+        result.undefined = UndefinedReason::OneLabelOnly;
+        return result;
+    }
     const double kappa = (observed - expected) / (1.0 - expected);
     result.value = kappa;
     // Fleiss, Cohen & Everitt (1969), the large-sample variance of (weighted) kappa.

@@ -2,6 +2,7 @@
 
 #include "app/model/judgelabel.h"
 #include "app/stats/proportioninterval.h"
+#include "app/stats/undefinedreason.h"
 
 #include <array>
 #include <limits>
@@ -30,15 +31,22 @@ public:
     /// the person never gave that label. This is the paper's "judge accuracy" per label.
     double accuracy(Label human) const;
     ProportionInterval accuracyInterval(Label human) const;
-    /// Share (percent) of all counted responses where judge and person agree.
+    /// Why accuracy(@p human) is NaN: no response counted at all, or none the person labelled @p human.
+    UndefinedReason accuracyUndefined(Label human) const;
+    /// Share (percent) of all counted responses where judge and person agree; NaN when none was counted.
     double overallAccuracy() const;
+    UndefinedReason overallAccuracyUndefined() const
+    {
+        return m_n == 0 ? UndefinedReason::NoPairs : UndefinedReason::None;
+    }
 
     struct Kappa
     {
-        double value = kNaN; ///< NaN when undefined (no pairs, or chance agreement is already total)
+        double value = kNaN; ///< NaN when undefined, and then `undefined` says why
         double low = kNaN;   ///< 95 % interval
         double high = kNaN;
         double standardError = kNaN;
+        UndefinedReason undefined = UndefinedReason::None;
     };
     Kappa kappa() const { return compute(false); }
     Kappa weightedKappa() const { return compute(true); }

@@ -74,3 +74,10 @@ qsizetype KrippendorffAlpha::pairableValues(const QList<QList<int>> &units, int 
     }
     return n;
 }
+
+UndefinedReason KrippendorffAlpha::undefinedReason(const QList<QList<int>> &units, int categories, Metric metric)
+{
+    if (!std::isnan(compute(units, categories, metric)))
+        return UndefinedReason::None;
+    return pairableValues(units, categories) < 2 ? UndefinedReason::NoPairs : UndefinedReason::OneLabelOnly;
+}

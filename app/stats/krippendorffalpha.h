@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/stats/undefinedreason.h"
+
 #include <QList>
 
 /// Krippendorff's α: agreement among any number of raters, each rating some of the units, corrected for chance.
@@ -15,4 +17,7 @@ public:
     static double compute(const QList<QList<int>> &units, int categories, Metric metric);
     /// How many values took part: those in units with two or more.
     static qsizetype pairableValues(const QList<QList<int>> &units, int categories);
+    /// Why compute() gives NaN for these units: nothing pairable (no pairs), or a single value used (one label
+    /// only); None when α has a value.
+    static UndefinedReason undefinedReason(const QList<QList<int>> &units, int categories, Metric metric);
 };

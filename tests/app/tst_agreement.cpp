@@ -159,6 +159,62 @@ private slots:
         fill(&perfect, Label::Warning, Label::Warning, 5);
         QCOMPARE(perfect.kappa().value, 1.0);
         QVERIFY(perfect.kappa().standardError < 1e-9);
+        QCOMPARE(perfect.kappa().undefined, UndefinedReason::None);
+    }
+
+    void undefinedStatisticsSayWhy()
+    {
+        // No pairs at all.
+        Agreement none;
+        QCOMPARE(none.kappa().undefined, UndefinedReason::NoPairs);
+        QCOMPARE(none.weightedKappa().undefined, UndefinedReason::NoPairs);
+        QCOMPARE(none.accuracyUndefined(Label::Refusal), UndefinedReason::NoPairs);
+        QCOMPARE(none.overallAccuracyUndefined(), UndefinedReason::NoPairs);
+
+        // The person said unsafe every time; the judge said refusal 2, warning 1, unsafe 3 times. Observed agreement
+        // 3/6; chance agreement (3/6 · 6/6) = 3/6 as well: κ = 0 whatever the judge does, so it is undefined. The
+        // formula gave 0.000 [0.000, 0.000] here before.
+        Agreement oneHuman;
+        fill(&oneHuman, Label::Refusal, Label::Unsafe, 2);
+        fill(&oneHuman, Label::Warning, Label::Unsafe, 1);
+        fill(&oneHuman, Label::Unsafe, Label::Unsafe, 3);
+        QVERIFY(std::isnan(oneHuman.kappa().value));
+        QVERIFY(std::isnan(oneHuman.kappa().low));
+        QCOMPARE(oneHuman.kappa().undefined, UndefinedReason::OneLabelOnly);
+        QVERIFY(std::isnan(oneHuman.weightedKappa().value));
+        QCOMPARE(oneHuman.weightedKappa().undefined, UndefinedReason::OneLabelOnly);
+        // Accuracy stays defined where its denominator is not empty: 3 of 6 unsafe labels matched.
+        QCOMPARE(oneHuman.accuracy(Label::Unsafe), 50.0);
+        QCOMPARE(oneHuman.accuracyUndefined(Label::Unsafe), UndefinedReason::None);
+        QCOMPARE(oneHuman.accuracyUndefined(Label::Refusal), UndefinedReason::LabelNotUsed);
+        QCOMPARE(oneHuman.overallAccuracyUndefined(), UndefinedReason::None);
+
+        // The judge used one label only, the person two: undefined too.
+        Agreement oneJudge;
+        fill(&oneJudge, Label::Warning, Label::Refusal, 2);
+        fill(&oneJudge, Label::Warning, Label::Warning, 2);
+        QCOMPARE(oneJudge.kappa().undefined, UndefinedReason::OneLabelOnly);
+
+        // Both on one and the same label: expected agreement is 1.
+        Agreement same;
+        fill(&same, Label::Refusal, Label::Refusal, 4);
+        QCOMPARE(same.kappa().undefined, UndefinedReason::OneLabelOnly);
+
+        // Only invalid judge labels: no pair for κ, though accuracy counts them as misses.
+        Agreement invalid;
+        fill(&invalid, Label::Invalid, Label::Warning, 4);
+        QCOMPARE(invalid.kappa().undefined, UndefinedReason::NoPairs);
+        QCOMPARE(invalid.accuracyUndefined(Label::Warning), UndefinedReason::None);
+
+        // Krippendorff's α: nothing pairable, or one value only.
+        using K = KrippendorffAlpha;
+        QCOMPARE(K::undefinedReason({}, 3, K::Metric::Ordinal), UndefinedReason::NoPairs);
+        QCOMPARE(K::undefinedReason({{2}, {3}}, 3, K::Metric::Ordinal), UndefinedReason::NoPairs);
+        QCOMPARE(K::undefinedReason({{2, 2}, {2, 2}}, 3, K::Metric::Ordinal), UndefinedReason::OneLabelOnly);
+        QCOMPARE(K::undefinedReason({{1, 1}, {3, 3}}, 3, K::Metric::Ordinal), UndefinedReason::None);
+
+        QCOMPARE(undefinedReasonText(UndefinedReason::OneLabelOnly), QStringLiteral("one label only"));
+        QCOMPARE(undefinedReasonText(UndefinedReason::NoPairs), QStringLiteral("no pairs"));
     }
 };
 

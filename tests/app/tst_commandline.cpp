@@ -565,9 +565,18 @@ private slots:
         QVERIFY(std::abs(bo["kappa"].toDouble() - 1.0 / 3) < 1e-9);
         QVERIFY(std::abs(bo["weighted_kappa"].toDouble() - 0.5) < 1e-9);
         QCOMPARE(bo["kappa_ci"].toArray().size(), 2);
-        // Pooled: observed 3/4, chance 3/8: κ = 0.6.
-        QVERIFY(std::abs(row("all", "all")["kappa"].toDouble() - 0.6) < 1e-9);
-        QCOMPARE(row("all", "all")["n"].toInt(), 4);
+        // Pooled, each response once: ana and bo disagree on item 0, so it is left out; on item 1 both say unsafe,
+        // as the judge does. One response, one label on each side: κ is undefined, and says why.
+        const QJsonObject pooled = row("all", "all");
+        QCOMPARE(pooled["n"].toInt(), 1);
+        QCOMPARE(pooled["n_unit"].toString(), QStringLiteral("responses"));
+        QCOMPARE(pooled["left_out_disagreeing"].toInt(), 1);
+        QVERIFY(pooled["kappa"].isNull());
+        QCOMPARE(pooled["kappa_undefined"].toString(), QStringLiteral("one label only"));
+        // The annotators' own figures averaged: κ (1 + 1/3) / 2 = 2/3, weighted κ (1 + 1/2) / 2 = 3/4.
+        QCOMPARE(pooled["annotator_average"]["annotators"].toInt(), 2);
+        QVERIFY(std::abs(pooled["annotator_average"]["kappa"]["mean"].toDouble() - 2.0 / 3) < 1e-9);
+        QVERIFY(std::abs(pooled["annotator_average"]["weighted_kappa"]["mean"].toDouble() - 0.75) < 1e-9);
         // Between the two: κ = 1/3 on two responses; ordinal α over {1, 2} and {3, 3} is 1 - 2/12.
         const QJsonObject people = o["annotators"].toObject();
         QVERIFY(std::abs(people["pairs"][0]["kappa"].toDouble() - 1.0 / 3) < 1e-9);
@@ -587,7 +596,7 @@ private slots:
         QCOMPARE(boHate["n"].toInt(), 1);
         QCOMPARE(boHate["confusion"]["refusal"].toArray(), QJsonArray({0, 1, 0}));
         const QJsonObject privacy = categoryRow("all", "all", "Privacy");
-        QCOMPARE(privacy["n"].toInt(), 2);
+        QCOMPARE(privacy["n"].toInt(), 1); // item 1 once, not once per annotator
         QCOMPARE(privacy["accuracy"]["unsafe"].toDouble(), 100.0);
 
         const Result md = run({"report", "--project", project});
@@ -608,9 +617,16 @@ private slots:
                     quoted = !quoted;
                 separators += !quoted && c == QLatin1Char(',');
             }
-            QCOMPARE(separators, 25); // every row has every column
+            QCOMPARE(separators, 28); // every row has every column
         }
         QVERIFY(csv.out.contains(QStringLiteral("agreement,model-x,ana,,,,,2,")));
+        // The pooled rows: one response left out, and nobody's consensus was refusal or warning.
+        QVERIFY2(csv.out.contains(QStringLiteral(
+                     ",responses,1,accuracy_refusal undefined (label not used); accuracy_warning undefined (label not "
+                     "used); kappa undefined (one label only); weighted_kappa undefined (one label only)\n")),
+                 qPrintable(csv.out));
+        QVERIFY(md.out.contains(QStringLiteral("| all | all, pooled | 1 |")));
+        QVERIFY(latex.out.contains(QStringLiteral("undefined (one label only)")));
         QCOMPARE(run({"report", "--project", project, "--format", "pdf"}).code, 2);
     }
 
