@@ -5,6 +5,7 @@
 #include "annotationactions.h"
 #include "appsettings.h"
 #include "filterpanel.h"
+#include "gallerydialog.h"
 #include "itempage.h"
 #include "judgedialog.h"
 #include "layoutmemory.h"
@@ -986,6 +987,17 @@ void MainWindow::setUpListActions()
         {ui.searchEdit, ui.categoryTree, ui.sourceCombo, ui.labelCombo, ui.reviewCombo, ui.itemTable, ui.itemPage});
     connect(ui.actionGoToItem, &QAction::triggered, this, &MainWindow::goToItemDialog);
     connect(ui.actionExportTableCsv, &QAction::triggered, this, &MainWindow::exportTableCsvDialog);
+    QAction *gallery = ui.menuExport->addAction(tr("&Gallery of Selected Items…"));
+    gallery->setObjectName(QStringLiteral("actionExportGallery"));
+    gallery->setToolTip(tr("The selected items, or every item in the list, as an HTML or PDF file"));
+    connect(gallery, &QAction::triggered, this, [this] {
+        const GalleryDialog::Outcome outcome =
+            GalleryDialog::exportFromList(this, m_ui->itemTable, m_filter, workspace(), project(), shownRuns());
+        if (!outcome.error.isEmpty())
+            m_ui->banner->showMessage(BannerWidget::Kind::Error, outcome.error);
+        else if (!outcome.message.isEmpty())
+            statusBar()->showMessage(outcome.message, 6000);
+    });
 
     CuePhrases::setHighlightingEnabled(AppSettings::highlightCuePhrases());
     ui.actionHighlightCuePhrases->setChecked(CuePhrases::isHighlightingEnabled());

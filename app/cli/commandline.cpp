@@ -4,6 +4,7 @@
 #include "app/io/atomicfile.h"
 #include "app/io/datasetloader.h"
 #include "app/io/datasetvalidator.h"
+#include "app/io/outputclash.h"
 #include "app/io/resultloader.h"
 #include "app/io/workspaceloader.h"
 #include "app/judge/judgelimits.h"
@@ -26,8 +27,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QProcessEnvironment>
-
-#include <sys/stat.h>
 
 namespace {
 
@@ -265,21 +264,6 @@ bool openProject(const ParsedArgs &args, Project::Access access, bool needWorksp
                          &context->workspace, err);
 }
 
-// Whether @p a and @p b are one file: the same path once links are resolved, or the same inode (a hard link).
-bool sameFile(const QString &a, const QString &b)
-{
-    const QFileInfo x(a);
-    const QFileInfo y(b);
-    const QString px = x.exists() ? x.canonicalFilePath() : QDir::cleanPath(x.absoluteFilePath());
-    const QString py = y.exists() ? y.canonicalFilePath() : QDir::cleanPath(y.absoluteFilePath());
-    if (px == py)
-        return true;
-    struct stat sx = {};
-    struct stat sy = {};
-    return ::stat(QFile::encodeName(a).constData(), &sx) == 0 && ::stat(QFile::encodeName(b).constData(), &sy) == 0 &&
-           sx.st_dev == sy.st_dev && sx.st_ino == sy.st_ino;
-}
-
 // Why --output must not be written, or empty: it would replace the project (or its log, index or lock) or one of
 // the inputs, given on the command line or recorded in @p project. Save As refuses the same.
 QString outputClash(const ParsedArgs &args, const Project *project)
@@ -290,13 +274,6 @@ QString outputClash(const ParsedArgs &args, const Project *project)
     QStringList projects = args.all(QStringLiteral("project"));
     if (project)
         projects.append(project->path());
-    for (const QString &path : std::as_const(projects)) {
-        for (const char *suffix : {"", "-wal", "-shm", "-journal", ".lock"}) {
-            if (sameFile(output, path + QLatin1String(suffix)))
-                return QStringLiteral("--output %1 is the project file%2; choose another file (nothing was written)")
-                    .arg(output, *suffix ? QStringLiteral(" (its %1 file)").arg(QLatin1String(suffix + 1)) : QString());
-        }
-    }
     QStringList inputs;
     for (const QString &option : {QStringLiteral("dataset"), QStringLiteral("results"), QStringLiteral("template"),
                                   QStringLiteral("image-prompt"), QStringLiteral("text-prompt")})
@@ -307,11 +284,13 @@ QString outputClash(const ParsedArgs &args, const Project *project)
             inputs.append(input.role == ProjectInput::Role::Dataset ? DatasetLoader::dataFileFor(input.path)
                                                                     : input.path);
     }
-    for (const QString &input : std::as_const(inputs)) {
-        if (!input.isEmpty() && sameFile(output, QFileInfo(input).isDir() ? DatasetLoader::dataFileFor(input) : input))
-            return QStringLiteral("--output %1 is one of the input files; choose another file (nothing was written)")
-                .arg(output);
-    }
+    const OutputClash::Clash clash = OutputClash::check(output, projects, inputs);
+    if (clash.kind == OutputClash::Kind::Project)
+        return QStringLiteral("--output %1 is the project file%2; choose another file (nothing was written)")
+            .arg(output, clash.sidecar.isEmpty() ? QString() : QStringLiteral(" (its %1 file)").arg(clash.sidecar));
+    if (clash.kind == OutputClash::Kind::Input)
+        return QStringLiteral("--output %1 is one of the input files; choose another file (nothing was written)")
+            .arg(output);
     return {};
 }
 
