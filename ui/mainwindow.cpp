@@ -9,6 +9,7 @@
 #include "itempage.h"
 #include "judgedialog.h"
 #include "layoutmemory.h"
+#include "sampleactions.h"
 #include "savedviewsmenu.h"
 #include "listkeys.h"
 #include "projectdialogs.h"
@@ -411,6 +412,7 @@ void MainWindow::projectChanged()
     m_ui->itemPage->setAnnotations(annotations, annotator(), project && !project->isReadOnly());
     m_ui->itemPage->setJudgeResults(project ? &project->judgeResults() : nullptr);
     const QString viewsProblem = m_views->setProject(m_session->project());
+    m_samples->reload();
     updateTitle();
     updateProjectBanner();
     // A warning about the project itself comes first; this one is said when there is none.
@@ -729,6 +731,13 @@ void MainWindow::setUpAnnotation()
     auto *tags = new TagActions(m_session, m_annotate, this, ui.menuAnnotate, this); // T then a digit
     connect(tags, &TagActions::status, statusBar(), &QStatusBar::showMessage);
     connect(tags, &TagActions::failed, m_annotate, &AnnotationActions::failed);
+    // Q: the next response of the verification sample.
+    m_samples = new SampleActions(m_session, this, ui.menuAnnotate, this, [this](qint64 id, const QString &run) {
+        if (goToItem(id))
+            showItem(id, run);
+    });
+    connect(m_samples, &SampleActions::status, statusBar(), &QStatusBar::showMessage);
+    connect(m_samples, &SampleActions::progressChanged, this, &MainWindow::updateProgress);
     connect(ui.itemPage, &ItemPage::currentColumnChanged, m_positionTimer, qOverload<>(&QTimer::start));
     m_positionTimer->setSingleShot(true);
     m_positionTimer->setInterval(800);
@@ -927,7 +936,9 @@ QString MainWindow::progressText() const
 
 void MainWindow::updateProgress()
 {
-    m_progressLabel->setText(m_session->progressSummary());
+    const QString sample = m_samples ? m_samples->progressText() : QString();
+    m_progressLabel->setText(sample.isEmpty() ? m_session->progressSummary()
+                                              : m_session->progressSummary() + QStringLiteral(" · ") + sample);
 }
 
 void MainWindow::openJudgeDialog(bool leakage)

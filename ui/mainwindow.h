@@ -18,6 +18,7 @@ class ItemFilterModel;
 class ItemTableModel;
 class JobRunner;
 class LayoutMemory;
+class SampleActions;
 class SavedViewsMenu;
 class ListKeys;
 class LabelCellDelegate;
@@ -185,5 +186,6 @@ private:
     ListKeys *m_listKeys = nullptr;
     LayoutMemory *m_layout = nullptr;
     SavedViewsMenu *m_views = nullptr;
+    SampleActions *m_samples = nullptr;
     bool m_runRemovalLast = false; ///< removing a run is the last undoable thing done
 };
