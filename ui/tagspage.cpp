@@ -46,8 +46,12 @@ TagsPage::TagsPage(QWidget *parent)
     m_ui->basisCombo->addItem(tr("all responses"), int(TagPivot::Basis::AllResponses));
     m_ui->basisCombo->addItem(tr("reviewed responses"), int(TagPivot::Basis::ReviewedResponses));
     m_ui->basisCombo->setItemData(1, tr("Responses a person labelled or tagged"), Qt::ToolTipRole);
-    for (QComboBox *combo : {m_ui->categoryCombo, m_ui->tagCombo, m_ui->annotatorCombo})
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Wide enough for most names, never as wide as the longest: a long category or annotator name must not widen
+    // the window (the list opens as wide as its entries).
+    for (QComboBox *combo : {m_ui->categoryCombo, m_ui->tagCombo, m_ui->annotatorCombo}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(14);
+    }
     fillChoices();
 
     m_timer->setSingleShot(true);
