@@ -22,7 +22,7 @@
 SampleActions::SampleActions(ReviewSession *session, ReviewCursor *cursor, QMenu *annotateMenu, QWidget *window,
                              GoTo goTo)
     : QObject(window), m_session(session), m_cursor(cursor), m_window(window), m_goTo(std::move(goTo)),
-      m_menu(annotateMenu->addMenu(tr("Verification &Samples"))), m_draw(new QAction(tr("&Draw a Sample…"), this)),
+      m_menu(annotateMenu->addMenu(tr("Verification Sam&ples"))), m_draw(new QAction(tr("&Draw a Sample…"), this)),
       m_next(new QAction(tr("&Next in Sample"), this)), m_figures(new QAction(tr("Sample &Figures…"), this)),
       m_choices(new QActionGroup(this))
 {
