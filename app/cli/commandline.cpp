@@ -18,6 +18,7 @@
 #include "app/report/scorereport.h"
 #include "app/scoring/correctedresults.h"
 #include "app/scoring/scorer.h"
+#include "app/session/reportprovenance.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -640,8 +641,14 @@ int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
         return CommandLine::BadInput;
-    const ScoreReport report =
+    ScoreReport report =
         ScoreReport::build(context.workspace, context.project->annotations(), context.project->judgeResults());
+    const QString samplesProblem =
+        ReportProvenance::complete(&report, *context.project, context.workspace,
+                                   QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()));
+    if (!samplesProblem.isEmpty())
+        err << QStringLiteral("vlsbench-studio: warning: some of the project's samples were left out: %1\n")
+                   .arg(samplesProblem);
     const QString text = ReportRenderer::render(report, reportFormat);
     return writeOutput(args, context, text.toUtf8(), out, err) ? CommandLine::Success : CommandLine::BadInput;
 }

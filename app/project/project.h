@@ -50,6 +50,8 @@ public:
 
     QString path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
+    /// The format the open file is in (its SQLite user_version; older formats are upgraded when opened to write).
+    int formatVersion() const { return m_version; }
     /// Why the project is read-only, in a sentence; empty when it is writable.
     QString readOnlyReason() const { return m_readOnlyReason; }
 

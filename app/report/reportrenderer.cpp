@@ -323,6 +323,8 @@ struct Table
     }
 };
 
+QString designText(const SampleDesign &design);
+
 QList<Table> tables(const ScoreReport &report)
 {
     QList<Table> out;
@@ -442,12 +444,67 @@ QList<Table> tables(const ScoreReport &report)
                                kappaText(pair.agreement.kappa())});
         out.append(pairs);
     }
+    if (!report.samples.isEmpty()) {
+        Table samples{
+            QStringLiteral("Verification samples: the judge's accuracy estimated over each sample's population "
+                           "(stratified estimator, 95 % Wilson interval with Kish's effective size)"),
+            {QStringLiteral("Sample"), QStringLiteral("Design"), QStringLiteral("Annotator"),
+             QStringLiteral("Population"), QStringLiteral("Checked / drawn"), QStringLiteral("Accuracy %")},
+            {}};
+        for (const ScoreReport::SampleRow &row : report.samples) {
+            const SampleEstimate &e = row.estimate;
+            QString accuracy;
+            if (!e.isDefined())
+                accuracy = QStringLiteral("undefined (%1)").arg(e.undefinedReason);
+            else if (std::isnan(e.low))
+                accuracy =
+                    QStringLiteral("%1 (interval undefined: %2)").arg(fixed(e.estimate * 100), e.undefinedReason);
+            else
+                accuracy =
+                    QStringLiteral("%1 [%2, %3]").arg(fixed(e.estimate * 100), fixed(e.low * 100), fixed(e.high * 100));
+            samples.rows.append({row.sample, designText(row.design), row.annotator, QString::number(row.population),
+                                 QStringLiteral("%1 / %2").arg(e.checked).arg(e.drawn), accuracy});
+        }
+        out.append(samples);
+    }
     return out;
 }
 
 } // namespace
 
 namespace {
+
+// The provenance as key and value pairs, in the order every format prints them; empty when not stated.
+QList<std::pair<QString, QString>> provenanceLines(const ScoreReport::Provenance &p)
+{
+    QList<std::pair<QString, QString>> lines;
+    if (p.isEmpty())
+        return lines;
+    lines.append({QStringLiteral("program"), p.program});
+    lines.append({QStringLiteral("generated"), p.generated});
+    lines.append({QStringLiteral("project"), p.project});
+    lines.append({QStringLiteral("project_format"), QString::number(p.projectFormat)});
+    for (const ScoreReport::Provenance::Input &input : p.inputs) {
+        const QString what =
+            input.role == QLatin1String("results") ? QStringLiteral("results %1").arg(input.run) : input.role;
+        lines.append({what, QStringLiteral("%1 (sha256 %2, %3 bytes)")
+                                .arg(input.path, input.sha256.isEmpty() ? QStringLiteral("not recorded") : input.sha256)
+                                .arg(input.size)});
+    }
+    lines.append({QStringLiteral("corrected_rule"), p.correctedRule});
+    lines.append({QStringLiteral("blind_mode"), p.blindMode});
+    return lines;
+}
+
+QString designText(const SampleDesign &design)
+{
+    return design.strata == SampleDesign::Strata::None
+               ? QStringLiteral("simple random, %1 responses, seed %2").arg(design.size).arg(design.seed)
+               : QStringLiteral("stratified by %1, %2 per stratum, seed %3")
+                     .arg(SampleDesign::strataKey(design.strata))
+                     .arg(design.size)
+                     .arg(design.seed);
+}
 
 QString renderJson(const ScoreReport &report)
 {
@@ -516,7 +573,56 @@ QString renderJson(const ScoreReport &report)
                           "checked); flagged: some annotator said leaks";
     leakage["by_category"] = leakCategories;
     leakage["by_sub_category"] = leakSubs;
-    const Json out{{"dataset", {{"path", utf8(report.dataset)}, {"items", report.items}}},
+    Json provenance = nullptr;
+    if (!report.provenance.isEmpty()) {
+        const ScoreReport::Provenance &p = report.provenance;
+        Json inputs = Json::array();
+        for (const ScoreReport::Provenance::Input &input : p.inputs)
+            inputs.push_back(Json{{"role", utf8(input.role)},
+                                  {"path", utf8(input.path)},
+                                  {"run", input.run.isEmpty() ? Json(nullptr) : Json(utf8(input.run))},
+                                  {"sha256", input.sha256.isEmpty() ? Json(nullptr) : Json(utf8(input.sha256))},
+                                  {"size", input.size}});
+        provenance = Json{{"program", utf8(p.program)},
+                          {"generated", utf8(p.generated)},
+                          {"project", utf8(p.project)},
+                          {"project_format", p.projectFormat},
+                          {"inputs", inputs},
+                          {"corrected_rule", utf8(p.correctedRule)},
+                          {"blind_mode", utf8(p.blindMode)}};
+    }
+    Json sampleList = Json::array();
+    for (const ScoreReport::SampleRow &row : report.samples) {
+        const SampleEstimate &e = row.estimate;
+        Json strata = Json::array();
+        for (const SampleEstimate::Stratum &s : e.strata)
+            strata.push_back(Json{{"stratum", utf8(s.name)},
+                                  {"population", s.populationSize},
+                                  {"weight", s.weight},
+                                  {"drawn", s.drawn},
+                                  {"checked", s.checked},
+                                  {"agree", s.agree},
+                                  {"accuracy", number(s.share)}});
+        const bool intervalDefined = !std::isnan(e.low);
+        sampleList.push_back(
+            Json{{"sample", utf8(row.sample)},
+                 {"annotator", utf8(row.annotator)},
+                 {"design",
+                  {{"strata", utf8(SampleDesign::strataKey(row.design.strata))},
+                   {"size", row.design.size},
+                   {"seed", utf8(QString::number(row.design.seed))}}},
+                 {"population", row.population},
+                 {"drawn", e.drawn},
+                 {"checked", e.checked},
+                 {"accuracy", number(e.estimate)},
+                 {"accuracy_interval", intervalDefined ? Json::array({e.low, e.high}) : Json(nullptr)},
+                 {"effective_size", intervalDefined ? number(e.effectiveSize) : Json(nullptr)},
+                 {"undefined", e.undefinedReason.isEmpty() ? Json(nullptr) : Json(utf8(e.undefinedReason))},
+                 {"estimator", "stratified: sum of W_h p_h, W_h = N_h / N; Wilson interval with Kish's effective size"},
+                 {"strata", strata}});
+    }
+    const Json out{{"provenance", provenance},
+                   {"dataset", {{"path", utf8(report.dataset)}, {"items", report.items}}},
                    {"intervals", "95% Wilson score intervals for rates; Fleiss-Cohen-Everitt (1969) for kappa"},
                    {"runs", runList},
                    {"agreement", agreementList},
@@ -528,7 +634,8 @@ QString renderJson(const ScoreReport &report)
                      {"alpha_ordinal_undefined", reason(report.alphaUndefined)},
                      {"alpha_values", report.alphaValues},
                      {"alpha_responses", report.alphaResponses},
-                     {"disagreements", disagreementList}}}};
+                     {"disagreements", disagreementList}}},
+                   {"samples", sampleList}};
     return QString::fromStdString(out.dump(2)) + QLatin1Char('\n');
 }
 
@@ -645,12 +752,26 @@ QString renderCsv(const ScoreReport &report)
                    .join(QLatin1Char(',')) +
                QLatin1Char('\n');
     }
+    // Where the figures come from: key in the level column, value in the category column.
+    for (const auto &[key, value] : provenanceLines(report.provenance)) {
+        QStringList row(29);
+        row[0] = QStringLiteral("provenance");
+        row[4] = Csv::field(key);
+        row[5] = Csv::field(value);
+        out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
     return out;
 }
 
 QString renderMarkdown(const ScoreReport &report)
 {
     QString out;
+    if (const auto lines = provenanceLines(report.provenance); !lines.isEmpty()) {
+        out += QStringLiteral("**Provenance**\n\n");
+        for (const auto &[key, value] : lines)
+            out += QStringLiteral("- %1: %2\n").arg(key, QString(value).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+        out += QLatin1Char('\n');
+    }
     for (const Table &table : tables(report))
         out += table.markdown();
     return out;
@@ -658,7 +779,10 @@ QString renderMarkdown(const ScoreReport &report)
 
 QString renderLatex(const ScoreReport &report)
 {
-    QString out = QStringLiteral("%% Tables for a paper; needs \\usepackage{booktabs}.\n\n");
+    QString out = QStringLiteral("%% Tables for a paper; needs \\usepackage{booktabs}.\n");
+    for (const auto &[key, value] : provenanceLines(report.provenance))
+        out += QStringLiteral("%% %1: %2\n").arg(key, QString(value).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+    out += QLatin1Char('\n');
     for (const Table &table : tables(report))
         out += table.latex();
     return out;

@@ -298,3 +298,35 @@ void ScoreReport::addAnnotatorAverages(QList<AgreementRow> *rows)
     for (qsizetype i = 0; i < rows->size(); ++i)
         (*rows)[i].average = averages[i];
 }
+
+void ScoreReport::addSamples(const QList<VerificationSample> &list, const Workspace &workspace,
+                             const Annotations &annotations)
+{
+    QHash<QString, int> runIndex;
+    for (int r = 0; r < workspace.runs.size(); ++r)
+        runIndex.insert(workspace.runs[r].name, r);
+    for (const VerificationSample &sample : list) {
+        QStringList annotators;
+        for (const SampleMember &member : sample.members) {
+            for (const HumanLabel &label : annotations.labels(member.item, member.run)) {
+                if (label.label != Label::Invalid && !annotators.contains(label.annotator))
+                    annotators.append(label.annotator);
+            }
+        }
+        annotators.sort();
+        for (const QString &annotator : std::as_const(annotators)) {
+            const auto labelsOf = [&](const SampleMember &member) {
+                Label judge = Label::Invalid;
+                const qsizetype item = workspace.dataset.indexOfId(member.item);
+                const int run = runIndex.value(member.run, -1);
+                if (item >= 0 && run >= 0) {
+                    if (const ResultRecord *record = workspace.record(item, run))
+                        judge = record->label.label;
+                }
+                return std::pair{judge, annotations.label(member.item, member.run, annotator).label};
+            };
+            samples.append({sample.name, annotator, sample.design, sample.populationSize(),
+                            SampleDraw::estimate(sample, labelsOf)});
+        }
+    }
+}

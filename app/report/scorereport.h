@@ -8,6 +8,7 @@
 #include "app/stats/labelcounts.h"
 #include "app/stats/proportioninterval.h"
 #include "app/stats/undefinedreason.h"
+#include "app/stats/verificationsample.h"
 
 #include <QList>
 #include <QMap>
@@ -114,6 +115,44 @@ public:
     qsizetype alphaValues = 0;    ///< the labels α is computed over
     qsizetype alphaResponses = 0; ///< the responses they are on
     QList<Disagreement> disagreements;
+
+    /// Where the figures come from, so that a table in a paper can be traced: filled by whoever has the project
+    /// (the report itself only reads a workspace and annotations). Empty: not stated.
+    struct Provenance
+    {
+        struct Input
+        {
+            QString role; ///< "dataset", "images" or "results"
+            QString path;
+            QString run; ///< results only
+            QString sha256;
+            qint64 size = -1;
+        };
+        QString program;   ///< "VLSBench Studio 0.1.0"
+        QString generated; ///< ISO 8601, UTC
+        QString project;   ///< the project file
+        int projectFormat = 0;
+        QList<Input> inputs;
+        QString correctedRule; ///< how the corrected label of a response is chosen, in words
+        QString blindMode;     ///< whether labels were made without seeing the judge's, in words
+
+        bool isEmpty() const { return program.isEmpty(); }
+    };
+    Provenance provenance;
+
+    /// A verification sample's estimate of the judge's accuracy from one annotator's labels.
+    struct SampleRow
+    {
+        QString sample;
+        QString annotator;
+        SampleDesign design;
+        qint64 population = 0;
+        SampleEstimate estimate;
+    };
+    QList<SampleRow> samples;
+    /// One row per sample and annotator who labelled any of its responses, in sample then annotator order.
+    void addSamples(const QList<VerificationSample> &samples, const Workspace &workspace,
+                    const Annotations &annotations);
 
     /// @p judges adds each judge run as a rater: rows of that judge against people and against the results' judge.
     static ScoreReport build(const Workspace &workspace, const Annotations &annotations,

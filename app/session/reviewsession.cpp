@@ -10,7 +10,9 @@
 #include "app/scoring/correctedresults.h"
 #include "app/search/wordindex.h"
 #include "app/session/jobrunner.h"
+#include "app/session/reportprovenance.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -261,10 +263,21 @@ void ReviewSession::requestReport()
     std::shared_ptr<const Workspace> workspace = m_workspace;
     auto annotations = std::make_shared<const Annotations>(m_project ? m_project->annotations() : Annotations());
     auto judges = std::make_shared<const JudgeResults>(m_project ? m_project->judgeResults() : JudgeResults());
+    // What the report says of its origin, and the samples it estimates from, are read here, where the project is.
+    ScoreReport::Provenance provenance;
+    QList<VerificationSample> samples;
+    if (m_project) {
+        provenance = ReportProvenance::of(
+            *m_project, QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()));
+        samples = SampleStore::parse(m_project->value(QLatin1String(SampleStore::kKey)));
+    }
     m_jobs->run<std::shared_ptr<const ScoreReport>>(
         kReport,
-        [workspace, annotations, judges](const JobRunner::Context &) {
-            return std::make_shared<const ScoreReport>(ScoreReport::build(*workspace, *annotations, *judges));
+        [workspace, annotations, judges, provenance, samples](const JobRunner::Context &) {
+            ScoreReport report = ScoreReport::build(*workspace, *annotations, *judges);
+            report.provenance = provenance;
+            report.addSamples(samples, *workspace, *annotations);
+            return std::make_shared<const ScoreReport>(std::move(report));
         },
         [this](std::shared_ptr<const ScoreReport> report) {
             m_report = std::move(report);

@@ -4,8 +4,10 @@
 #include "app/judge/judgelimits.h"
 #include "app/report/reportrenderer.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -521,6 +523,80 @@ private slots:
         const Result missing = run({"export-annotations", "--project", m_dir.filePath("none.vlsproj")});
         QCOMPARE(missing.code, 2);
         QVERIFY(missing.err.contains(QStringLiteral("no such project; give --dataset")));
+    }
+
+    void reportStatesItsProvenanceAndSamples()
+    {
+        // Judge: item 0 refusal, item 1 unsafe. ana agrees on both; bo says warning for item 0 and unsafe for item 1.
+        const QString project = m_dir.filePath(QStringLiteral("provenance.vlsproj"));
+        const QString labels = TestFiles::write(m_dir.filePath(QStringLiteral("provenance-labels.json")), R"({
+          "format": "vlsbench-studio/annotations", "version": 1, "annotations": [
+            {"item": 0, "run": "model-x", "annotator": "ana", "label": 1, "time": "2026-11-01T10:00:00Z"},
+            {"item": 1, "run": "model-x", "annotator": "ana", "label": 3, "time": "2026-11-01T10:00:00Z"},
+            {"item": 0, "run": "model-x", "annotator": "bo", "label": 2, "time": "2026-11-02T10:00:00Z"},
+            {"item": 1, "run": "model-x", "annotator": "bo", "label": 3, "time": "2026-11-02T10:00:00Z"}]})");
+        QCOMPARE(
+            run({"import-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run, labels}).code,
+            0);
+        {
+            // A sample written as the window keeps it: both responses, drawn from a population said to hold 10.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("samples"));
+            db.setDatabaseName(project);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.prepare(QStringLiteral("INSERT INTO state(key, value) VALUES ('samples', ?)")));
+            query.addBindValue(QStringLiteral(
+                R"({"samples": [{"name": "two", "design": {"strata": "none", "size": 2, "seed": "18446744073709551615"},)"
+                R"( "strata_sizes": {"all": 10}, "members": [[0, "model-x", "all"], [1, "model-x", "all"]]}]})"));
+            QVERIFY(query.exec());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("samples"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(VLSBENCH_VERSION)); // as the program's main() does
+        const Result r = run({"report", "--project", project, "--format", "json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = json(r);
+        const QJsonObject provenance = o["provenance"].toObject();
+        QCOMPARE(provenance["program"].toString(), QStringLiteral("VLSBench Studio " VLSBENCH_VERSION));
+        QCOMPARE(provenance["project_format"].toInt(), 3);
+        QCOMPARE(provenance["project"].toString(), QFileInfo(project).absoluteFilePath());
+        QVERIFY(provenance["corrected_rule"].toString().contains(QStringLiteral("most recent")));
+        QVERIFY(!provenance["blind_mode"].toString().isEmpty());
+        // The inputs with their hashes, checked against the files themselves.
+        int hashed = 0;
+        for (const QJsonValue &input : provenance["inputs"].toArray()) {
+            QFile file(input["path"].toString());
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(input["path"].toString()));
+            const QByteArray bytes = file.readAll();
+            QCOMPARE(input["sha256"].toString(),
+                     QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+            QCOMPARE(input["size"].toInteger(), bytes.size());
+            ++hashed;
+        }
+        QCOMPARE(hashed, 2); // the dataset and the run
+        // The sample, per annotator. bo: 1 of 2 agree; one stratum of N = 10: Var = (1 - 2/10) * 0.25 / 1 = 0.2,
+        // n_eff = 0.25 / 0.2 = 1.25, Wilson at p = 0.5, n = 1.25: 0.065693 to 0.934307.
+        // ana: 2 of 2; Var = 0, so n_eff = 2: Wilson for 2 of 2: 0.342372 to 1.
+        const QJsonArray samples = o["samples"].toArray();
+        QCOMPARE(samples.size(), 2);
+        QCOMPARE(samples[0]["annotator"].toString(), QStringLiteral("ana"));
+        QCOMPARE(samples[0]["accuracy"].toDouble(), 1.0);
+        QVERIFY(std::abs(samples[0]["accuracy_interval"][0].toDouble() - 0.342372) < 1e-5);
+        QCOMPARE(samples[1]["annotator"].toString(), QStringLiteral("bo"));
+        QCOMPARE(samples[1]["design"]["seed"].toString(), QStringLiteral("18446744073709551615"));
+        QCOMPARE(samples[1]["checked"].toInt(), 2);
+        QCOMPARE(samples[1]["accuracy"].toDouble(), 0.5);
+        QVERIFY(std::abs(samples[1]["accuracy_interval"][0].toDouble() - 0.065693) < 1e-5);
+        QVERIFY(std::abs(samples[1]["accuracy_interval"][1].toDouble() - 0.934307) < 1e-5);
+        QVERIFY(std::abs(samples[1]["effective_size"].toDouble() - 1.25) < 1e-9);
+        // Markdown and LaTeX say the same at the top.
+        const Result md = run({"report", "--project", project});
+        QVERIFY(md.out.startsWith(QStringLiteral("**Provenance**")));
+        QVERIFY(md.out.contains(
+            QStringLiteral("| two | simple random, 2 responses, seed 18446744073709551615 | bo | 10 | 2 / 2 | "
+                           "50.00 [6.57, 93.43] |")));
+        const Result tex = run({"report", "--project", project, "--format", "latex"});
+        QVERIFY(tex.out.contains(QStringLiteral("% project_format: 3\n")));
     }
 
     void reportAgreementAndIntervals()
