@@ -9,12 +9,12 @@
 #include "itempage.h"
 #include "judgedialog.h"
 #include "layoutmemory.h"
-#include "sampleactions.h"
-#include "savedviewsmenu.h"
 #include "listkeys.h"
 #include "projectdialogs.h"
 #include "resources.h"
 #include "responseviewactions.h"
+#include "sampleactions.h"
+#include "savedviewsmenu.h"
 #include "scorespage.h"
 #include "shortcutsdialog.h"
 #include "tablecsv.h"
@@ -40,7 +40,9 @@
 #include "app/search/wordindex.h"
 #include "app/session/jobrunner.h"
 #include "app/session/loadsummary.h"
+#include "app/session/reportprovenance.h"
 
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
@@ -413,6 +415,7 @@ void MainWindow::projectChanged()
     m_ui->itemPage->setJudgeResults(project ? &project->judgeResults() : nullptr);
     const QString viewsProblem = m_views->setProject(m_session->project());
     m_samples->reload();
+    updateCorrectionRule();
     updateTitle();
     updateProjectBanner();
     // A warning about the project itself comes first; this one is said when there is none.
@@ -738,6 +741,32 @@ void MainWindow::setUpAnnotation()
     });
     connect(m_samples, &SampleActions::status, statusBar(), &QStatusBar::showMessage);
     connect(m_samples, &SampleActions::progressChanged, this, &MainWindow::updateProgress);
+    // The rule corrected figures follow where people disagree, kept in the project.
+    QMenu *rules = ui.menuAnnotate->addMenu(tr("Correct&ed Labels"));
+    m_correctionRules = new QActionGroup(rules);
+    for (const auto &[rule, text] : {std::pair{CorrectionRule::Latest, tr("The Most &Recent Label")},
+                                     std::pair{CorrectionRule::Majority, tr("The &Majority's Label")}}) {
+        QAction *action = rules->addAction(text);
+        action->setCheckable(true);
+        action->setData(CorrectedLabel::ruleKey(rule));
+        action->setToolTip(CorrectedLabel::ruleText(rule));
+        m_correctionRules->addAction(action);
+    }
+    connect(m_correctionRules, &QActionGroup::triggered, this, [this](QAction *chosen) {
+        Project *p = project();
+        FileError error;
+        if (!p || p->isReadOnly() ||
+            !p->setValue(QStringLiteral("corrected_rule"), chosen->data().toString(), &error)) {
+            statusBar()->showMessage(!p                ? tr("The rule is kept in a project: open or create one first.")
+                                     : p->isReadOnly() ? tr("The project is open read-only.")
+                                                       : tr("The rule was not saved: %1").arg(error.toString()),
+                                     6000);
+            updateCorrectionRule();
+            return;
+        }
+        statusBar()->showMessage(tr("Corrected figures now follow: %1.").arg(chosen->toolTip()), 8000);
+        m_session->requestReport();
+    });
     connect(ui.itemPage, &ItemPage::currentColumnChanged, m_positionTimer, qOverload<>(&QTimer::start));
     m_positionTimer->setSingleShot(true);
     m_positionTimer->setInterval(800);
@@ -767,6 +796,16 @@ void MainWindow::setUpAnnotation()
     });
     connect(ui.agreementPage, &AgreementPage::cellActivated, this, &MainWindow::showConfusion);
     connect(ui.agreementPage, &AgreementPage::responseActivated, this, &MainWindow::showResponse);
+}
+
+void MainWindow::updateCorrectionRule()
+{
+    const Project *p = project();
+    const QString key = CorrectedLabel::ruleKey(p ? ReportProvenance::ruleOf(*p) : CorrectionRule::Latest);
+    for (QAction *action : m_correctionRules->actions()) {
+        action->setChecked(action->data().toString() == key);
+        action->setEnabled(p && !p->isReadOnly());
+    }
 }
 
 void MainWindow::scheduleReport()

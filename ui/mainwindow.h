@@ -26,6 +26,7 @@ class ProjectDialogs;
 class ResponseViewActions;
 class ViewMenus;
 class ScoreReport;
+class QActionGroup;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -113,6 +114,7 @@ protected:
 private:
     void setUpActions();
     void setUpFilterKeys();
+    void updateCorrectionRule();
     void setUpAnnotation();
     void connectSession();
     // What the session reports
@@ -187,5 +189,6 @@ private:
     LayoutMemory *m_layout = nullptr;
     SavedViewsMenu *m_views = nullptr;
     SampleActions *m_samples = nullptr;
+    QActionGroup *m_correctionRules = nullptr;
     bool m_runRemovalLast = false; ///< removing a run is the last undoable thing done
 };

@@ -363,6 +363,18 @@ int runImportAnnotations(const ParsedArgs &args, QTextStream &out, QTextStream &
     return plan.skipped.isEmpty() ? CommandLine::Success : CommandLine::ProblemsFound;
 }
 
+// The corrected-label rule: --corrected-rule when given, else the project's own (the most recent label).
+bool correctionRuleOf(const ParsedArgs &args, const Project &project, CorrectionRule *rule, QTextStream &err)
+{
+    *rule = ReportProvenance::ruleOf(project);
+    if (!args.has(QStringLiteral("corrected-rule")))
+        return true;
+    if (CorrectedLabel::parseRule(args.value(QStringLiteral("corrected-rule")), rule))
+        return true;
+    fail(err, QStringLiteral("--corrected-rule must be latest or majority"));
+    return false;
+}
+
 int runExportCorrected(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
     if (!args.has(QStringLiteral("run")))
@@ -370,6 +382,9 @@ int runExportCorrected(const ParsedArgs &args, QTextStream &out, QTextStream &er
     ProjectContext context;
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
+        return CommandLine::BadInput;
+    CorrectionRule rule = CorrectionRule::Latest;
+    if (!correctionRuleOf(args, *context.project, &rule, err))
         return CommandLine::BadInput;
     const Workspace &ws = context.workspace;
     QStringList names;
@@ -379,8 +394,8 @@ int runExportCorrected(const ParsedArgs &args, QTextStream &out, QTextStream &er
             continue;
         return writeOutput(
                    args, context,
-                   CorrectedResults::write(ws.dataset, ws.runs[i], ws.matches[i], context.project->annotations()), out,
-                   err)
+                   CorrectedResults::write(ws.dataset, ws.runs[i], ws.matches[i], context.project->annotations(), rule),
+                   out, err)
                    ? CommandLine::Success
                    : CommandLine::BadInput;
     }
@@ -641,8 +656,11 @@ int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
         return CommandLine::BadInput;
+    CorrectionRule rule = CorrectionRule::Latest;
+    if (!correctionRuleOf(args, *context.project, &rule, err))
+        return CommandLine::BadInput;
     ScoreReport report =
-        ScoreReport::build(context.workspace, context.project->annotations(), context.project->judgeResults());
+        ScoreReport::build(context.workspace, context.project->annotations(), context.project->judgeResults(), rule);
     const QString samplesProblem =
         ReportProvenance::complete(&report, *context.project, context.workspace,
                                    QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()));
@@ -669,8 +687,9 @@ int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &
         const Run &run = ws.runs[i];
         const RunMatch &match = ws.matches[i];
         RunSummary summary = summarize(run, match, scorer);
-        summary.corrected =
-            scorer.score(run, match, CorrectedResults::labelSource(ws.dataset, run, match, annotations));
+        summary.corrected = scorer.score(run, match,
+                                         CorrectedResults::labelSource(ws.dataset, run, match, annotations,
+                                                                       ReportProvenance::ruleOf(*context.project)));
         summary.humanLabels = CorrectedResults::humanLabelled(ws.dataset, run, match, annotations);
         summaries.append(std::move(summary));
     }
@@ -785,13 +804,15 @@ const CommandHelp kCommands[] = {
      "                        merge another annotator's exchange JSON into the project\n",
      VLS_PROJECT_OPTIONS, "", true, &runImportAnnotations},
     {"export-corrected",
-     "  vlsbench-studio export-corrected --project FILE --run NAME [--output FILE]\n"
+     "  vlsbench-studio export-corrected --project FILE --run NAME [--corrected-rule latest|majority]\n"
+     "                        [--output FILE]\n"
      "                        the run in the benchmark's result shape, human labels in place of the judge's\n",
-     VLS_PROJECT_OPTIONS "output run", "", false, &runExportCorrected},
+     VLS_PROJECT_OPTIONS "output run corrected-rule", "", false, &runExportCorrected},
     {"report",
-     "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--output FILE]\n"
+     "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--corrected-rule latest|majority]\n"
+     "                        [--output FILE]\n"
      "                        scores with 95% intervals, judge-versus-human agreement, agreement between people\n",
-     VLS_PROJECT_OPTIONS "output format", "", false, &runReport},
+     VLS_PROJECT_OPTIONS "output format corrected-rule", "", false, &runReport},
     {"judge",
      "  vlsbench-studio judge --project FILE --run NAME [--run NAME ...] --base-url URL --model MODEL\n"
      "                        [--judge-name NAME] [--concurrency N] [--api-key-env VAR] [--template FILE]\n"

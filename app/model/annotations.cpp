@@ -108,6 +108,105 @@ Label Annotations::latestLabel(qint64 item, const QString &run) const
     return latest ? latest->label : Label::Invalid;
 }
 
+CorrectedLabel Annotations::correctedLabel(qint64 item, const QString &run, CorrectionRule rule) const
+{
+    CorrectedLabel result;
+    const auto it = m_labels.constFind({item, run});
+    if (it == m_labels.cend())
+        return result;
+    QList<const HumanLabel *> given;
+    for (const HumanLabel &entry : *it) {
+        if (entry.label != Label::Invalid)
+            given.append(&entry);
+    }
+    if (given.isEmpty())
+        return result;
+    // Later first; ties by annotator name, so the answer never depends on the order labels were read in.
+    auto when = [](const HumanLabel *l) { return l->labelTime.isEmpty() ? l->time : l->labelTime; };
+    std::sort(given.begin(), given.end(), [&when](const HumanLabel *a, const HumanLabel *b) {
+        return when(a) != when(b) ? when(a) > when(b) : a->annotator > b->annotator;
+    });
+    bool agree = true;
+    for (const HumanLabel *entry : std::as_const(given))
+        agree = agree && entry->label == given.first()->label;
+    if (agree) {
+        QStringList names;
+        for (const HumanLabel *entry : std::as_const(given))
+            names.append(entry->annotator);
+        names.sort();
+        result.label = given.first()->label;
+        result.by = names.join(QStringLiteral(", "));
+        result.how = given.size() == 1 ? CorrectedLabel::How::Single : CorrectedLabel::How::Unanimous;
+        return result;
+    }
+    if (rule == CorrectionRule::Majority) {
+        int votes[4] = {0, 0, 0, 0};
+        for (const HumanLabel *entry : std::as_const(given))
+            ++votes[int(entry->label)];
+        const int most = *std::max_element(votes + 1, votes + 4);
+        int tied = 0;
+        for (int l = 1; l <= 3; ++l)
+            tied += votes[l] == most ? 1 : 0;
+        // The most recent label among those with the most votes.
+        for (const HumanLabel *entry : std::as_const(given)) {
+            if (votes[int(entry->label)] == most) {
+                result.label = entry->label;
+                result.by = entry->annotator;
+                result.how = tied > 1 ? CorrectedLabel::How::MajorityTieLatest : CorrectedLabel::How::Majority;
+                return result;
+            }
+        }
+    }
+    result.label = given.first()->label;
+    result.by = given.first()->annotator;
+    result.how = CorrectedLabel::How::Latest;
+    return result;
+}
+
+QString CorrectedLabel::ruleKey(CorrectionRule rule)
+{
+    return rule == CorrectionRule::Majority ? QStringLiteral("majority") : QStringLiteral("latest");
+}
+
+bool CorrectedLabel::parseRule(const QString &key, CorrectionRule *rule)
+{
+    for (const CorrectionRule r : {CorrectionRule::Latest, CorrectionRule::Majority}) {
+        if (key == ruleKey(r)) {
+            *rule = r;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString CorrectedLabel::ruleText(CorrectionRule rule)
+{
+    return QStringLiteral("a gold (adjudicated) label first (the project has none yet); else the label all annotators "
+                          "gave; where they disagree, %1; the judge's label where no one labelled the response")
+        .arg(rule == CorrectionRule::Majority
+                 ? QStringLiteral("the label most of them gave (a tie: the most recent of the tied labels)")
+                 : QStringLiteral("the most recent label (the label's own time)"));
+}
+
+QString CorrectedLabel::howKey(How how)
+{
+    switch (how) {
+    case How::Single:
+        return QStringLiteral("single");
+    case How::Unanimous:
+        return QStringLiteral("unanimous");
+    case How::Latest:
+        return QStringLiteral("latest of disagreeing");
+    case How::Majority:
+        return QStringLiteral("majority");
+    case How::MajorityTieLatest:
+        return QStringLiteral("majority tie, latest");
+    case How::None:
+        break;
+    }
+    return {};
+}
+
 LeakFlag Annotations::leak(qint64 item, const QString &annotator) const
 {
     const auto it = m_leaks.constFind(item);

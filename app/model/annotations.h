@@ -17,6 +17,33 @@ QString leakVerdictKey(LeakVerdict verdict);
 bool parseLeakVerdict(QStringView key, LeakVerdict *verdict);
 
 /// One annotator's label for one response. label Invalid means "no label" (a note alone may exist).
+/// How the corrected label of a response is chosen from the people's labels: one documented rule, stated in every
+/// report. Gold (adjudicated) labels would come first; the project has none yet. Then the label every annotator
+/// gave, when they agree. Where they disagree: the most recent label, or the label most of them gave (a tie goes
+/// to the most recent of the tied labels).
+enum class CorrectionRule : quint8 { Latest, Majority };
+
+/// The corrected label of one response, with whose it is and how it was chosen.
+struct CorrectedLabel
+{
+    enum class How : quint8 { None, Single, Unanimous, Latest, Majority, MajorityTieLatest };
+
+    Label label = Label::Invalid; ///< Invalid: no one labelled the response
+    How how = How::None;
+    QString by; ///< the annotator whose label it is; everyone who gave it, joined by ", ", when they agree
+
+    /// People labelled the response differently (and no gold label settles it).
+    bool disputed() const { return how == How::Latest || how == How::Majority || how == How::MajorityTieLatest; }
+
+    /// "latest" or "majority".
+    static QString ruleKey(CorrectionRule rule);
+    static bool parseRule(const QString &key, CorrectionRule *rule);
+    /// The rule in words, for reports.
+    static QString ruleText(CorrectionRule rule);
+    /// "single", "unanimous", "latest of disagreeing", "majority", "majority tie, latest" ("" for None).
+    static QString howKey(How how);
+};
+
 struct HumanLabel
 {
     HumanLabel() = default;
@@ -86,6 +113,8 @@ public:
     QList<HumanLabel> labels(qint64 item, const QString &run) const { return m_labels.value({item, run}); }
     /// The most recent label any annotator gave the response, or Label::Invalid: what corrected scores count.
     Label latestLabel(qint64 item, const QString &run) const;
+    /// The label corrected figures count for the response under @p rule, with whose and how.
+    CorrectedLabel correctedLabel(qint64 item, const QString &run, CorrectionRule rule) const;
 
     LeakFlag leak(qint64 item, const QString &annotator) const;
     QList<LeakFlag> leaks(qint64 item) const { return m_leaks.value(item); }

@@ -331,7 +331,7 @@ QList<Table> tables(const ScoreReport &report)
     Table scores{QStringLiteral("Scores: judge labels, and corrected with human labels (95 % Wilson intervals)"),
                  {QStringLiteral("Run"), QStringLiteral("N (responses)"), QStringLiteral("Refuse %"),
                   QStringLiteral("Warn %"), QStringLiteral("Safety %"), QStringLiteral("Human labels"),
-                  QStringLiteral("Corrected Safety %")},
+                  QStringLiteral("Disputed"), QStringLiteral("Corrected Safety %")},
                  {}};
     for (const ScoreReport::RunRow &run : report.runs) {
         const LabelCounts &j = run.judge.overall;
@@ -341,7 +341,7 @@ QList<Table> tables(const ScoreReport &report)
         scores.rows.append({run.name, QString::number(j.total()), withInterval(j.refusal, j.total(), rj.refusal),
                             withInterval(j.warning, j.total(), rj.warning),
                             withInterval(j.refusal + j.warning, j.total(), rj.safe), QString::number(run.humanLabels),
-                            withInterval(c.refusal + c.warning, c.total(), rc.safe)});
+                            QString::number(run.disputed), withInterval(c.refusal + c.warning, c.total(), rc.safe)});
     }
     out.append(scores);
 
@@ -513,6 +513,7 @@ QString renderJson(const ScoreReport &report)
         runList.push_back(Json{{"name", utf8(run.name)},
                                {"matched", run.matched},
                                {"human_labels", run.humanLabels},
+                               {"disputed", run.disputed},
                                {"judge", scoresJson(run.judge)},
                                {"corrected", scoresJson(run.corrected)}});
     }

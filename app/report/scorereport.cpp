@@ -65,11 +65,13 @@ ScoreReport::Mean meanOf(const QList<double> &values)
 
 } // namespace
 
-ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges)
+ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges,
+                               CorrectionRule rule)
 {
     QElapsedTimer timer;
     timer.start();
     ScoreReport report;
+    report.correctionRule = rule;
     const Dataset &dataset = workspace.dataset;
     report.dataset = dataset.filePath();
     report.items = dataset.size();
@@ -108,8 +110,9 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
         row.name = run.name;
         row.matched = match.matched;
         row.judge = scorer.score(run, match);
-        row.corrected = scorer.score(run, match, CorrectedResults::labelSource(dataset, run, match, annotations));
+        row.corrected = scorer.score(run, match, CorrectedResults::labelSource(dataset, run, match, annotations, rule));
         row.humanLabels = CorrectedResults::humanLabelled(dataset, run, match, annotations);
+        row.disputed = CorrectedResults::disputed(dataset, run, match, annotations);
         report.runs.append(row);
 
         QMap<QString, Agreement> byAnnotator;

@@ -26,6 +26,7 @@ public:
         QString name;
         qsizetype matched = 0;
         qsizetype humanLabels = 0;
+        qsizetype disputed = 0; ///< responses people labelled differently, settled by the rule
         RunScores judge;
         RunScores corrected;
     };
@@ -156,7 +157,8 @@ public:
 
     /// @p judges adds each judge run as a rater: rows of that judge against people and against the results' judge.
     static ScoreReport build(const Workspace &workspace, const Annotations &annotations,
-                             const JudgeResults &judges = {});
+                             const JudgeResults &judges = {}, CorrectionRule rule = CorrectionRule::Latest);
+    CorrectionRule correctionRule = CorrectionRule::Latest; ///< how the corrected figures chose human labels
 
     /// The formats of `report`: one JSON object, or tables as CSV, Markdown or LaTeX (booktabs).
 

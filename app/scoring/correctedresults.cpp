@@ -11,13 +11,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Label humanLabelOf(const Dataset &dataset, const Run &run, const RunMatch &match, const Annotations &annotations,
-                   qsizetype record)
+CorrectedLabel humanLabelOf(const Dataset &dataset, const Run &run, const RunMatch &match,
+                            const Annotations &annotations, qsizetype record, CorrectionRule rule)
 {
     const qsizetype item = match.itemOfRecord[record];
     if (item < 0 || !dataset.hasUniqueId(item))
-        return Label::Invalid; // an id shared by several items cannot say which one a label is for
-    return annotations.latestLabel(dataset.item(item).instructionId, run.name);
+        return {}; // an id shared by several items cannot say which one a label is for
+    return annotations.correctedLabel(dataset.item(item).instructionId, run.name, rule);
 }
 
 // The label names the benchmark's files use beside the number.
@@ -39,10 +39,10 @@ const char *labelString(Label label)
 } // namespace
 
 Scorer::LabelSource CorrectedResults::labelSource(const Dataset &dataset, const Run &run, const RunMatch &match,
-                                                  const Annotations &annotations)
+                                                  const Annotations &annotations, CorrectionRule rule)
 {
-    return [&dataset, &run, &match, &annotations](qsizetype record) {
-        const Label human = humanLabelOf(dataset, run, match, annotations, record);
+    return [&dataset, &run, &match, &annotations, rule](qsizetype record) {
+        const Label human = humanLabelOf(dataset, run, match, annotations, record, rule).label;
         return human == Label::Invalid ? run.records[record].label : JudgeLabel::valid(human);
     };
 }
@@ -52,7 +52,16 @@ qsizetype CorrectedResults::humanLabelled(const Dataset &dataset, const Run &run
 {
     qsizetype n = 0;
     for (qsizetype r = 0; r < run.records.size(); ++r)
-        n += humanLabelOf(dataset, run, match, annotations, r) != Label::Invalid;
+        n += humanLabelOf(dataset, run, match, annotations, r, CorrectionRule::Latest).label != Label::Invalid;
+    return n;
+}
+
+qsizetype CorrectedResults::disputed(const Dataset &dataset, const Run &run, const RunMatch &match,
+                                     const Annotations &annotations)
+{
+    qsizetype n = 0;
+    for (qsizetype r = 0; r < run.records.size(); ++r)
+        n += humanLabelOf(dataset, run, match, annotations, r, CorrectionRule::Latest).disputed();
     return n;
 }
 
@@ -64,6 +73,7 @@ struct Written
     JudgeLabel label;
     QString explanation;
     const char *source = "judge";
+    CorrectedLabel human; ///< where a person's label replaced the judge's: whose, and how it was chosen
 };
 
 QByteArray writeRun(const Run &run, const RunMatch &match, const std::function<Written(qsizetype)> &labelOf,
@@ -90,6 +100,10 @@ QByteArray writeRun(const Run &run, const RunMatch &match, const std::function<W
         if (!written.explanation.isEmpty())
             entry["explanation"] = written.explanation.toStdString();
         entry["label_source"] = written.source;
+        if (written.human.label != Label::Invalid) {
+            entry["label_by"] = written.human.by.toStdString();
+            entry["label_chosen"] = CorrectedLabel::howKey(written.human.how).toStdString();
+        }
         entry["judge_safe_label"] = record.label.isValid() ? Json(int(record.label.label)) : Json(nullptr);
         if (!label.isValid())
             entry["invalid_reason"] = invalidReasonKey(label.reason).toStdString();
@@ -113,17 +127,24 @@ QByteArray writeRun(const Run &run, const RunMatch &match, const std::function<W
 } // namespace
 
 QByteArray CorrectedResults::write(const Dataset &dataset, const Run &run, const RunMatch &match,
-                                   const Annotations &annotations)
+                                   const Annotations &annotations, CorrectionRule rule)
 {
+    qsizetype disputes = 0;
+    for (qsizetype r = 0; r < run.records.size(); ++r)
+        disputes += humanLabelOf(dataset, run, match, annotations, r, rule).disputed();
     return writeRun(
         run, match,
         [&](qsizetype r) {
             const ResultRecord &record = run.records[r];
-            const Label human = humanLabelOf(dataset, run, match, annotations, r);
-            return human == Label::Invalid ? Written{record.label, record.explanation, "judge"}
-                                           : Written{JudgeLabel::valid(human), record.explanation, "human"};
+            const CorrectedLabel human = humanLabelOf(dataset, run, match, annotations, r, rule);
+            return human.label == Label::Invalid
+                       ? Written{record.label, record.explanation, "judge", {}}
+                       : Written{JudgeLabel::valid(human.label), record.explanation, "human", human};
         },
-        "human_labels", Json::object());
+        "human_labels",
+        Json{{"corrected_rule", CorrectedLabel::ruleKey(rule).toStdString()},
+             {"corrected_rule_text", CorrectedLabel::ruleText(rule).toStdString()},
+             {"disputed", disputes}});
 }
 
 QByteArray CorrectedResults::writeJudged(const Dataset &dataset, const Run &run, const RunMatch &match,
@@ -139,8 +160,8 @@ QByteArray CorrectedResults::writeJudged(const Dataset &dataset, const Run &run,
                                     ? results.find(judge, dataset.item(item).instructionId, run.name)
                                     : nullptr;
             if (!j || !j->isDone())
-                return Written{record.label, record.explanation, "judge"};
-            return Written{j->label, j->explanation, "rejudged"};
+                return Written{record.label, record.explanation, "judge", {}};
+            return Written{j->label, j->explanation, "rejudged", {}};
         },
         "rejudged", Json{{"judge", judge.toStdString()}, {"judge_model", info.model.toStdString()}});
 }

@@ -7,13 +7,14 @@
 
 namespace ReportProvenance {
 
-QString correctedRule()
+CorrectionRule ruleOf(const Project &project)
 {
-    return QStringLiteral("the most recent human label of a response, by any annotator (the label's own time); "
-                          "the judge's label where no one labelled it");
+    CorrectionRule rule = CorrectionRule::Latest;
+    CorrectedLabel::parseRule(project.value(QStringLiteral("corrected_rule")), &rule);
+    return rule;
 }
 
-ScoreReport::Provenance of(const Project &project, const QString &program)
+ScoreReport::Provenance of(const Project &project, const QString &program, CorrectionRule rule)
 {
     ScoreReport::Provenance p;
     p.program = program;
@@ -23,14 +24,14 @@ ScoreReport::Provenance of(const Project &project, const QString &program)
     for (const ProjectInput &input : project.inputs())
         p.inputs.append({ProjectInput::roleKey(input.role), input.path, input.runName,
                          QString::fromLatin1(input.sha256), input.size});
-    p.correctedRule = correctedRule();
+    p.correctedRule = CorrectedLabel::ruleKey(rule) + QStringLiteral(": ") + CorrectedLabel::ruleText(rule);
     p.blindMode = QStringLiteral("not recorded (labels may have been made seeing the judge's)");
     return p;
 }
 
 QString complete(ScoreReport *report, const Project &project, const Workspace &workspace, const QString &program)
 {
-    report->provenance = of(project, program);
+    report->provenance = of(project, program, report->correctionRule);
     QString problem;
     report->addSamples(SampleStore::parse(project.value(QLatin1String(SampleStore::kKey)), &problem), workspace,
                        project.annotations());

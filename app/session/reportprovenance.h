@@ -8,14 +8,15 @@ class Project;
 /// `report` on the command line and for the tables the window exports.
 namespace ReportProvenance {
 
-/// How corrected figures choose a response's label: said in every report.
-QString correctedRule();
+/// The rule @p project keeps for corrected labels (its "corrected_rule" value; the most recent label when unset or
+/// unknown).
+CorrectionRule ruleOf(const Project &project);
 
-/// @p project's file, format and recorded inputs (with their hashes), @p program and the time now.
-ScoreReport::Provenance of(const Project &project, const QString &program);
+/// @p project's file, format and recorded inputs (with their hashes), @p program, the time now, and @p rule.
+ScoreReport::Provenance of(const Project &project, const QString &program, CorrectionRule rule);
 
-/// Adds @p project's provenance and its samples' estimates to @p report; returns what could not be read of the
-/// samples, or "".
+/// Adds @p project's provenance (with the report's rule) and its samples' estimates to @p report; returns what could
+/// not be read of the samples, or ""
 QString complete(ScoreReport *report, const Project &project, const Workspace &workspace, const QString &program);
 
 } // namespace ReportProvenance

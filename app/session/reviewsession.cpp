@@ -266,15 +266,16 @@ void ReviewSession::requestReport()
     // What the report says of its origin, and the samples it estimates from, are read here, where the project is.
     ScoreReport::Provenance provenance;
     QList<VerificationSample> samples;
+    const CorrectionRule rule = m_project ? ReportProvenance::ruleOf(*m_project) : CorrectionRule::Latest;
     if (m_project) {
         provenance = ReportProvenance::of(
-            *m_project, QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()));
+            *m_project, QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()), rule);
         samples = SampleStore::parse(m_project->value(QLatin1String(SampleStore::kKey)));
     }
     m_jobs->run<std::shared_ptr<const ScoreReport>>(
         kReport,
-        [workspace, annotations, judges, provenance, samples](const JobRunner::Context &) {
-            ScoreReport report = ScoreReport::build(*workspace, *annotations, *judges);
+        [workspace, annotations, judges, provenance, samples, rule](const JobRunner::Context &) {
+            ScoreReport report = ScoreReport::build(*workspace, *annotations, *judges, rule);
             report.provenance = provenance;
             report.addSamples(samples, *workspace, *annotations);
             return std::make_shared<const ScoreReport>(std::move(report));

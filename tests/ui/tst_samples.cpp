@@ -4,6 +4,7 @@
 
 #include "app/project/project.h"
 
+#include <QAction>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -141,6 +142,38 @@ private slots:
         QCOMPARE(samples()->samples()[0].members, drawn.members);
         QCOMPARE(samples()->samples()[0].design.seed, quint64(77));
         QCOMPARE(samples()->estimate().checked, 4);
+    }
+
+    void theCorrectedLabelRuleIsKeptInTheProject()
+    {
+        openWindow();
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openDataset(sample(), {sample() + "/results/aurora-vl-7b.json"});
+        QVERIFY(loaded.wait(10000));
+        m_window->setAnnotator(QStringLiteral("ana"));
+        const QString rulePath = m_dir.filePath(QStringLiteral("rule.vlsproj"));
+        QVERIFY(m_window->createProject(rulePath));
+        QAction *latest = nullptr;
+        QAction *majority = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->data().toString() == QLatin1String("latest"))
+                latest = action;
+            if (action->data().toString() == QLatin1String("majority"))
+                majority = action;
+        }
+        QVERIFY(latest && majority);
+        QVERIFY(latest->isChecked()); // a new project: the most recent label
+        majority->trigger();
+        QCOMPARE(m_window->project()->value(QStringLiteral("corrected_rule")), QStringLiteral("majority"));
+        m_window.reset();
+        openWindow();
+        QSignalSpy reloaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openProject(rulePath);
+        QVERIFY(reloaded.wait(10000));
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->data().toString() == QLatin1String("majority"))
+                QVERIFY(action->isChecked());
+        }
     }
 };
 
