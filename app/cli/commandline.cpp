@@ -31,6 +31,12 @@
 
 namespace {
 
+// "1 run", "3 runs": English plurals for the command line's messages (which are not translated).
+QString counted(qint64 n, const char *noun)
+{
+    return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(noun)).arg(n == 1 ? QString() : QStringLiteral("s"));
+}
+
 // Options as given: "--name value" or "--name=value"; repeated options keep every value in order.
 struct ParsedArgs
 {
@@ -131,12 +137,12 @@ bool datasetIsScorable(const Dataset &dataset, QTextStream &err)
         }
     }
     if (warnings > 20)
-        err << "vlsbench-studio: warning: " << dataset.filePath() << ": " << (warnings - 20)
-            << " more warning(s); `vlsbench-studio validate` lists them all\n";
+        err << "vlsbench-studio: warning: " << dataset.filePath() << ": " << counted(warnings - 20, "more warning")
+            << "; `vlsbench-studio validate` lists them all\n";
     if (fatal.isEmpty())
         return true;
-    err << "vlsbench-studio: " << dataset.filePath() << ": " << fatal.size()
-        << " structural error(s) make scores meaningless; nothing was scored:\n";
+    err << "vlsbench-studio: " << dataset.filePath() << ": " << counted(fatal.size(), "structural error")
+        << (fatal.size() == 1 ? " makes" : " make") << " scores meaningless; nothing was scored:\n";
     for (qsizetype i = 0; i < qMin<qsizetype>(fatal.size(), 20); ++i)
         err << "  " << fatal[i] << '\n';
     if (fatal.size() > 20)
@@ -236,7 +242,8 @@ bool openProject(const ParsedArgs &args, Project::Access access, bool needWorksp
             fail(err, error.toString());
             return false;
         }
-        err << "vlsbench-studio: created project " << path << " with " << context->workspace.runs.size() << " run(s)\n";
+        err << "vlsbench-studio: created project " << path << " with " << counted(context->workspace.runs.size(), "run")
+            << '\n';
         return true;
     }
     context->project = Project::open(path, access, &error);
@@ -586,8 +593,8 @@ int runJudge(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     std::unique_ptr<JudgeRun> run = startJudgeRun(args, config, &context, err);
     if (!run)
         return CommandLine::BadInput;
-    err << QStringLiteral("vlsbench-studio: judging %1 response(s) with %2 at %3 (%4 at a time, prompt %5)\n")
-               .arg(run->pending())
+    err << QStringLiteral("vlsbench-studio: judging %1 with %2 at %3 (%4 at a time, prompt %5)\n")
+               .arg(counted(run->pending(), "response"))
                .arg(config.endpoint.model, config.endpoint.publicUrl())
                .arg(config.endpoint.concurrency)
                .arg(QString::fromLatin1(prompt.hash().left(12)));
@@ -631,9 +638,8 @@ int runLeakage(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     std::unique_ptr<JudgeRun> run = startJudgeRun(args, config, &context, err);
     if (!run)
         return CommandLine::BadInput;
-    err << QStringLiteral("vlsbench-studio: asking %1 about %2 item(s), with and without the image\n")
-               .arg(config.endpoint.model)
-               .arg(run->pending() / 2);
+    err << QStringLiteral("vlsbench-studio: asking %1 about %2, with and without the image\n")
+               .arg(config.endpoint.model, counted(run->pending() / 2, "item"));
     const JudgeRunSummary summary = runToEnd(run.get(), err);
     printSummary(summary, run->config(), err);
     const LeakageMeasure measure =

@@ -608,9 +608,10 @@ private slots:
             {"item": 0, "run": "model-x", "annotator": "ana", "label": 1, "time": "2026-11-01T10:00:00Z"},
             {"item": 0, "run": "model-x", "annotator": "bo", "label": 1, "time": "2026-11-02T10:00:00Z"},
             {"item": 0, "run": "model-x", "annotator": "cy", "label": 3, "time": "2026-11-03T10:00:00Z"}]})");
-        QCOMPARE(
-            run({"import-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run, labels}).code,
-            0);
+        const Result created =
+            run({"import-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run, labels});
+        QCOMPARE(created.code, 0);
+        QVERIFY2(created.err.contains(QStringLiteral(" with 1 run\n")), qPrintable(created.err)); // not "1 run(s)"
         // The most recent label (the default): cy's unsafe, so neither response is safe: 0 %.
         Result r = run({"report", "--project", project, "--format", "json"});
         QCOMPARE(r.code, 0);
@@ -852,7 +853,7 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains(broken), qPrintable(r.err));
-        QVERIFY2(r.err.contains(QStringLiteral("2 structural error(s)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("2 structural errors make")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("entry 1 of the list is a number")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("\"instruction_id\" should be")), qPrintable(r.err));
         // Lesser problems are warnings on stderr; the scores still come.
