@@ -8,9 +8,11 @@
 #include "app/project/annotationexchange.h"
 #include "app/project/project.h"
 #include "app/project/projectinput.h"
+#include "app/project/savedviews.h"
 #include "app/report/reportrenderer.h"
 #include "app/report/scorereport.h"
 #include "app/scoring/correctedresults.h"
+#include "app/session/reportprovenance.h"
 #include "app/stats/agreement.h"
 
 #include <QFile>
@@ -70,7 +72,11 @@ void readJudges(const Project &project)
 void report(const Project &project, size_t pick)
 {
     const Workspace &ws = FuzzSupport::sampleWorkspace();
-    const ScoreReport report = ScoreReport::build(ws, project.annotations(), project.judgeResults());
+    // The project's own values are untrusted too: its saved views, samples and corrected-label rule.
+    (void)SavedViews::parse(project.value(QLatin1String(SavedViews::kKey)));
+    ScoreReport report =
+        ScoreReport::build(ws, project.annotations(), project.judgeResults(), ReportProvenance::ruleOf(project));
+    (void)ReportProvenance::complete(&report, project, ws, QStringLiteral("fuzz"));
     // Writing the report and the corrected runs costs ten times what opening and computing do, and depends on the
     // project only through the labels: one input in four (by a hash of it) renders one format, another writes one run.
     const ReportFormat formats[] = {ReportFormat::Json, ReportFormat::Markdown, ReportFormat::Csv, ReportFormat::Latex};

@@ -9,6 +9,8 @@
 #include "app/project/annotationexchange.h"
 #include "app/project/project.h"
 #include "app/project/projectinput.h"
+#include "app/project/savedviews.h"
+#include "app/stats/verificationsample.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -85,6 +87,21 @@ void annotate(Project &project, const Workspace &ws)
     check(project.importChanges({imported}, {QStringLiteral("2026-01-02T03:04:05.678Z")}, &error), error);
     check(project.setValue(QStringLiteral("current_item"), QString::number(id(2)), &error), error);
     check(project.setValue(QStringLiteral("current_run"), run1, &error), error);
+    // A saved view, a verification sample stratified by judge label and the majority rule, as the window keeps them.
+    SavedView view;
+    view.name = QStringLiteral("unsafe in Hate");
+    view.category = QStringLiteral("Hate");
+    view.hiddenRuns = QStringList{run1};
+    view.sortColumn = QStringLiteral("run:") + run0;
+    check(project.setValue(QLatin1String(SavedViews::kKey), SavedViews::serialize({view}), &error), error);
+    SampleDesign design;
+    design.strata = SampleDesign::Strata::JudgeLabel;
+    design.size = 3;
+    design.seed = 2411;
+    VerificationSample sample = SampleDraw::draw(ws, design);
+    sample.name = QStringLiteral("three per label");
+    check(project.setValue(QLatin1String(SampleStore::kKey), SampleStore::serialize({sample}), &error), error);
+    check(project.setValue(QStringLiteral("corrected_rule"), QStringLiteral("majority"), &error), error);
 
     const JudgePrompt rubric = JudgePrompt::defaultFor(JudgeKind::Rubric);
     check(project.addJudgeRun({QStringLiteral("rejudge"),
