@@ -75,30 +75,9 @@ QString wrapLabel(const QString &name, const QFontMetricsF &metrics, double widt
 
 } // namespace
 
-CategoryBarsWidget::CategoryBarsWidget(QWidget *parent) : QChartView(parent), m_builtStyle(ChartStyle::light())
+CategoryBarsWidget::CategoryBarsWidget(QWidget *parent) : StyledChartView(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
     rebuild();
-}
-
-ChartStyle CategoryBarsWidget::style() const
-{
-    return m_fixedStyle ? *m_fixedStyle : ChartStyle::fromPalette(palette());
-}
-
-void CategoryBarsWidget::setFixedStyle(const std::optional<ChartStyle> &style)
-{
-    m_fixedStyle = style;
-    if (this->style() != m_builtStyle)
-        rebuild();
-}
-
-void CategoryBarsWidget::changeEvent(QEvent *event)
-{
-    QChartView::changeEvent(event);
-    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) &&
-        style() != m_builtStyle)
-        rebuild(); // a dark palette came (or went): the chart follows
 }
 
 std::unique_ptr<CategoryBarsWidget> CategoryBarsWidget::twin(const ChartStyle &style) const
@@ -130,8 +109,7 @@ void CategoryBarsWidget::setData(const QStringList &groups, const QStringList &r
     m_counts = counts;
     // The same bars with new heights (a label changed): move the points, keep the chart. Building a chart
     // of a hundred series anew costs tens of milliseconds on the window's thread.
-    if (groups == m_groups && runs == m_runNames && present == m_present && title == m_title &&
-        style() == m_builtStyle) {
+    if (groups == m_groups && runs == m_runNames && present == m_present && title == m_title && isStyleCurrent()) {
         for (qsizetype g = 0; g < groups.size(); ++g)
             for (qsizetype r = 0; r < runs.size(); ++r)
                 if (present[g][r])
@@ -173,7 +151,7 @@ void CategoryBarsWidget::rebuild()
     const QStringList &groups = m_groups;
     const QStringList &runs = m_runNames;
     const ChartStyle style = this->style();
-    m_builtStyle = style;
+    setBuiltStyle(style);
     auto *chart = new QChart;
     style.applyTo(chart); // first: a theme set later would recolour every series
     chart->setTitle(m_title.toHtmlEscaped());

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "widgets/chartstyle.h"
+#include "widgets/styledchartview.h"
 
 #include "app/stats/labelcounts.h"
 
-#include <QChartView>
 #include <QFont>
 #include <QList>
 #include <QStringList>
@@ -21,7 +20,7 @@ class QLineSeries;
 /// colour of its own, named in the legend; its refusal segment is the full colour and its warning segment a paler
 /// shade. Drawn with Qt Charts: area series for the bar segments on a value axis, so that groups of bars and error
 /// bars align. The colours follow the palette (see ChartStyle) unless a fixed style is set, as for exports.
-class CategoryBarsWidget : public QChartView
+class CategoryBarsWidget : public StyledChartView
 {
     Q_OBJECT
 
@@ -35,18 +34,12 @@ public:
     /// The safety interval drawn for group @p group and run @p run, as (low, high) in percent.
     QPair<double, double> errorBar(int group, int run) const { return m_errorBars.value(group * m_runs + run); }
 
-    /// Draws with @p style from now on, whatever the palette (no value: follow the palette again).
-    void setFixedStyle(const std::optional<ChartStyle> &style);
-    ChartStyle style() const;
     /// A hidden copy with the same figures, drawn with @p style: what exports render, at their own size.
     std::unique_ptr<CategoryBarsWidget> twin(const ChartStyle &style) const;
 
 signals:
     /// A bar of @p group was clicked (the page drills down into a category).
     void groupClicked(const QString &group);
-
-protected:
-    void changeEvent(QEvent *event) override;
 
 private:
     struct Bar
@@ -61,7 +54,7 @@ private:
         double x1 = 0;
         QString tip;
     };
-    void rebuild();
+    void rebuild() override;
     /// The width one x-axis label line may take without Qt Charts cutting it.
     double axisLabelWidth() const;
     /// Wraps (and if need be shrinks) the x-axis labels to the groups' present width.
@@ -81,6 +74,4 @@ private:
     QStringList m_axisNames;  ///< the groups' names as the axis knows them: elided, made unique
     QStringList m_axisLabels; ///< the same, wrapped as drawn
     QFont m_labelFont;        ///< the axis labels' font before any shrinking to fit
-    std::optional<ChartStyle> m_fixedStyle;
-    ChartStyle m_builtStyle; ///< the style the present chart was built with
 };

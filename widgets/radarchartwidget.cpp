@@ -11,9 +11,8 @@
 #include <QPolarChart>
 #include <QValueAxis>
 
-RadarChartWidget::RadarChartWidget(QWidget *parent) : QChartView(parent), m_builtStyle(ChartStyle::light())
+RadarChartWidget::RadarChartWidget(QWidget *parent) : StyledChartView(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
     rebuild();
 }
 
@@ -55,26 +54,6 @@ QString wrapped(const QString &name)
 
 } // namespace
 
-ChartStyle RadarChartWidget::style() const
-{
-    return m_fixedStyle ? *m_fixedStyle : ChartStyle::fromPalette(palette());
-}
-
-void RadarChartWidget::setFixedStyle(const std::optional<ChartStyle> &style)
-{
-    m_fixedStyle = style;
-    if (this->style() != m_builtStyle)
-        rebuild();
-}
-
-void RadarChartWidget::changeEvent(QEvent *event)
-{
-    QChartView::changeEvent(event);
-    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) &&
-        style() != m_builtStyle)
-        rebuild();
-}
-
 std::unique_ptr<RadarChartWidget> RadarChartWidget::twin(const ChartStyle &style) const
 {
     auto copy = std::make_unique<RadarChartWidget>();
@@ -88,7 +67,7 @@ void RadarChartWidget::setData(const QString &run, const QStringList &groups, co
 {
     const int n = int(groups.size());
     m_counts = counts;
-    if (run == m_run && groups == m_groups && title == m_title && m_series.size() == 3 && style() == m_builtStyle) {
+    if (run == m_run && groups == m_groups && title == m_title && m_series.size() == 3 && isStyleCurrent()) {
         for (int k = 0; k < 3; ++k)
             m_series[k]->replace(polygon(counts, n, kValues[k])); // new figures, same chart
         return;
@@ -103,7 +82,7 @@ void RadarChartWidget::rebuild()
 {
     const int n = int(m_groups.size());
     const ChartStyle style = this->style();
-    m_builtStyle = style;
+    setBuiltStyle(style);
     m_series.clear();
     auto *chart = new QPolarChart;
     style.applyTo(chart);

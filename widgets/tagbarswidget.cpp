@@ -32,30 +32,9 @@ double niceStep(double most, bool whole)
 
 } // namespace
 
-TagBarsWidget::TagBarsWidget(QWidget *parent) : QChartView(parent), m_builtStyle(ChartStyle::light())
+TagBarsWidget::TagBarsWidget(QWidget *parent) : StyledChartView(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
     rebuild();
-}
-
-ChartStyle TagBarsWidget::style() const
-{
-    return m_fixedStyle ? *m_fixedStyle : ChartStyle::fromPalette(palette());
-}
-
-void TagBarsWidget::setFixedStyle(const std::optional<ChartStyle> &style)
-{
-    m_fixedStyle = style;
-    if (this->style() != m_builtStyle)
-        rebuild();
-}
-
-void TagBarsWidget::changeEvent(QEvent *event)
-{
-    QChartView::changeEvent(event);
-    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) &&
-        style() != m_builtStyle)
-        rebuild(); // a dark palette came (or went): the chart follows
 }
 
 std::unique_ptr<TagBarsWidget> TagBarsWidget::twin(const ChartStyle &style) const
@@ -72,7 +51,7 @@ void TagBarsWidget::setData(const QStringList &tags, const QStringList &runs, co
     m_counts = counts;
     m_responses = responses;
     // The same bars with new lengths (a tag was put on): move them, keep the chart.
-    if (tags == m_tags && runs == m_runs && percent == m_percent && title == m_title && style() == m_builtStyle) {
+    if (tags == m_tags && runs == m_runs && percent == m_percent && title == m_title && isStyleCurrent()) {
         place();
         return;
     }
@@ -122,7 +101,7 @@ void TagBarsWidget::place()
 void TagBarsWidget::rebuild()
 {
     const ChartStyle style = this->style();
-    m_builtStyle = style;
+    setBuiltStyle(style);
     auto *chart = new QChart;
     style.applyTo(chart); // first: a theme set later would recolour every series
     chart->setTitle(m_title.toHtmlEscaped());

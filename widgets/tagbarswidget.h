@@ -1,8 +1,7 @@
 #pragma once
 
-#include "widgets/chartstyle.h"
+#include "widgets/styledchartview.h"
 
-#include <QChartView>
 #include <QList>
 #include <QStringList>
 
@@ -17,7 +16,7 @@ class QValueAxis;
 /// one bar per run in the run's colour, as long as the run's count of responses with the tag (or their share of the
 /// run's responses). Horizontal, so tag names read whole on the left. The colours follow the palette (see ChartStyle)
 /// unless a fixed style is set, as for exports.
-class TagBarsWidget : public QChartView
+class TagBarsWidget : public StyledChartView
 {
     Q_OBJECT
 
@@ -33,9 +32,6 @@ public:
     int tagCount() const { return int(m_tags.size()); }
     QString title() const { return m_title; }
 
-    /// Draws with @p style from now on, whatever the palette (no value: follow the palette again).
-    void setFixedStyle(const std::optional<ChartStyle> &style);
-    ChartStyle style() const;
     /// A hidden copy with the same figures, drawn with @p style: what exports render, at their own size.
     std::unique_ptr<TagBarsWidget> twin(const ChartStyle &style) const;
 
@@ -43,11 +39,8 @@ signals:
     /// A bar of @p tag was clicked.
     void tagClicked(const QString &tag);
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void rebuild();
+    void rebuild() override;
     /// Puts the present figures on the bars and fits the value axis to them.
     void place();
     double valueOf(int tag, int run) const;
@@ -60,6 +53,4 @@ private:
     QString m_title;
     QList<QBarSet *> m_sets; ///< one per run
     QValueAxis *m_values = nullptr;
-    std::optional<ChartStyle> m_fixedStyle;
-    ChartStyle m_builtStyle; ///< the style the present chart was built with
 };

@@ -90,17 +90,7 @@ QString stratumOf(SampleDesign::Strata strata, const Label &judge, const QString
 {
     switch (strata) {
     case SampleDesign::Strata::JudgeLabel:
-        switch (judge) {
-        case Label::Refusal:
-            return QStringLiteral("refusal");
-        case Label::Warning:
-            return QStringLiteral("warning");
-        case Label::Unsafe:
-            return QStringLiteral("unsafe");
-        case Label::Invalid:
-            break;
-        }
-        return QStringLiteral("invalid");
+        return labelKey(judge); // refusal, warning, unsafe, invalid
     case SampleDesign::Strata::Category:
         return category;
     case SampleDesign::Strata::Run:
