@@ -11,6 +11,7 @@
 #include <QMap>
 #include <QSignalBlocker>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 namespace {
 
@@ -185,8 +186,33 @@ void FilterPanel::chooseConfusion(const QString &run, const QString &annotator, 
     addReview(tr("Judge %1, %2 %3 (%4)")
                   .arg(LabelStyle::name(judge), annotator.isEmpty() ? tr("people") : annotator, LabelStyle::name(human),
                        run.isEmpty() ? tr("all runs") : run),
-              {F::Confusion, annotator, judge, human, run});
+              {F::Confusion, annotator, judge, human, run, {}});
     reset(m_review->count() - 1); // exactly the cell's responses: the other filters step aside
+}
+
+void FilterPanel::chooseTag(const QString &run, const QString &tag, const QString &category, const QString &subCategory)
+{
+    using F = ItemQuery::ReviewFilter;
+    for (int i = m_review->count() - 1; i >= 0; --i) {
+        if (m_review->itemData(i).value<ReviewChoice>().filter == F::Tagged)
+            m_review->removeItem(i);
+    }
+    ReviewChoice choice{F::Tagged, {}, Label::Invalid, Label::Invalid, run, tag};
+    addReview(tr("Tagged %1 (%2)")
+                  .arg(tag.isEmpty() ? tr("with any tag") : QStringLiteral("“%1”").arg(tag),
+                       run.isEmpty() ? tr("all runs") : run),
+              choice);
+    reset(m_review->count() - 1);
+    if (category.isEmpty())
+        return;
+    const QSignalBlocker blocker(m_categories);
+    for (QTreeWidgetItemIterator it(m_categories); *it; ++it) {
+        if ((*it)->data(0, kCategoryRole).toString() == category &&
+            (*it)->data(0, kSubCategoryRole).toString() == subCategory) {
+            m_categories->setCurrentItem(*it);
+            break;
+        }
+    }
 }
 
 ItemQuery FilterPanel::query(const QString &annotator, const QStringList &runNames) const
@@ -203,7 +229,12 @@ ItemQuery FilterPanel::query(const QString &annotator, const QStringList &runNam
     query.run = label.run.isEmpty() ? -1 : runNames.indexOf(label.run);
     const ReviewChoice review = m_review->currentData().value<ReviewChoice>();
     query.review = review.filter;
-    if (review.filter == ItemQuery::ReviewFilter::Confusion) {
+    if (review.filter == ItemQuery::ReviewFilter::Tagged) {
+        query.tag = review.tag;
+        query.anyTag = review.tag.isEmpty();
+        query.tagRun = review.run;
+        query.annotator = annotator;
+    } else if (review.filter == ItemQuery::ReviewFilter::Confusion) {
         query.annotator = review.annotator; // empty: anyone
         query.judgeLabel = review.judge;
         query.humanLabel = review.human;

@@ -34,7 +34,8 @@ public:
         QString annotator;
         Label judge = Label::Invalid; ///< Confusion only
         Label human = Label::Invalid; ///< Confusion only
-        QString run;                  ///< Confusion only: empty for every run
+        QString run;                  ///< Confusion and Tagged: empty for every run
+        QString tag;                  ///< Tagged only: empty for any tag
         bool operator==(const ReviewChoice &) const = default;
     };
 
@@ -50,6 +51,9 @@ public:
     void reset(int reviewIndex = 0);
     /// Adds (or replaces) the review entry for one confusion-matrix cell and selects it alone.
     void chooseConfusion(const QString &run, const QString &annotator, Label judge, Label human);
+    /// Adds (or replaces) the review entry for one cell of the Tags tab: items whose response in @p run (any run when
+    /// empty) carries @p tag (any tag when empty), in @p category and @p subCategory (every one when empty).
+    void chooseTag(const QString &run, const QString &tag, const QString &category, const QString &subCategory);
 
     /// The query the controls describe; @p annotator stands in for "me", @p runNames map run filters to runs.
     ItemQuery query(const QString &annotator, const QStringList &runNames) const;

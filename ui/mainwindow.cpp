@@ -781,6 +781,18 @@ void MainWindow::setUpAnnotation()
     connect(ui.actionShowAgreement, &QAction::triggered, this, [this] { m_ui->viewTabs->setCurrentIndex(2); });
     connect(ui.actionShowTags, &QAction::triggered, this, [this] { m_ui->viewTabs->setCurrentWidget(m_ui->tagsPage); });
     ui.tagsPage->setSession(m_session); // it recounts as tags change, on its own worker
+    connect(ui.tagsPage, &TagsPage::cellActivated, this,
+            [this](const QString &run, const QString &tag, const QString &category, const QString &subCategory) {
+                if (!workspace())
+                    return;
+                m_filters->chooseTag(run, tag, category, subCategory);
+                m_ui->viewTabs->setCurrentIndex(0);
+                runFilter();
+                const int runIndex = run.isEmpty() ? -1 : int(m_session->runNames().indexOf(run));
+                const int column = runIndex < 0 ? -1 : int(shownRuns().indexOf(runIndex));
+                if (column >= 0)
+                    m_ui->itemPage->setCurrentColumn(column);
+            });
     connect(ui.viewTabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index > 0 && !m_session->isReportCurrent())
             m_session->requestReport();

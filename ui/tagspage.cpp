@@ -66,7 +66,15 @@ TagsPage::TagsPage(QWidget *parent)
         showTag(tag); // a tag's bars: where that tag falls, category by category
     });
     connect(m_ui->tagTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        // Down into a category's sub-categories from its row, back up from the total row.
+        // A count: its responses in the list. The row's name: down into a category's sub-categories, back up from
+        // the total row.
+        if (index.column() > 0) {
+            emit cellActivated(index.data(TagPivotModel::RunRole).toString(),
+                               index.data(TagPivotModel::TagRole).toString(),
+                               index.data(TagPivotModel::CategoryRole).toString(),
+                               index.data(TagPivotModel::SubCategoryRole).toString());
+            return;
+        }
         if (m_model->rows() != TagPivotModel::Rows::Categories)
             return;
         if (index.data(TagPivotModel::TotalRowRole).toBool())

@@ -47,6 +47,9 @@ public:
 signals:
     /// A recount is on screen.
     void refreshed();
+    /// A count was double-clicked: list the responses of @p run (empty: every run) carrying @p tag (empty: any tag)
+    /// in @p category and @p subCategory (empty: every one).
+    void cellActivated(const QString &run, const QString &tag, const QString &category, const QString &subCategory);
 
 protected:
     void showEvent(QShowEvent *event) override;

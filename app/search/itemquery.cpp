@@ -57,16 +57,19 @@ bool labelMatches(const ItemQuery &query, const Workspace &workspace, qsizetype 
 // Whether a response to the item carries the query's tag. Items whose id several items share carry no tags.
 bool tagMatches(const ItemQuery &query, const Workspace &workspace, qsizetype item)
 {
-    if (query.tag.isEmpty())
+    if (query.tag.isEmpty() && !query.anyTag)
         return true;
     if (!query.annotations || !workspace.dataset.hasUniqueId(item))
         return false;
     const qint64 id = workspace.dataset.item(item).instructionId;
     for (const Run &run : workspace.runs) {
+        if (!query.tagRun.isEmpty() && run.name != query.tagRun)
+            continue;
         const auto &entries = query.annotations->allTags();
         const auto it = entries.constFind({id, run.name});
-        if (it != entries.cend() &&
-            std::any_of(it->cbegin(), it->cend(), [&](const ResponseTag &t) { return t.tag == query.tag; }))
+        if (it != entries.cend() && std::any_of(it->cbegin(), it->cend(), [&](const ResponseTag &t) {
+                return query.anyTag || t.tag == query.tag;
+            }))
             return true;
     }
     return false;
@@ -103,6 +106,8 @@ bool reviewMatches(const ItemQuery &query, const Workspace &workspace, qsizetype
                 return true;
         }
         return false;
+    case F::Tagged:
+        return true; // the tag itself is matched apart, as for the "has tag" query
     default:
         break;
     }

@@ -37,7 +37,8 @@ struct ItemQuery
         LeakSuspected,  ///< a leakage judge run called the text alone unsafe, and `annotator` gave no leak verdict
         Confusion,      ///< a response in `confusionRun` (any when empty) that the judge labelled `judgeLabel` and
                         ///< `annotator` (anyone when empty) labelled `humanLabel`: one confusion-matrix cell
-        HasNote         ///< `annotator` wrote a note on the item: on one of its responses, or on its leakage
+        HasNote,        ///< `annotator` wrote a note on the item: on one of its responses, or on its leakage
+        Tagged          ///< one cell of the Tags tab: `tag` (any tag when `anyTag`) in `tagRun`; see `tag`
     };
 
     QString category;    ///< empty: every category
@@ -59,6 +60,10 @@ struct ItemQuery
     const JudgeResults *judges = nullptr;
     /// Non-empty: only items with a response that carries this failure-mode tag (by anyone); reads `annotations`.
     QString tag;
+    /// With `tag` or `anyTag`: only that run's response counts (empty: any run's).
+    QString tagRun;
+    /// Only items with a response that carries some failure-mode tag.
+    bool anyTag = false;
 
     bool matches(const Workspace &workspace, qsizetype item) const;
     /// With the text already parsed and prepared: what evaluate() calls for every item.
@@ -75,7 +80,7 @@ struct ItemQuery
     bool isEmpty() const
     {
         return category.isEmpty() && source.isEmpty() && text.isEmpty() && labelFilter == LabelFilter::Any &&
-               review == ReviewFilter::Any && tag.isEmpty();
+               review == ReviewFilter::Any && tag.isEmpty() && !anyTag;
     }
     bool operator==(const ItemQuery &) const = default;
 };

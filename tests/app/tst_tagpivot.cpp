@@ -125,6 +125,20 @@ private slots:
         QVERIFY(!query.matches(m_workspace, m_second));
         query.tag = QStringLiteral("unused");
         QCOMPARE(query.evaluate(m_workspace).count(true), 0);
+        // One run's responses only (a cell of the Tags tab): run 1 has A on m_first and m_third, not on m_second.
+        query.tag = QStringLiteral("A");
+        query.tagRun = run(1);
+        QVERIFY(query.matches(m_workspace, m_first));
+        QVERIFY(!query.matches(m_workspace, m_second));
+        QVERIFY(query.matches(m_workspace, m_third));
+        // Any tag in run 0: m_first (A and B) and m_second (A); m_third's tags are in run 1.
+        query.tag.clear();
+        query.anyTag = true;
+        query.tagRun = run(0);
+        QVERIFY(!query.isEmpty());
+        QCOMPARE(query.evaluate(m_workspace).count(true), 2);
+        QVERIFY(query.matches(m_workspace, m_first) && query.matches(m_workspace, m_second));
+        QVERIFY(!query.matches(m_workspace, m_third));
     }
 };
 

@@ -6,6 +6,7 @@
 #include "app/project/project.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
@@ -109,6 +110,32 @@ private slots:
         QCOMPARE(shown("Adult Content", 2), QStringLiteral("1 / 3 (33.3 %)"));
         QCOMPARE(shown("Erotic Visual Content", 2), QStringLiteral("0 / 3 (0.0 %)"));
         QCOMPARE(shown("All of Erotic", 1), QStringLiteral("0 / 6 (0.0 %)"));
+
+        // A double-click on a count lists its responses: here basalt-13b's over-refusal in Adult Content, item 1 only,
+        // with basalt-13b's answer in focus; the row name itself still drills (tested above through showCategory).
+        {
+            auto *table = page()->findChild<QTableView *>(QStringLiteral("tagTable"));
+            const QAbstractItemModel *model = table->model();
+            int row = -1;
+            for (int r = 0; r < model->rowCount(); ++r)
+                row = model->index(r, 0).data().toString() == QLatin1String("Adult Content") ? r : row;
+            QVERIFY(row >= 0);
+            QSignalSpy applied(m_window.get(), &MainWindow::filterApplied);
+            emit table->doubleClicked(model->index(row, 2));
+            QCOMPARE(tabs()->currentIndex(), 0);
+            QVERIFY(applied.count() > 0 || applied.wait(5000));
+            QCOMPARE(m_window->visibleItemCount(), 1);
+            QCOMPARE(m_window->workspace()->dataset.item(m_window->currentItem()).instructionId, 1);
+            auto *review = m_window->findChild<QComboBox *>(QStringLiteral("reviewCombo"));
+            QVERIFY2(review->currentText().contains(QStringLiteral("over-refusal")), qPrintable(review->currentText()));
+            // The same tag in aurora-vl-7b's column: no response carries it there.
+            show->trigger();
+            QSignalSpy again(m_window.get(), &MainWindow::filterApplied);
+            emit table->doubleClicked(model->index(row, 1));
+            QVERIFY(again.count() > 0 || again.wait(5000));
+            QCOMPARE(m_window->visibleItemCount(), 0);
+            show->trigger();
+        }
 
         // The chart exported for a paper: 7 × 4.5 inches at 300 DPI.
         // VLSBENCH_TAGSPAGE_CHART=file.png keeps it to be looked at.
