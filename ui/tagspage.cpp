@@ -1,5 +1,6 @@
 #include "tagspage.h"
 
+#include "chartexportdialog.h"
 #include "tablecsv.h"
 #include "ui_tagspage.h"
 
@@ -302,24 +303,22 @@ void TagsPage::refreshNote()
     m_ui->noteLabel->setText(note);
 }
 
-bool TagsPage::exportChart(const QString &path, QString *error) const
+bool TagsPage::exportChart(const QString &path, QString *error, const ChartExport::Options &options) const
 {
-    // A hidden copy in the light style papers want: the chart on screen keeps its own.
-    const std::unique_ptr<TagBarsWidget> copy = m_ui->tagChart->twin(ChartStyle::light());
-    return ChartExport::write(copy.get(), ChartExport::Options(), path, error);
+    // A hidden copy in the style asked for (light, as papers want, by default): the chart on screen keeps its own.
+    const std::unique_ptr<TagBarsWidget> copy =
+        m_ui->tagChart->twin(options.dark ? ChartStyle::dark() : ChartStyle::light());
+    return ChartExport::write(copy.get(), options, path, error);
 }
 
 void TagsPage::exportChartDialog()
 {
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QStringLiteral("tags.png"),
-                                                tr("PNG image (*.png);;SVG drawing (*.svg)"), &filter);
-    if (path.isEmpty())
+    QString path;
+    if (!ChartExportDialog::ask(this, tr("Export Chart"), QStringLiteral("tags.png"), m_ui->tagChart->size(),
+                                &m_exportOptions, &path))
         return;
-    if (QFileInfo(path).suffix().isEmpty()) // the format chosen in the dialog when the name has none
-        path += filter.contains(QLatin1String("svg")) ? QStringLiteral(".svg") : QStringLiteral(".png");
     QString error;
-    if (!exportChart(path, &error))
+    if (!exportChart(path, &error, m_exportOptions))
         QMessageBox::warning(this, tr("Export Chart"), error);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "widgets/chartexport.h"
 #include "widgets/tagpivotmodel.h"
 
 #include <QPointer>
@@ -42,7 +43,7 @@ public:
     const TagBarsWidget *chart() const;
 
     /// Writes the chart to @p path (.png or .svg) in the light style at the default export size.
-    bool exportChart(const QString &path, QString *error) const;
+    bool exportChart(const QString &path, QString *error, const ChartExport::Options &options = {}) const;
 
 signals:
     /// A recount is on screen.
@@ -77,4 +78,5 @@ private:
     QPointer<ReviewSession> m_session;
     QPointer<Project> m_watched; ///< the project whose vocabulary changes bring a recount
     bool m_stale = false;
+    ChartExport::Options m_exportOptions; ///< the last export's choices, offered again
 };

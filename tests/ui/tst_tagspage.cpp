@@ -144,6 +144,14 @@ private slots:
         QString exportError;
         QVERIFY2(page()->exportChart(png, &exportError), qPrintable(exportError));
         QCOMPARE(QImage(png).size(), QSize(2100, 1350));
+        // At a size and resolution of one's own, as the Scores tab offers: one column, 3.5 × 2.6 in at 150 DPI.
+        ChartExport::Options column;
+        column.inches = QSizeF(3.5, 2.6);
+        column.dpi = 150;
+        QVERIFY2(page()->exportChart(png, &exportError, column), qPrintable(exportError));
+        const QImage small(png);
+        QCOMPARE(small.size(), QSize(525, 390));
+        QCOMPARE(small.dotsPerMeterX(), qRound(150 / 0.0254));
 
         // Undo takes the tag off again, and the count follows.
         refreshed.clear();
