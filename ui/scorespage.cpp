@@ -1,7 +1,7 @@
 #include "scorespage.h"
-#include "ui_scorespage.h"
 
 #include "chartexportdialog.h"
+#include "ui_scorespage.h"
 
 #include "widgets/categorybarswidget.h"
 #include "widgets/displaytext.h"
