@@ -2,6 +2,10 @@
 
 #include <QString>
 
+/// Whether a person's label was made without seeing the judge's label of the response (blind review). Stored as
+/// NULL, 1 and 0; labels made before this was recorded, and imported ones that do not say, are NotRecorded.
+enum class Blindness : quint8 { NotRecorded = 0, Blind = 1, Sighted = 2 };
+
 /// One edit of one annotation: what it was and what it became. Undo applies it backwards.
 struct AnnotationChange
 {
@@ -17,12 +21,16 @@ struct AnnotationChange
     QString oldNote;
     QString newNote;
     QString tag; ///< the tag's name, for Kind::Tag
+    /// For labels: whether the label before and after the change was made blind. A note edit keeps the label's.
+    Blindness oldBlind = Blindness::NotRecorded;
+    Blindness newBlind = Blindness::NotRecorded;
 
     AnnotationChange reversed() const
     {
         AnnotationChange r = *this;
         std::swap(r.oldValue, r.newValue);
         std::swap(r.oldNote, r.newNote);
+        std::swap(r.oldBlind, r.newBlind);
         return r;
     }
     bool isNoOp() const { return oldValue == newValue && oldNote == newNote; }

@@ -231,8 +231,10 @@ void Annotations::setLabel(qint64 item, const QString &run, const HumanLabel &la
     qsizetype &count = m_labelledCount[countKey(run, label.annotator)];
     if (i >= 0 && entries[i].label != Label::Invalid)
         --count;
-    if (label.label != Label::Invalid)
+    if (label.label != Label::Invalid) {
         ++count;
+        m_everLabelled.insert({{item, run}, label.annotator});
+    }
     if (label.isEmpty()) {
         if (i >= 0)
             entries.removeAt(i);
@@ -248,6 +250,47 @@ void Annotations::setLabel(qint64 item, const QString &run, const HumanLabel &la
     }
     if (entries.isEmpty())
         m_labels.remove({item, run});
+}
+
+bool Annotations::everLabelled(qint64 item, const QString &run, const QString &annotator) const
+{
+    return m_everLabelled.contains({{item, run}, annotator});
+}
+
+void Annotations::markLabelled(qint64 item, const QString &run, const QString &annotator)
+{
+    m_everLabelled.insert({{item, run}, annotator});
+}
+
+Annotations Annotations::blindLabelsOnly() const
+{
+    Annotations out = *this;
+    out.m_labels.clear();
+    out.m_labelledCount.clear();
+    for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it) {
+        for (const HumanLabel &label : *it) {
+            if (label.label != Label::Invalid && label.blind == Blindness::Blind) {
+                out.m_labels[it.key()].append(label);
+                ++out.m_labelledCount[countKey(it.key().run, label.annotator)];
+            }
+        }
+    }
+    return out;
+}
+
+Annotations::BlindCounts Annotations::blindCounts() const
+{
+    BlindCounts counts;
+    for (const QList<HumanLabel> &labels : m_labels) {
+        for (const HumanLabel &label : labels) {
+            if (label.label == Label::Invalid)
+                continue;
+            ++(label.blind == Blindness::Blind     ? counts.blind
+               : label.blind == Blindness::Sighted ? counts.sighted
+                                                   : counts.notRecorded);
+        }
+    }
+    return counts;
 }
 
 QString Annotations::labelClearedAt(qint64 item, const QString &run, const QString &annotator) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/model/annotationchange.h"
 #include "app/model/judgelabel.h"
 
 #include <QHash>
@@ -47,9 +48,10 @@ struct CorrectedLabel
 struct HumanLabel
 {
     HumanLabel() = default;
-    HumanLabel(QString annotator, Label label, QString note, QString time, QString labelTime = {})
+    HumanLabel(QString annotator, Label label, QString note, QString time, QString labelTime = {},
+               Blindness blind = Blindness::NotRecorded)
         : annotator(std::move(annotator)), label(label), note(std::move(note)), time(std::move(time)),
-          labelTime(std::move(labelTime))
+          labelTime(std::move(labelTime)), blind(blind)
     {
     }
 
@@ -58,6 +60,7 @@ struct HumanLabel
     QString note;
     QString time;      ///< last change, ISO 8601 UTC with milliseconds, e.g. 2026-11-28T09:15:02.120Z
     QString labelTime; ///< when the label itself was last set (a note edit does not move it); empty: time
+    Blindness blind = Blindness::NotRecorded; ///< whether the label was made without seeing the judge's
 
     bool isEmpty() const { return label == Label::Invalid && note.isEmpty(); }
     bool operator==(const HumanLabel &) const = default;
@@ -123,6 +126,21 @@ public:
 
     /// Replaces the annotator's entry for the response; an empty @p label removes it and remembers when.
     void setLabel(qint64 item, const QString &run, const HumanLabel &label);
+    /// True when @p annotator has ever given the response a label (1, 2 or 3), even one since cleared or undone:
+    /// from then on they have seen the judge's label, and blind review no longer hides it from them.
+    bool everLabelled(qint64 item, const QString &run, const QString &annotator) const;
+    /// Records that @p annotator once labelled the response (read from the history of a project).
+    void markLabelled(qint64 item, const QString &run, const QString &annotator);
+    /// A copy holding only the labels made blind (notes without a label go too); leak flags and tags are kept.
+    Annotations blindLabelsOnly() const;
+    /// How many labels (1, 2 or 3) were made blind, with the judge's label in view, and without a record of it.
+    struct BlindCounts
+    {
+        qsizetype blind = 0;
+        qsizetype sighted = 0;
+        qsizetype notRecorded = 0;
+    };
+    BlindCounts blindCounts() const;
     void setLeak(qint64 item, const LeakFlag &flag);
     /// When the annotator last cleared this label or flag, if it is cleared now; empty otherwise. Lets an import
     /// tell a label deleted since an export from one never made.
@@ -164,4 +182,15 @@ private:
     QStringList m_tagNames;
     QHash<QString, qsizetype> m_labelledCount; ///< keyed run + '\n' + annotator
     QHash<QString, QString> m_cleared;         ///< tombstones: target key → time of the clear
+    struct Labeller
+    {
+        ResponseKey response;
+        QString annotator;
+        bool operator==(const Labeller &) const = default;
+        friend size_t qHash(const Labeller &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.response, key.annotator);
+        }
+    };
+    QSet<Labeller> m_everLabelled;
 };

@@ -92,6 +92,40 @@ const char *const kTagSchema[] = {
     " SELECT RAISE(ABORT, 'the history is append-only'); END",
 };
 
+// Format 4 records, for each label, whether it was made blind: 1 blind, 0 with the judge's label in view, NULL not
+// recorded (labels made before format 4). History rows carry it for labels, so the label table can be checked
+// against its history as before. Blind review itself is a setting in the state table (blindModeKey()).
+const char *const kBlindSchema[] = {
+    "ALTER TABLE labels ADD COLUMN blind INTEGER CHECK (blind IN (0, 1))",
+    "ALTER TABLE history ADD COLUMN blind INTEGER CHECK (blind IS NULL OR (blind IN (0, 1) AND kind = 'label'))",
+};
+
+bool addBlindColumns(QSqlQuery &query)
+{
+    for (const char *statement : kBlindSchema) {
+        if (!query.exec(QString::fromLatin1(statement)))
+            return false;
+    }
+    return true;
+}
+
+QVariant blindValue(Blindness blind)
+{
+    return blind == Blindness::NotRecorded ? QVariant(QMetaType::fromType<int>())
+                                           : QVariant(blind == Blindness::Blind ? 1 : 0);
+}
+
+// A stored blind column: NULL, 1 or 0. Anything else is reported through @p ok.
+Blindness blindFromValue(const QVariant &value, bool *ok)
+{
+    *ok = true;
+    if (value.isNull())
+        return Blindness::NotRecorded;
+    const int v = value.toInt(ok);
+    *ok = *ok && (v == 0 || v == 1);
+    return v == 1 ? Blindness::Blind : Blindness::Sighted;
+}
+
 // Creates the tag tables (see kTagSchema) with the default vocabulary, inside the caller's transaction.
 bool addTagTables(QSqlQuery &query)
 {
@@ -505,7 +539,8 @@ bool Project::initialise(const QList<ProjectInput> &inputs, FileError *error)
             return false;
         }
     }
-    if (!addTagTables(query)) {
+    if (!addTagTables(query) || !addBlindColumns(query) ||
+        !query.exec(QStringLiteral("INSERT INTO state(key, value) VALUES ('%1', 'on')").arg(blindModeKey()))) {
         *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
         db.rollback();
         return false;
@@ -626,12 +661,15 @@ bool Project::loadContents(FileError *error)
     if (!loadTagNames(error))
         return false;
     const bool hasTags = m_version >= 3;
+    const bool hasBlind = m_version >= 4;
+    m_blindMode = hasBlind && value(blindModeKey()) == QLatin1String("on");
     // The latest history entry of every target. The labels and leaks tables must say exactly what it says:
     // the history is written in the same transaction, so a difference means the file was altered.
     struct Latest
     {
         int value = 0;
         QString note;
+        Blindness blind = Blindness::NotRecorded;
         bool matched = false;
     };
     QHash<QString, Latest> latest;
@@ -642,21 +680,28 @@ bool Project::loadContents(FileError *error)
                                                       " OR run IS NULL OR typeof(tag) != 'integer'"
                                                       " OR tag NOT IN (SELECT id FROM tag_names)))")
                                      : QString();
+    // Blindness is recorded for labels only, as 1 or 0.
+    const QString blindCheck =
+        hasBlind ? QStringLiteral(" OR (blind IS NOT NULL AND (kind != 'label' OR blind NOT IN (0, 1)))") : QString();
     if (!query.exec(QStringLiteral("SELECT count(*) FROM history WHERE kind NOT IN ('label', 'leak'%1)"
                                    " OR typeof(old_value) != 'integer' OR typeof(new_value) != 'integer'"
-                                   " OR old_value NOT BETWEEN 0 AND 3 OR new_value NOT BETWEEN 0 AND 3%2")
-                        .arg(hasTags ? QStringLiteral(", 'tag'") : QString(), tagCheck)) ||
+                                   " OR old_value NOT BETWEEN 0 AND 3 OR new_value NOT BETWEEN 0 AND 3%2%3")
+                        .arg(hasTags ? QStringLiteral(", 'tag'") : QString(), tagCheck, blindCheck)) ||
         !query.next()) {
         *error = sqlError(QStringLiteral("cannot read the history"), query.lastError().text());
         return false;
     }
     if (const qint64 bad = query.value(0).toLongLong(); bad > 0)
         return damaged(QStringLiteral("%1 history entries hold values that no change can have").arg(bad));
-    if (!query.exec(hasTags
-                        ? QStringLiteral("SELECT kind, item, run, annotator, time, new_value, new_note,"
-                                         " max(sequence), tag FROM history GROUP BY kind, item, run, annotator, tag")
-                        : QStringLiteral("SELECT kind, item, run, annotator, time, new_value, new_note,"
-                                         " max(sequence), NULL FROM history GROUP BY kind, item, run, annotator"))) {
+    // max(sequence) is the only min/max aggregate, so SQLite takes the other bare columns from the latest entry;
+    // the count says whether the annotator ever gave the target a label, which blind review needs.
+    if (!query.exec(
+            QStringLiteral("SELECT kind, item, run, annotator, time, new_value, new_note, max(sequence), %1, %2,"
+                           " count(CASE WHEN kind = 'label' AND new_value > 0 THEN 1 END)"
+                           " FROM history GROUP BY kind, item, run, annotator%3")
+                .arg(hasTags ? QStringLiteral("tag") : QStringLiteral("NULL"),
+                     hasBlind ? QStringLiteral("blind") : QStringLiteral("NULL"),
+                     hasTags ? QStringLiteral(", tag") : QString()))) {
         *error = sqlError(QStringLiteral("cannot read the history"), query.lastError().text());
         return false;
     }
@@ -673,6 +718,12 @@ bool Project::loadContents(FileError *error)
             value > 3 || annotator.isEmpty() || (isTag && (value > 1 || !m_tagName.contains(tag))))
             return damaged(QStringLiteral("a history entry for item %1 is not a valid change").arg(item));
         const QString note = query.value(6).toString();
+        bool blindOk = true;
+        const Blindness blind = blindFromValue(query.value(9), &blindOk);
+        if (!blindOk)
+            return damaged(QStringLiteral("a history entry for item %1 says neither blind nor not").arg(item));
+        if (query.value(10).toLongLong() > 0)
+            m_annotations.markLabelled(item, run, annotator);
         if (value == 0 && note.isEmpty()) { // a tombstone: the annotation was cleared, its row is gone
             const QString time = query.value(4).toString();
             if (isTag)
@@ -683,17 +734,18 @@ bool Project::loadContents(FileError *error)
                 m_annotations.setLabel(item, run, {annotator, Label::Invalid, {}, time});
             continue;
         }
-        latest.insert(targetKey(kind, item, run, annotator, tag), {value, note, false});
+        latest.insert(targetKey(kind, item, run, annotator, tag), {value, note, blind, false});
     }
     auto agrees = [&](const QString &kind, qint64 item, const QString &run, const QString &annotator, int value,
-                      const QString &note, qint64 tag = 0) {
+                      const QString &note, qint64 tag = 0, Blindness blind = Blindness::NotRecorded) {
         const auto it = latest.find(targetKey(kind, item, run, annotator, tag));
-        if (it == latest.end() || it->value != value || it->note != note || it->matched)
+        if (it == latest.end() || it->value != value || it->note != note || it->blind != blind || it->matched)
             return false;
         it->matched = true;
         return true;
     };
-    if (!query.exec(QStringLiteral("SELECT item, run, annotator, label, note, time, label_time FROM labels"))) {
+    if (!query.exec(QStringLiteral("SELECT item, run, annotator, label, note, time, label_time, %1 FROM labels")
+                        .arg(hasBlind ? QStringLiteral("blind") : QStringLiteral("NULL")))) {
         *error = sqlError(QStringLiteral("cannot read the labels"), query.lastError().text());
         return false;
     }
@@ -705,11 +757,16 @@ bool Project::loadContents(FileError *error)
             return damaged(QStringLiteral("item %1 has the label \"%2\", not 1, 2 or 3")
                                .arg(item)
                                .arg(query.value(3).toString().left(40)));
-        HumanLabel label{query.value(2).toString(), Label(value), query.value(4).toString(), query.value(5).toString(),
-                         query.value(6).toString()};
+        bool blindOk = true;
+        HumanLabel label{query.value(2).toString(), Label(value),
+                         query.value(4).toString(), query.value(5).toString(),
+                         query.value(6).toString(), blindFromValue(query.value(7), &blindOk)};
+        if (!blindOk)
+            return damaged(QStringLiteral("a label of item %1 says neither blind nor not").arg(item));
         if (label.annotator.isEmpty())
             return damaged(QStringLiteral("a label of item %1 has no annotator").arg(item));
-        if (!agrees(QStringLiteral("label"), item, query.value(1).toString(), label.annotator, value, label.note))
+        if (!agrees(QStringLiteral("label"), item, query.value(1).toString(), label.annotator, value, label.note, 0,
+                    label.blind))
             return damaged(QStringLiteral("the label of item %1, run \"%2\" by %3 differs from its history")
                                .arg(item)
                                .arg(query.value(1).toString(), label.annotator));
@@ -875,6 +932,8 @@ bool Project::upgrade(FileError *error)
     }
     if (ok && m_version < 3)
         ok = addTagTables(query);
+    if (ok && m_version < 4)
+        ok = addBlindColumns(query);
     if (!ok || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)) || !db.commit()) {
         *error =
             sqlError(QStringLiteral("cannot upgrade the project"),
@@ -1033,16 +1092,24 @@ bool Project::setInputs(const QList<ProjectInput> &inputs, FileError *error)
 bool Project::setLabel(qint64 item, const QString &run, const QString &annotator, Label label, FileError *error)
 {
     const HumanLabel current = m_annotations.label(item, run, annotator);
-    return edit({AnnotationChange::Kind::Label,
-                 item,
-                 run,
-                 annotator,
-                 int(current.label),
-                 int(label),
-                 current.note,
-                 current.note,
-                 {}},
-                Merge::Separate, error);
+    // Blind only while the judge's label is still hidden from this annotator: before their first label of the
+    // response. Changing it afterwards, with the judge's label in view, is not.
+    const Blindness blind = label == Label::Invalid                                            ? Blindness::NotRecorded
+                            : label == current.label                                           ? current.blind
+                            : m_blindMode && !m_annotations.everLabelled(item, run, annotator) ? Blindness::Blind
+                                                                                               : Blindness::Sighted;
+    AnnotationChange change{AnnotationChange::Kind::Label,
+                            item,
+                            run,
+                            annotator,
+                            int(current.label),
+                            int(label),
+                            current.note,
+                            current.note,
+                            {},
+                            current.blind,
+                            blind};
+    return edit(change, Merge::Separate, error);
 }
 
 bool Project::setLabelNote(qint64 item, const QString &run, const QString &annotator, const QString &note,
@@ -1057,7 +1124,9 @@ bool Project::setLabelNote(qint64 item, const QString &run, const QString &annot
                  int(current.label),
                  current.note,
                  note,
-                 {}},
+                 {},
+                 current.blind,
+                 current.blind},
                 merge, error);
 }
 
@@ -1316,7 +1385,11 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
             const HumanLabel current = m_annotations.label(change.item, change.run, change.annotator);
             change.oldValue = int(current.label);
             change.oldNote = current.note;
+            change.oldBlind = current.blind;
+            if (change.newValue == 0)
+                change.newBlind = Blindness::NotRecorded; // a note alone is not a label, blind or not
         } else {
+            change.oldBlind = change.newBlind = Blindness::NotRecorded;
             const LeakFlag current = m_annotations.leak(change.item, change.annotator);
             change.oldValue = int(current.verdict);
             change.oldNote = current.note;
@@ -1330,9 +1403,9 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
     }
     QSqlQuery upsertLabel(db);
     upsertLabel.prepare(QStringLiteral(
-        "INSERT INTO labels(item, run, annotator, label, note, time, label_time) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO labels(item, run, annotator, label, note, time, label_time, blind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(item, run, annotator) DO UPDATE SET label = excluded.label, note = excluded.note,"
-        " time = excluded.time, label_time = excluded.label_time"));
+        " time = excluded.time, label_time = excluded.label_time, blind = excluded.blind"));
     QSqlQuery deleteLabel(db);
     deleteLabel.prepare(QStringLiteral("DELETE FROM labels WHERE item = ? AND run = ? AND annotator = ?"));
     QSqlQuery upsertLeak(db);
@@ -1349,7 +1422,7 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
     deleteTag.prepare(QStringLiteral("DELETE FROM tags WHERE item = ? AND run = ? AND annotator = ? AND tag = ?"));
     QSqlQuery history(db);
     history.prepare(QStringLiteral("INSERT INTO history(time, annotator, action, kind, item, run, old_value, old_note,"
-                                   " new_value, new_note, tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                   " new_value, new_note, tag, blind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // A tag name the project has not seen (from an import) joins the vocabulary at its end.
     QHash<QString, qint64> tagIds = m_tagId;
     QStringList addedNames;
@@ -1410,6 +1483,7 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
                 query->addBindValue(notNull(c.newNote));
                 query->addBindValue(time);
                 query->addBindValue(labelTime);
+                query->addBindValue(blindValue(c.newBlind));
             }
         } else {
             query = empty ? &deleteLeak : &upsertLeak;
@@ -1433,6 +1507,7 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
         history.addBindValue(notNull(c.newNote));
         history.addBindValue(c.kind == AnnotationChange::Kind::Tag ? QVariant(tag)
                                                                    : QVariant(QMetaType::fromType<qint64>()));
+        history.addBindValue(blindValue(c.newBlind));
         if (!query->exec() || !history.exec()) {
             const QString detail =
                 !query->lastError().text().trimmed().isEmpty() ? query->lastError().text() : history.lastError().text();
@@ -1459,7 +1534,7 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
             m_annotations.setTag(c.item, c.run, {c.annotator, c.tag, stamps[i]}, c.newValue != 0);
         else if (c.kind == AnnotationChange::Kind::Label)
             m_annotations.setLabel(c.item, c.run,
-                                   {c.annotator, Label(c.newValue), c.newNote, stamps[i], labelTimes[i]});
+                                   {c.annotator, Label(c.newValue), c.newNote, stamps[i], labelTimes[i], c.newBlind});
         else
             m_annotations.setLeak(c.item, {c.annotator, LeakVerdict(c.newValue), c.newNote, stamps[i]});
     }
@@ -1467,6 +1542,32 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
         emit tagNamesChanged();
     for (const AnnotationChange &c : std::as_const(changes))
         emit changed(c);
+    return true;
+}
+
+QString Project::blindModeKey()
+{
+    return QStringLiteral("blind_mode");
+}
+
+bool Project::setBlindMode(bool on, FileError *error)
+{
+    if (on == m_blindMode)
+        return true;
+    if (m_readOnly) {
+        *error = {m_path, 0, 0, QStringLiteral("the project is read-only. %1").arg(m_readOnlyReason)};
+        return false;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("INSERT INTO state(key, value) VALUES (?, ?)"
+                                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(blindModeKey());
+    query.addBindValue(on ? QStringLiteral("on") : QStringLiteral("off"));
+    if (!query.exec()) {
+        *error = sqlError(QStringLiteral("cannot save"), query.lastError().text());
+        return false;
+    }
+    m_blindMode = on;
     return true;
 }
 
@@ -1500,8 +1601,9 @@ QList<Project::HistoryEntry> Project::history() const
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT sequence, time, annotator, action, kind, item, run, old_value, old_note,"
-                                   " new_value, new_note, %1 FROM history ORDER BY sequence")
-                        .arg(m_version >= 3 ? QStringLiteral("tag") : QStringLiteral("NULL"))))
+                                   " new_value, new_note, %1, %2 FROM history ORDER BY sequence")
+                        .arg(m_version >= 3 ? QStringLiteral("tag") : QStringLiteral("NULL"),
+                             m_version >= 4 ? QStringLiteral("blind") : QStringLiteral("NULL"))))
         return entries;
     while (query.next()) {
         HistoryEntry entry;
@@ -1521,6 +1623,8 @@ QList<Project::HistoryEntry> Project::history() const
         entry.change.oldNote = query.value(8).toString();
         entry.change.newValue = query.value(9).toInt();
         entry.change.newNote = query.value(10).toString();
+        bool ok = true;
+        entry.change.newBlind = blindFromValue(query.value(12), &ok);
         entries.append(entry);
     }
     return entries;

@@ -26,7 +26,7 @@ class Project : public QObject
 
 public:
     /// The newest project format this build reads and writes (SQLite user_version).
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     enum class Access : quint8 { ReadWrite, ReadOnly };
     /// Whether an edit can be merged into the previous undo step (successive saves of one note): never, always
@@ -86,6 +86,14 @@ public:
     /// Undoes the latest edit of this session; @p applied receives what was changed, so it can be shown.
     bool undo(AnnotationChange *applied, FileError *error);
     bool redo(AnnotationChange *applied, FileError *error);
+
+    /// Blind review: the judge's label and explanation of a response stay hidden from an annotator until they have
+    /// labelled it, and each label records whether it was made so. On for new projects; projects written before
+    /// format 4 start with it off (their labels were made seeing the judge's).
+    bool blindMode() const { return m_blindMode; }
+    bool setBlindMode(bool on, FileError *error);
+    /// The key under which the project's state keeps the blind-review setting ("on" or "off").
+    static QString blindModeKey();
 
     /// Small settings kept in the project, such as the item the reviewer was on.
     QString value(const QString &key) const;
@@ -151,6 +159,7 @@ private:
     QHash<qint64, QString> m_tagName; ///< every tag the project ever had, by id (the history refers to ids)
     QHash<QString, qint64> m_tagId;
     int m_version = 0;
+    bool m_blindMode = false;
     QList<AnnotationChange> m_undo;
     QList<AnnotationChange> m_redo;
     bool m_noteEditing = false; ///< the last edit saved a note that is still being typed

@@ -115,11 +115,20 @@ class TestProject : public QObject
         return path;
     }
 
+    // Turns a project of this format back into format 3: no blindness recorded, no blind-review setting.
+    static QStringList formatThreeStatements()
+    {
+        return {"ALTER TABLE labels DROP COLUMN blind", "ALTER TABLE history DROP COLUMN blind",
+                "DELETE FROM state WHERE key = 'blind_mode'", "PRAGMA user_version = 3"};
+    }
+
     // Turns a project of this format back into format 2 (no tag tables, the history without tags); the caller sets
     // user_version.
     static QStringList formatTwoStatements()
     {
-        return {"DROP TABLE tags",
+        return {"ALTER TABLE labels DROP COLUMN blind",
+                "DELETE FROM state WHERE key = 'blind_mode'",
+                "DROP TABLE tags",
                 "DROP TABLE tag_names",
                 "CREATE TABLE history_v2(sequence INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
                 " annotator TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN ('edit', 'undo', 'redo', 'import')),"
@@ -514,7 +523,13 @@ private slots:
         QTest::newRow("note altered") << QStringList{"UPDATE labels SET note = 'x' WHERE item = 6"};
         QTest::newRow("label row lost") << QStringList{"DELETE FROM labels WHERE item = 6"};
         QTest::newRow("label added without history")
-            << QStringList{"INSERT INTO labels VALUES (9, 'r', 'ana', 1, '', 't', 't')"};
+            << QStringList{"INSERT INTO labels(item, run, annotator, label, note, time, label_time)"
+                           " VALUES (9, 'r', 'ana', 1, '', 't', 't')"};
+        QTest::newRow("made blind, by the label table alone")
+            << QStringList{"UPDATE labels SET blind = 0 WHERE item = 5"};
+        QTest::newRow("blind 7") << QStringList{unchecked, "UPDATE labels SET blind = 7 WHERE item = 5"};
+        QTest::newRow("history blind 7") << QStringList{historyWritable, unchecked,
+                                                        "UPDATE history SET blind = 7 WHERE sequence = 2"};
         QTest::newRow("no annotator") << QStringList{"UPDATE labels SET annotator = '' WHERE item = 5"};
         QTest::newRow("leak verdict unknown")
             << QStringList{unchecked, "UPDATE leaks SET verdict = 'maybe' WHERE item = 5"};
@@ -943,6 +958,123 @@ private slots:
         QCOMPARE(project->annotations().tags(6, QStringLiteral("r"), QStringLiteral("ana")),
                  QStringList{"misreads the image"});
         QCOMPARE(project->annotations().label(6, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Unsafe);
+    }
+
+    void blindReviewRecordsHowEachLabelWasMade()
+    {
+        const QString path = freshPath();
+        const QString r = QStringLiteral("r");
+        const QString ana = QStringLiteral("ana");
+        const QString bo = QStringLiteral("bo");
+        FileError error;
+        auto blindOf = [&](const Project &p, qint64 item, const QString &who) {
+            return p.annotations().label(item, r, who).blind;
+        };
+        {
+            auto project = Project::create(path, {}, &error);
+            QVERIFY2(project, qPrintable(error.toString()));
+            QVERIFY(project->blindMode()); // on for a new project
+            QVERIFY(!project->annotations().everLabelled(1, r, ana));
+            QVERIFY(project->setLabel(1, r, ana, Label::Unsafe, &error));
+            QCOMPARE(blindOf(*project, 1, ana), Blindness::Blind);
+            QVERIFY(project->annotations().everLabelled(1, r, ana));
+            // A note does not change how the label was made.
+            QVERIFY(project->setLabelNote(1, r, ana, QStringLiteral("gives steps"), &error));
+            QCOMPARE(blindOf(*project, 1, ana), Blindness::Blind);
+            // Another annotator has not seen the judge's label of that response: blind too.
+            QVERIFY(project->setLabel(1, r, bo, Label::Refusal, &error));
+            QCOMPARE(blindOf(*project, 1, bo), Blindness::Blind);
+            // Changed once the judge's label was in view: not blind.
+            QVERIFY(project->setLabel(1, r, ana, Label::Warning, &error));
+            QCOMPARE(blindOf(*project, 1, ana), Blindness::Sighted);
+            // Undo brings back the label as it was made, redo the change.
+            QVERIFY(project->undo(nullptr, &error));
+            QCOMPARE(project->annotations().label(1, r, ana).label, Label::Unsafe);
+            QCOMPARE(blindOf(*project, 1, ana), Blindness::Blind);
+            QVERIFY(project->redo(nullptr, &error));
+            QCOMPARE(project->annotations().label(1, r, ana).label, Label::Warning);
+            QCOMPARE(blindOf(*project, 1, ana), Blindness::Sighted);
+            // Cleared and given again: the first label showed the judge's, so the second is not blind.
+            QVERIFY(project->setLabel(2, r, ana, Label::Refusal, &error));
+            QVERIFY(project->setLabel(2, r, ana, Label::Invalid, &error));
+            QVERIFY(project->annotations().label(2, r, ana).isEmpty());
+            QVERIFY(project->annotations().everLabelled(2, r, ana));
+            QVERIFY(project->setLabel(2, r, ana, Label::Unsafe, &error));
+            QCOMPARE(blindOf(*project, 2, ana), Blindness::Sighted);
+            // Cleared and left so: remembered across reopening.
+            QVERIFY(project->setLabel(4, r, ana, Label::Refusal, &error));
+            QVERIFY(project->setLabel(4, r, ana, Label::Invalid, &error));
+            // Blind review off: labels are made seeing the judge's.
+            QVERIFY(project->setBlindMode(false, &error));
+            QVERIFY(project->setLabel(3, r, ana, Label::Refusal, &error));
+            QCOMPARE(blindOf(*project, 3, ana), Blindness::Sighted);
+            // 1/ana W sighted, 1/bo R blind, 2/ana U sighted, 3/ana R sighted.
+            const Annotations::BlindCounts counts = project->annotations().blindCounts();
+            QCOMPARE(counts.blind, 1);
+            QCOMPARE(counts.sighted, 3);
+            QCOMPARE(counts.notRecorded, 0);
+        }
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QVERIFY(!project->blindMode()); // the setting is the project's
+        QCOMPARE(blindOf(*project, 1, ana), Blindness::Sighted);
+        QCOMPARE(blindOf(*project, 1, bo), Blindness::Blind);
+        QCOMPARE(blindOf(*project, 2, ana), Blindness::Sighted);
+        QCOMPARE(project->annotations().label(1, r, ana).note, QStringLiteral("gives steps"));
+        QVERIFY(project->annotations().everLabelled(4, r, ana)); // from the history: cleared, but once given
+        QVERIFY(!project->annotations().everLabelled(4, r, bo));
+        QVERIFY(!project->annotations().everLabelled(5, r, ana));
+        QVERIFY(project->setBlindMode(true, &error));
+        QVERIFY(project->setLabel(4, r, ana, Label::Warning, &error));
+        QCOMPARE(blindOf(*project, 4, ana), Blindness::Sighted);
+        QVERIFY(project->setLabel(5, r, ana, Label::Warning, &error));
+        QCOMPARE(blindOf(*project, 5, ana), Blindness::Blind);
+        // The history says, for each label it sets, how it was made; a note edit keeps the label's.
+        QList<int> blindness;
+        for (const Project::HistoryEntry &entry : project->history())
+            blindness.append(int(entry.change.newBlind));
+        //                  1 ana U, note, 1 bo R, 1 ana W, undo, redo, 2 R, clear, 2 U, 4 R, clear, 3 R, 4 W, 5 W
+        QCOMPARE(blindness, QList<int>({1, 1, 1, 2, 1, 2, 1, 0, 2, 1, 0, 2, 2, 1}));
+        // The labels made blind, alone.
+        const Annotations blind = project->annotations().blindLabelsOnly();
+        QCOMPARE(blind.labels(1, r).size(), 1);
+        QCOMPARE(blind.labels(1, r).first().annotator, bo);
+        QCOMPARE(blind.label(5, r, ana).label, Label::Warning);
+        QVERIFY(blind.label(2, r, ana).isEmpty());
+        QCOMPARE(blind.labelledCount(r, ana), 1);
+        QCOMPARE(blind.labelledCount(r, bo), 1);
+    }
+
+    void formatThreeProjectIsUpgradedWithBlindnessNotRecorded()
+    {
+        const QString path = annotatedProject();
+        QCOMPARE(rawExec(path, formatThreeStatements()), QString());
+        FileError error;
+        {
+            auto reader = Project::open(path, Project::Access::ReadOnly, &error);
+            QVERIFY2(reader, qPrintable(error.toString()));
+            QCOMPARE(reader->formatVersion(), 3);
+            QVERIFY(!reader->blindMode());
+            QCOMPARE(reader->annotations().label(6, QStringLiteral("r"), QStringLiteral("ana")).blind,
+                     Blindness::NotRecorded);
+        }
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->formatVersion(), 4);
+        // Labels made before format 4 may have been made seeing the judge's: that is not known, and not claimed.
+        QVERIFY(!project->blindMode());
+        QCOMPARE(describe(project->annotations()), QStringLiteral("5 2  ana 1 \n6 3 steps ana 0 \n7 0  ana 0 "));
+        const Annotations::BlindCounts counts = project->annotations().blindCounts();
+        QCOMPARE(counts.notRecorded, 2);
+        QCOMPARE(counts.blind + counts.sighted, 0);
+        QVERIFY(project->setLabel(7, QStringLiteral("r"), QStringLiteral("ana"), Label::Refusal, &error));
+        QCOMPARE(project->annotations().label(7, QStringLiteral("r"), QStringLiteral("ana")).blind, Blindness::Sighted);
+        project.reset();
+        project = Project::open(path, Project::Access::ReadOnly, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->annotations().label(7, QStringLiteral("r"), QStringLiteral("ana")).blind, Blindness::Sighted);
+        QCOMPARE(project->annotations().label(5, QStringLiteral("r"), QStringLiteral("ana")).blind,
+                 Blindness::NotRecorded);
     }
 
     void damagedTagRowsAreRefused_data()

@@ -76,7 +76,8 @@ void report(const Project &project, size_t pick)
     (void)SavedViews::parse(project.value(QLatin1String(SavedViews::kKey)));
     ScoreReport report =
         ScoreReport::build(ws, project.annotations(), project.judgeResults(), ReportProvenance::ruleOf(project));
-    (void)ReportProvenance::complete(&report, project, ws, QStringLiteral("fuzz"));
+    (void)ReportProvenance::complete(&report, project, ws, QStringLiteral("fuzz"), project.annotations(), false);
+    (void)project.annotations().blindLabelsOnly().blindCounts();
     // Writing the report and the corrected runs costs ten times what opening and computing do, and depends on the
     // project only through the labels: one input in four (by a hash of it) renders one format, another writes one run.
     const ReportFormat formats[] = {ReportFormat::Json, ReportFormat::Markdown, ReportFormat::Csv, ReportFormat::Latex};
