@@ -150,12 +150,16 @@ QByteArray AnnotationExchange::write(const Annotations &annotations)
     });
     Json labels = Json::array();
     for (const Row &row : std::as_const(rows)) {
-        labels.push_back(Json{{"item", row.key.item},
-                              {"run", utf8(row.key.run)},
-                              {"annotator", utf8(row.label.annotator)},
-                              {"label", row.label.label == Label::Invalid ? Json(nullptr) : Json(int(row.label.label))},
-                              {"note", utf8(row.label.note)},
-                              {"time", utf8(row.label.time)}});
+        Json entry{{"item", row.key.item},
+                   {"run", utf8(row.key.run)},
+                   {"annotator", utf8(row.label.annotator)},
+                   {"label", row.label.label == Label::Invalid ? Json(nullptr) : Json(int(row.label.label))},
+                   {"note", utf8(row.label.note)},
+                   {"time", utf8(row.label.time)}};
+        // Whether the label was made without seeing the judge's; left out when that was not recorded.
+        if (row.label.label != Label::Invalid && row.label.blind != Blindness::NotRecorded)
+            entry["blind"] = row.label.blind == Blindness::Blind;
+        labels.push_back(std::move(entry));
     }
     QList<QPair<qint64, LeakFlag>> flags;
     for (auto it = annotations.allLeaks().cbegin(); it != annotations.allLeaks().cend(); ++it) {
@@ -263,9 +267,14 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
                 else if (label != entry.end() && !label->is_null() &&
                          (!label->is_number_integer() || label->get<qint64>() < 1 || label->get<qint64>() > 3))
                     why = QStringLiteral("\"label\" must be 1, 2, 3 or null");
+                else if (const auto blind = entry.find("blind");
+                         blind != entry.end() && !blind->is_null() && !blind->is_boolean())
+                    why = QStringLiteral("\"blind\" must be true, false or null");
                 else {
                     e.change.run = text(*run);
                     e.change.newValue = label == entry.end() || label->is_null() ? 0 : label->get<int>();
+                    if (blind != entry.end() && blind->is_boolean() && e.change.newValue != 0)
+                        e.change.newBlind = blind->get<bool>() ? Blindness::Blind : Blindness::Sighted;
                     if (e.change.newValue == 0 && e.change.newNote.isEmpty())
                         why = QStringLiteral("has neither a label nor a note");
                 }

@@ -244,6 +244,46 @@ private slots:
         QVERIFY(read.skipped[2].contains(QStringLiteral("\"run\" must be a run name")));
         QVERIFY(read.skipped[3].startsWith(QStringLiteral("tags[3]")));
     }
+
+    void blindnessIsReadAndChecked()
+    {
+        const QString path =
+            file(QStringLiteral("blind.json"), R"({"format": "vlsbench-studio/annotations", "version": 1,
+          "annotations": [
+            {"item": 1, "run": "m1", "annotator": "ana", "label": 3, "blind": true, "time": "2026-11-05T00:00:00Z"},
+            {"item": 2, "run": "m1", "annotator": "ana", "label": 1, "blind": false, "time": "2026-11-05T00:00:00Z"},
+            {"item": 3, "run": "m1", "annotator": "ana", "label": 2, "time": "2026-11-05T00:00:00Z"},
+            {"item": 4, "run": "m1", "annotator": "ana", "label": 2, "blind": null, "time": "2026-11-05T00:00:00Z"},
+            {"item": 5, "run": "m1", "annotator": "ana", "label": 2, "blind": "yes", "time": "2026-11-05T00:00:00Z"},
+            {"item": 6, "run": "m1", "annotator": "ana", "label": 2, "blind": 1, "time": "2026-11-05T00:00:00Z"},
+            {"item": 7, "run": "m1", "annotator": "ana", "note": "a note alone", "blind": true,
+             "time": "2026-11-05T00:00:00Z"}]})");
+        AnnotationExchange::File read;
+        FileError error;
+        QVERIFY2(AnnotationExchange::read(path, &read, &error), qPrintable(error.toString()));
+        QCOMPARE(read.entries.size(), 5);
+        QCOMPARE(read.entries[0].change.newBlind, Blindness::Blind);
+        QCOMPARE(read.entries[1].change.newBlind, Blindness::Sighted);
+        QCOMPARE(read.entries[2].change.newBlind, Blindness::NotRecorded);
+        QCOMPARE(read.entries[3].change.newBlind, Blindness::NotRecorded);
+        QCOMPARE(read.entries[4].change.newBlind, Blindness::NotRecorded); // a note is not a label, blind or not
+        QCOMPARE(read.skipped.size(), 2);
+        QCOMPARE(read.skipped[0], QStringLiteral("annotations[4]: \"blind\" must be true, false or null"));
+        QVERIFY(read.skipped[1].startsWith(QStringLiteral("annotations[5]: ")));
+        // Written back only where it is known.
+        Annotations a;
+        a.setLabel(1, QStringLiteral("m1"),
+                   {QStringLiteral("ana"), Label::Unsafe, {}, "2026-11-05T00:00:00.000Z", {}, Blindness::Blind});
+        a.setLabel(2, QStringLiteral("m1"),
+                   {QStringLiteral("ana"), Label::Refusal, {}, "2026-11-05T00:00:00.000Z", {}, Blindness::Sighted});
+        a.setLabel(3, QStringLiteral("m1"), {QStringLiteral("ana"), Label::Warning, {}, "2026-11-05T00:00:00.000Z"});
+        const QJsonArray labels =
+            QJsonDocument::fromJson(AnnotationExchange::write(a)).object()["annotations"].toArray();
+        QCOMPARE(labels.size(), 3);
+        QCOMPARE(labels[0]["blind"].toBool(false), true);
+        QCOMPARE(labels[1]["blind"].toBool(true), false);
+        QVERIFY(!labels[2].toObject().contains(QStringLiteral("blind")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnnotationExchange)
