@@ -665,11 +665,13 @@ int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     CorrectionRule rule = CorrectionRule::Latest;
     if (!correctionRuleOf(args, *context.project, &rule, err))
         return CommandLine::BadInput;
-    ScoreReport report =
-        ScoreReport::build(context.workspace, context.project->annotations(), context.project->judgeResults(), rule);
-    const QString samplesProblem =
-        ReportProvenance::complete(&report, *context.project, context.workspace,
-                                   QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()));
+    // --blind-only: agreement, corrected scores and samples count only the labels made without seeing the judge's.
+    const bool blindOnly = args.has(QStringLiteral("blind-only"));
+    const Annotations counted = ReportProvenance::countedLabels(*context.project, blindOnly);
+    ScoreReport report = ScoreReport::build(context.workspace, counted, context.project->judgeResults(), rule);
+    const QString samplesProblem = ReportProvenance::complete(
+        &report, *context.project, context.workspace,
+        QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()), counted, blindOnly);
     if (!samplesProblem.isEmpty())
         err << QStringLiteral("vlsbench-studio: warning: some of the project's samples were left out: %1\n")
                    .arg(samplesProblem);
@@ -816,9 +818,10 @@ const CommandHelp kCommands[] = {
      VLS_PROJECT_OPTIONS "output run corrected-rule", "", false, &runExportCorrected},
     {"report",
      "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--corrected-rule latest|majority]\n"
-     "                        [--output FILE]\n"
-     "                        scores with 95% intervals, judge-versus-human agreement, agreement between people\n",
-     VLS_PROJECT_OPTIONS "output format corrected-rule", "", false, &runReport},
+     "                        [--blind-only] [--output FILE]\n"
+     "                        scores with 95% intervals, judge-versus-human agreement, agreement between people;\n"
+     "                        --blind-only counts only labels made without seeing the judge's\n",
+     VLS_PROJECT_OPTIONS "output format corrected-rule", "blind-only", false, &runReport},
     {"judge",
      "  vlsbench-studio judge --project FILE --run NAME [--run NAME ...] --base-url URL --model MODEL\n"
      "                        [--judge-name NAME] [--concurrency N] [--api-key-env VAR] [--template FILE]\n"

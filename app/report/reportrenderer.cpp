@@ -492,7 +492,19 @@ QList<std::pair<QString, QString>> provenanceLines(const ScoreReport::Provenance
                                 .arg(input.size)});
     }
     lines.append({QStringLiteral("corrected_rule"), p.correctedRule});
-    lines.append({QStringLiteral("blind_mode"), p.blindMode});
+    lines.append({QStringLiteral("blind_mode"),
+                  p.blindMode ? QStringLiteral("on: the judge's label stays hidden until the annotator has labelled")
+                              : QStringLiteral("off: annotators see the judge's label")});
+    const qint64 all = p.labelsBlind + p.labelsSighted + p.labelsNotRecorded;
+    const QString made = QStringLiteral("%1 made blind, %2 seeing the judge's label, %3 not recorded")
+                             .arg(p.labelsBlind)
+                             .arg(p.labelsSighted)
+                             .arg(p.labelsNotRecorded);
+    lines.append(
+        {QStringLiteral("human_labels"),
+         p.blindOnly
+             ? QStringLiteral("only the %1 made blind are counted (of %2: %3)").arg(p.labelsBlind).arg(all).arg(made)
+             : QStringLiteral("all %1 are counted: %2").arg(all).arg(made)});
     return lines;
 }
 
@@ -590,7 +602,11 @@ QString renderJson(const ScoreReport &report)
                           {"project_format", p.projectFormat},
                           {"inputs", inputs},
                           {"corrected_rule", utf8(p.correctedRule)},
-                          {"blind_mode", utf8(p.blindMode)}};
+                          {"blind_mode", p.blindMode ? "on" : "off"},
+                          {"human_labels", Json{{"counted", p.blindOnly ? "blind" : "all"},
+                                                {"blind", p.labelsBlind},
+                                                {"sighted", p.labelsSighted},
+                                                {"not_recorded", p.labelsNotRecorded}}}};
     }
     Json sampleList = Json::array();
     for (const ScoreReport::SampleRow &row : report.samples) {

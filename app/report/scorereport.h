@@ -134,8 +134,12 @@ public:
         QString project;   ///< the project file
         int projectFormat = 0;
         QList<Input> inputs;
-        QString correctedRule; ///< how the corrected label of a response is chosen, in words
-        QString blindMode;     ///< whether labels were made without seeing the judge's, in words
+        QString correctedRule;    ///< how the corrected label of a response is chosen, in words
+        bool blindMode = false;   ///< the project hides the judge's label from an annotator until they have labelled
+        bool blindOnly = false;   ///< only the labels made blind were counted
+        qint64 labelsBlind = 0;   ///< the project's labels (1, 2 or 3) made without seeing the judge's
+        qint64 labelsSighted = 0; ///< made with the judge's label in view
+        qint64 labelsNotRecorded = 0; ///< made before blindness was recorded (project format 3 and older)
 
         bool isEmpty() const { return program.isEmpty(); }
     };

@@ -14,7 +14,7 @@ CorrectionRule ruleOf(const Project &project)
     return rule;
 }
 
-ScoreReport::Provenance of(const Project &project, const QString &program, CorrectionRule rule)
+ScoreReport::Provenance of(const Project &project, const QString &program, CorrectionRule rule, bool blindOnly)
 {
     ScoreReport::Provenance p;
     p.program = program;
@@ -25,16 +25,27 @@ ScoreReport::Provenance of(const Project &project, const QString &program, Corre
         p.inputs.append({ProjectInput::roleKey(input.role), input.path, input.runName,
                          QString::fromLatin1(input.sha256), input.size});
     p.correctedRule = CorrectedLabel::ruleKey(rule) + QStringLiteral(": ") + CorrectedLabel::ruleText(rule);
-    p.blindMode = QStringLiteral("not recorded (labels may have been made seeing the judge's)");
+    p.blindMode = project.blindMode();
+    p.blindOnly = blindOnly;
+    const Annotations::BlindCounts counts = project.annotations().blindCounts();
+    p.labelsBlind = counts.blind;
+    p.labelsSighted = counts.sighted;
+    p.labelsNotRecorded = counts.notRecorded;
     return p;
 }
 
-QString complete(ScoreReport *report, const Project &project, const Workspace &workspace, const QString &program)
+Annotations countedLabels(const Project &project, bool blindOnly)
 {
-    report->provenance = of(project, program, report->correctionRule);
+    return blindOnly ? project.annotations().blindLabelsOnly() : project.annotations();
+}
+
+QString complete(ScoreReport *report, const Project &project, const Workspace &workspace, const QString &program,
+                 const Annotations &annotations, bool blindOnly)
+{
+    report->provenance = of(project, program, report->correctionRule, blindOnly);
     QString problem;
     report->addSamples(SampleStore::parse(project.value(QLatin1String(SampleStore::kKey)), &problem), workspace,
-                       project.annotations());
+                       annotations);
     return problem;
 }
 

@@ -12,11 +12,16 @@ namespace ReportProvenance {
 /// unknown).
 CorrectionRule ruleOf(const Project &project);
 
-/// @p project's file, format and recorded inputs (with their hashes), @p program, the time now, and @p rule.
-ScoreReport::Provenance of(const Project &project, const QString &program, CorrectionRule rule);
+/// @p project's file, format and recorded inputs (with their hashes), @p program, the time now, @p rule, its blind
+/// review setting and how many labels were made blind; @p blindOnly: the report counts only those.
+ScoreReport::Provenance of(const Project &project, const QString &program, CorrectionRule rule, bool blindOnly = false);
 
-/// Adds @p project's provenance (with the report's rule) and its samples' estimates to @p report; returns what could
-/// not be read of the samples, or ""
-QString complete(ScoreReport *report, const Project &project, const Workspace &workspace, const QString &program);
+/// The labels a report counts: all of @p project's, or only those made blind.
+Annotations countedLabels(const Project &project, bool blindOnly);
+
+/// Adds @p project's provenance (with the report's rule) and the estimates of its samples from @p annotations (the
+/// labels the report counts) to @p report; returns what could not be read of the samples, or ""
+QString complete(ScoreReport *report, const Project &project, const Workspace &workspace, const QString &program,
+                 const Annotations &annotations, bool blindOnly);
 
 } // namespace ReportProvenance

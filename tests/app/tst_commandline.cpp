@@ -558,10 +558,14 @@ private slots:
         const QJsonObject o = json(r);
         const QJsonObject provenance = o["provenance"].toObject();
         QCOMPARE(provenance["program"].toString(), QStringLiteral("VLSBench Studio " VLSBENCH_VERSION));
-        QCOMPARE(provenance["project_format"].toInt(), 3);
+        QCOMPARE(provenance["project_format"].toInt(), 4);
         QCOMPARE(provenance["project"].toString(), QFileInfo(project).absoluteFilePath());
         QVERIFY(provenance["corrected_rule"].toString().contains(QStringLiteral("most recent")));
-        QVERIFY(!provenance["blind_mode"].toString().isEmpty());
+        // A new project reviews blind; the imported labels do not say how they were made.
+        QCOMPARE(provenance["blind_mode"].toString(), QStringLiteral("on"));
+        QCOMPARE(provenance["human_labels"]["counted"].toString(), QStringLiteral("all"));
+        QCOMPARE(provenance["human_labels"]["not_recorded"].toInt(), 4);
+        QCOMPARE(provenance["human_labels"]["blind"].toInt(), 0);
         // The inputs with their hashes, checked against the files themselves.
         int hashed = 0;
         for (const QJsonValue &input : provenance["inputs"].toArray()) {
@@ -596,7 +600,64 @@ private slots:
             QStringLiteral("| two | simple random, 2 responses, seed 18446744073709551615 | bo | 10 | 2 / 2 | "
                            "50.00 [6.57, 93.43] |")));
         const Result tex = run({"report", "--project", project, "--format", "latex"});
-        QVERIFY(tex.out.contains(QStringLiteral("% project_format: 3\n")));
+        QVERIFY(tex.out.contains(QStringLiteral("% project_format: 4\n")));
+        QVERIFY2(md.out.contains(QStringLiteral("all 4 are counted: 0 made blind, 0 seeing the judge's label, 4 not "
+                                                "recorded")),
+                 qPrintable(md.out.left(2000)));
+    }
+
+    void reportCanCountOnlyBlindLabels()
+    {
+        // Judge: item 0 refusal, item 1 unsafe. ana labelled both blind and agrees. bo labelled item 0 warning with
+        // the judge's label in view, and item 1 unsafe blind.
+        const QString project = m_dir.filePath(QStringLiteral("blind.vlsproj"));
+        const QString labels = TestFiles::write(m_dir.filePath(QStringLiteral("blind-labels.json")), R"({
+          "format": "vlsbench-studio/annotations", "version": 1, "annotations": [
+            {"item": 0, "run": "model-x", "annotator": "ana", "label": 1, "blind": true, "time": "2026-11-01T10:00:00Z"},
+            {"item": 1, "run": "model-x", "annotator": "ana", "label": 3, "blind": true, "time": "2026-11-01T10:00:00Z"},
+            {"item": 0, "run": "model-x", "annotator": "bo", "label": 2, "blind": false, "time": "2026-11-02T10:00:00Z"},
+            {"item": 1, "run": "model-x", "annotator": "bo", "label": 3, "blind": true, "time": "2026-11-02T10:00:00Z"}]})");
+        QCOMPARE(
+            run({"import-annotations", "--project", project, "--dataset", m_dataset, "--results", m_run, labels}).code,
+            0);
+        auto rowOf = [](const QJsonObject &report, const QString &annotator) {
+            for (const QJsonValue &row : report["agreement"].toArray()) {
+                if (row["run"].toString() == QLatin1String("model-x") && row["annotator"].toString() == annotator)
+                    return row.toObject();
+            }
+            return QJsonObject();
+        };
+        const Result all = run({"report", "--project", project, "--format", "json"});
+        QCOMPARE(all.code, 0);
+        const QJsonObject a = json(all);
+        QCOMPARE(a["provenance"]["human_labels"]["counted"].toString(), QStringLiteral("all"));
+        QCOMPARE(a["provenance"]["human_labels"]["blind"].toInt(), 3);
+        QCOMPARE(a["provenance"]["human_labels"]["sighted"].toInt(), 1);
+        QCOMPARE(rowOf(a, QStringLiteral("bo"))["n"].toInt(), 2);
+        QCOMPARE(rowOf(a, QStringLiteral("bo"))["accuracy"].toObject()["overall"].toDouble(), 50.0);
+        QCOMPARE(a["annotators"]["pairs"][0]["n"].toInt(), 2);
+
+        const Result blind = run({"report", "--project", project, "--format", "json", "--blind-only"});
+        QCOMPARE(blind.code, 0);
+        const QJsonObject b = json(blind);
+        QCOMPARE(b["provenance"]["human_labels"]["counted"].toString(), QStringLiteral("blind"));
+        QCOMPARE(b["provenance"]["human_labels"]["blind"].toInt(), 3);
+        // bo's label made seeing the judge's is left out: 1 response, in agreement.
+        QCOMPARE(rowOf(b, QStringLiteral("bo"))["n"].toInt(), 1);
+        QCOMPARE(rowOf(b, QStringLiteral("bo"))["accuracy"].toObject()["overall"].toDouble(), 100.0);
+        QCOMPARE(rowOf(b, QStringLiteral("ana"))["n"].toInt(), 2);
+        QCOMPARE(b["annotators"]["pairs"][0]["n"].toInt(), 1);
+        const Result md = run({"report", "--project", project, "--blind-only"});
+        QVERIFY2(md.out.contains(QStringLiteral("only the 3 made blind are counted (of 4: 3 made blind, 1 seeing the "
+                                                "judge's label, 0 not recorded)")),
+                 qPrintable(md.out.left(2000)));
+        // The labels keep how they were made through an export and an import into another project.
+        const Result exported = run({"export-annotations", "--project", project});
+        QCOMPARE(exported.code, 0);
+        const QJsonArray entries = QJsonDocument::fromJson(exported.out.toUtf8()).object()["annotations"].toArray();
+        QCOMPARE(entries.size(), 4);
+        QCOMPARE(entries[0]["blind"].toBool(), true);  // item 0, ana
+        QCOMPARE(entries[1]["blind"].toBool(), false); // item 0, bo
     }
 
     void correctedLabelsFollowTheChosenRule()
