@@ -61,6 +61,15 @@ void ItemTableModel::annotationChanged(qint64 instructionId)
         emit dataChanged(index(row, 0), index(row, columnCount() - 1));
 }
 
+void ItemTableModel::setBlind(bool blind)
+{
+    if (blind == m_blind)
+        return;
+    m_blind = blind;
+    if (rowCount() > 0 && m_runCount > 0)
+        emit dataChanged(index(0, FirstRunColumn), index(rowCount() - 1, columnCount() - 1));
+}
+
 int ItemTableModel::rowOfItem(qsizetype item) const
 {
     return item >= 0 && item < m_rowOfItem.size() ? m_rowOfItem[item] : -1;
@@ -92,6 +101,25 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         const Label human = m_annotations && role != Qt::DisplayRole
                                 ? m_annotations->label(item.instructionId, runName, m_annotator).label
                                 : Label::Invalid;
+        // Blind review: until the annotator has labelled the response, its judge label is not shown, coloured,
+        // sorted by or told in a tooltip.
+        if (record && m_blind && m_annotations && role != HumanLabelRole &&
+            !m_annotations->everLabelled(item.instructionId, runName, m_annotator)) {
+            switch (role) {
+            case Qt::DisplayRole:
+                return QStringLiteral("?");
+            case LabelRole:
+                return kHidden;
+            case SortRole:
+                return -1;
+            case Qt::TextAlignmentRole:
+                return int(Qt::AlignCenter);
+            case Qt::ToolTipRole:
+                return tr("%1 — the judge's label is hidden until you label it (blind review)").arg(runName);
+            default:
+                return {};
+            }
+        }
         switch (role) {
         case HumanLabelRole:
             return human == Label::Invalid ? -1 : int(human);

@@ -17,7 +17,7 @@ public:
     enum Column { IdColumn, CategoryColumn, SubCategoryColumn, SourceColumn, InstructionColumn, FirstRunColumn };
     enum Role {
         ItemIndexRole = Qt::UserRole, ///< the item's index in the dataset
-        LabelRole,                    ///< run columns: int(Label), or -1 without a response
+        LabelRole,                    ///< run columns: int(Label), -1 without a response, kHidden in blind review
         SortRole,                     ///< a value that sorts naturally (numbers as numbers)
         HumanLabelRole,               ///< run columns: int(Label) of the annotator's own label, or -1
         LeakRole,                     ///< id column: int(LeakVerdict) of the annotator's leak flag
@@ -34,6 +34,11 @@ public:
     void setAnnotations(const Annotations *annotations, const QString &annotator);
     /// Repaints the row of the item with @p instructionId.
     void annotationChanged(qint64 instructionId);
+    /// Blind review: a run's judge label is not shown (nor sorted by) until the annotator has labelled the response.
+    void setBlind(bool blind);
+    bool isBlind() const { return m_blind; }
+    /// LabelRole of a response whose judge label blind review hides.
+    static constexpr int kHidden = -2;
 
     /// The row showing dataset item @p item, or -1.
     int rowOfItem(qsizetype item) const;
@@ -58,4 +63,5 @@ private:
     int m_runCount = 0;
     const Annotations *m_annotations = nullptr;
     QString m_annotator;
+    bool m_blind = false;
 };

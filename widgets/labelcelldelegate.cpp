@@ -18,9 +18,11 @@ void LabelCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->save();
     painter->fillRect(option.rect, selected ? option.palette.highlight() : option.palette.base());
     if (label < 0) {
+        // No response ("–"), or a judge label blind review hides until the annotator has labelled ("?").
         painter->setPen(selected ? option.palette.color(QPalette::HighlightedText)
                                  : option.palette.color(QPalette::PlaceholderText));
-        painter->drawText(cell, Qt::AlignCenter, QStringLiteral("–"));
+        painter->drawText(cell, Qt::AlignCenter,
+                          label == ItemTableModel::kHidden ? QStringLiteral("?") : QStringLiteral("–"));
     } else {
         const QColor color = LabelStyle::color(Label(label));
         if (selected)

@@ -52,6 +52,7 @@ void ResponseColumnWidget::show(const QString &runName, const ResultRecord *reco
 {
     m_name->setText(runName);
     m_hasResponse = record != nullptr;
+    m_record = record;
     m_judge = record ? record->label.label : Label::Invalid;
     m_raw = record ? DisplayText::elided(record->response, DisplayText::kResponse) : QString();
     if (!record) {
@@ -59,8 +60,36 @@ void ResponseColumnWidget::show(const QString &runName, const ResultRecord *reco
         m_response->setText(QString(), tr("This run has no response to this item."), 0);
         return;
     }
+    if (m_judgeHidden) {
+        m_chip->setContent(tr("Judge: hidden (blind)"), QColor());
+        m_chip->setToolTip(
+            tr("Blind review: the judge's label and explanation are hidden until you label this response "
+               "(1, 2 or 3), so that they cannot sway your label."));
+        // Laid out apart from the revealed text: the key tells the layout cache the note differs.
+        m_response->setText(m_raw, QString(), quintptr(record) ^ 1);
+        return;
+    }
+    m_chip->setToolTip(QString());
     m_chip->setLabel(record->label, tr("Judge"));
     m_response->setText(m_raw, DisplayText::elided(record->explanation, DisplayText::kPage), quintptr(record));
+}
+
+void ResponseColumnWidget::setJudgeHidden(bool hidden)
+{
+    if (hidden == m_judgeHidden)
+        return;
+    m_judgeHidden = hidden;
+    if (m_record)
+        show(m_name->text(), m_record);
+    if (hidden) {
+        m_judges->hide();
+        m_others->hide();
+    }
+}
+
+QString ResponseColumnWidget::judgeText() const
+{
+    return m_chip->text();
 }
 
 void ResponseColumnWidget::setCurrent(bool current)
@@ -120,7 +149,8 @@ void ResponseColumnWidget::setHuman(const HumanLabel &mine, const QList<HumanLab
         lines.append(line);
     }
     m_others->setText(lines.join(QLatin1Char('\n')));
-    m_others->setVisible(!lines.isEmpty());
+    // Blind review hides other people's labels as well: the annotator's label is their own.
+    m_others->setVisible(!lines.isEmpty() && !m_judgeHidden);
     // Never replace what the reader is typing; the saved note comes back through here anyway.
     if (!m_note->hasFocus() && m_note->text() != mine.note)
         m_note->setText(mine.note);
@@ -140,7 +170,7 @@ void ResponseColumnWidget::setJudges(const QList<QPair<QString, Judgment>> &judg
     }
     m_judges->setText(lines.join(QLatin1Char('\n')));
     m_judges->setToolTip(tips.join(QStringLiteral("\n\n")));
-    m_judges->setVisible(!lines.isEmpty());
+    m_judges->setVisible(!lines.isEmpty() && !m_judgeHidden);
 }
 
 QString ResponseColumnWidget::humanText() const

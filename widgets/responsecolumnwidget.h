@@ -24,6 +24,12 @@ public:
 
     /// @p record may be null: the run did not answer this item.
     void show(const QString &runName, const ResultRecord *record);
+    /// Blind review: hides the judge's label and explanation, other judges' labels and other annotators' labels
+    /// until the annotator has labelled the response. Shows them again when @p hidden is false.
+    void setJudgeHidden(bool hidden);
+    bool isJudgeHidden() const { return m_judgeHidden; }
+    /// The judge's chip as shown ("Judge: 3 unsafe", or that it is hidden).
+    QString judgeText() const;
     void setCurrent(bool current);
     bool isCurrent() const { return m_current; }
     QString responseText() const;
@@ -64,6 +70,8 @@ private:
     QLabel *m_judges;
     NoteEdit *m_note;
     Label m_judge = Label::Invalid;
+    const ResultRecord *m_record = nullptr; ///< what is shown; owned by the workspace the page holds
+    bool m_judgeHidden = false;
     bool m_hasResponse = false;
     QString m_raw;
     ResponseTextView *m_response;

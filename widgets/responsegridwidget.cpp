@@ -52,11 +52,13 @@ void ResponseGridWidget::setCards(const QList<Card> &cards)
     viewport()->update();
 }
 
-void ResponseGridWidget::setMine(int index, Label mine)
+void ResponseGridWidget::setMine(int index, Label mine, bool judgeHidden)
 {
-    if (index < 0 || index >= m_cards.size() || m_cards[index].mine == mine)
+    if (index < 0 || index >= m_cards.size() ||
+        (m_cards[index].mine == mine && m_cards[index].judgeHidden == judgeHidden))
         return;
     m_cards[index].mine = mine;
+    m_cards[index].judgeHidden = judgeHidden;
     viewport()->update(cardRect(index));
 }
 
@@ -181,13 +183,16 @@ void ResponseGridWidget::paintEvent(QPaintEvent *event)
         y += metrics.height() + 6;
         int x = box.left() + kPad;
         if (card.hasResponse) {
-            x += drawChip(painter, {x, y}, tr("Judge %1").arg(LabelStyle::letter(card.judge.label)),
-                          LabelStyle::color(card.judge.label), pal) +
+            // Blind review: nothing of the judge's label, not even its colour, until the annotator has given theirs.
+            x += (card.judgeHidden ? drawChip(painter, {x, y}, tr("Judge hidden"), QColor(), pal)
+                                   : drawChip(painter, {x, y}, tr("Judge %1").arg(LabelStyle::letter(card.judge.label)),
+                                              LabelStyle::color(card.judge.label), pal)) +
                  6;
-            const QString mine = card.mine == Label::Invalid
-                                     ? tr("You –")
-                                     : tr("You %1").arg(LabelStyle::letter(card.mine)) +
-                                           (card.mine != card.judge.label ? QStringLiteral(" ≠") : QString());
+            const QString mine =
+                card.mine == Label::Invalid
+                    ? tr("You –")
+                    : tr("You %1").arg(LabelStyle::letter(card.mine)) +
+                          (!card.judgeHidden && card.mine != card.judge.label ? QStringLiteral(" ≠") : QString());
             drawChip(painter, {x, y}, mine, card.mine == Label::Invalid ? QColor() : LabelStyle::color(card.mine), pal);
         } else {
             drawChip(painter, {x, y}, tr("no response"), QColor(), pal);

@@ -20,13 +20,14 @@ public:
         JudgeLabel judge;            ///< the judge's label of the answer
         Label mine = Label::Invalid; ///< the annotator's label, Invalid for none
         QString text;                ///< the answer, raw
+        bool judgeHidden = false;    ///< blind review: the annotator has not labelled it yet, so the judge's is hidden
     };
 
     explicit ResponseGridWidget(QWidget *parent = nullptr);
 
     void setCards(const QList<Card> &cards);
-    /// Updates the annotator's label of card @p index.
-    void setMine(int index, Label mine);
+    /// Updates the annotator's label of card @p index, and whether the judge's label is hidden (blind review).
+    void setMine(int index, Label mine, bool judgeHidden = false);
     void setCurrent(int index);
     int current() const { return m_current; }
     int cardCount() const { return int(m_cards.size()); }
