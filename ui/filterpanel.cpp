@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QMap>
 #include <QSignalBlocker>
+#include <QStandardItemModel>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 
@@ -122,6 +123,40 @@ void FilterPanel::rebuild(const Workspace &workspace)
         add(tr("%1 has no response").arg(run.name), F::RunMissing, run.name);
     }
     m_labels->setCurrentIndex(std::max(0, indexOfChoice(m_labels, previousLabel)));
+    applyJudgeFiltersAllowed();
+}
+
+void FilterPanel::setJudgeFiltersAllowed(bool allowed)
+{
+    if (allowed == m_judgeFiltersAllowed)
+        return;
+    m_judgeFiltersAllowed = allowed;
+    const int before = m_labels->currentIndex();
+    {
+        const QSignalBlocker blocker(m_labels);
+        applyJudgeFiltersAllowed();
+    }
+    if (m_labels->currentIndex() != before)
+        emit changed();
+}
+
+void FilterPanel::applyJudgeFiltersAllowed()
+{
+    auto *model = qobject_cast<QStandardItemModel *>(m_labels->model());
+    if (!model)
+        return;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const LabelChoice choice = m_labels->itemData(i).value<LabelChoice>();
+        // Whether a run answered says nothing of its label; every other entry does.
+        if (choice.filter == ItemQuery::LabelFilter::Any || choice.filter == ItemQuery::LabelFilter::RunMissing)
+            continue;
+        QStandardItem *item = model->item(i);
+        item->setEnabled(m_judgeFiltersAllowed);
+        item->setToolTip(m_judgeFiltersAllowed ? QString()
+                                               : tr("Not in blind review: it would show what the judge said"));
+        if (!m_judgeFiltersAllowed && m_labels->currentIndex() == i)
+            m_labels->setCurrentIndex(0);
+    }
 }
 
 void FilterPanel::addReview(const QString &text, const ReviewChoice &choice)

@@ -55,6 +55,10 @@ public:
     /// empty) carries @p tag (any tag when empty), in @p category and @p subCategory (every one when empty).
     void chooseTag(const QString &run, const QString &tag, const QString &category, const QString &subCategory);
 
+    /// Blind review: the entries that select items by a judge's label are disabled (choosing one would tell the
+    /// annotator what the judge said), and one that was chosen goes back to "Any labels". Kept across rebuilds.
+    void setJudgeFiltersAllowed(bool allowed);
+
     /// The query the controls describe; @p annotator stands in for "me", @p runNames map run filters to runs.
     ItemQuery query(const QString &annotator, const QStringList &runNames) const;
 
@@ -64,12 +68,14 @@ signals:
 
 private:
     void addReview(const QString &text, const ReviewChoice &choice);
+    void applyJudgeFiltersAllowed();
 
     QLineEdit *m_search;
     QTreeWidget *m_categories;
     QComboBox *m_sources;
     QComboBox *m_labels;
     QComboBox *m_review;
+    bool m_judgeFiltersAllowed = true;
 };
 
 Q_DECLARE_METATYPE(FilterPanel::LabelChoice)

@@ -395,6 +395,7 @@ void ItemPage::updateGrid()
             if (const ResultRecord *record = m_workspace->record(m_item, run)) {
                 card.hasResponse = true;
                 card.judge = record->label;
+                card.judgeHidden = judgeHidden(run);
                 card.text = record->response;
             }
             if (m_annotations)
@@ -468,6 +469,7 @@ void ItemPage::fillColumn(int index)
     if (index < 0 || index >= m_runs.size() || m_filled[index] || !m_workspace)
         return;
     const int run = m_runs[index];
+    m_columns[index]->setJudgeHidden(judgeHidden(run));
     m_columns[index]->show(QStringLiteral("%1  %2").arg(run + 1).arg(m_workspace->runs[run].name),
                            m_workspace->record(m_item, run));
     m_filled[index] = true;
@@ -547,12 +549,31 @@ void ItemPage::refreshAnnotations()
     if (m_layout == ResponseLayout::Grid && m_workspace && m_item >= 0 && m_annotations) {
         const qint64 id = m_workspace->dataset.item(m_item).instructionId;
         for (int i = 0; i < m_runs.size(); ++i)
-            m_grid->setMine(i, m_annotations->label(id, m_workspace->runs[m_runs[i]].name, m_annotator).label);
+            m_grid->setMine(i, m_annotations->label(id, m_workspace->runs[m_runs[i]].name, m_annotator).label,
+                            judgeHidden(m_runs[i]));
     }
     for (int i = 0; i < m_runs.size(); ++i) {
         if (m_filled.value(i))
             refreshColumnAnnotations(i);
     }
+}
+
+void ItemPage::setBlind(bool blind)
+{
+    if (blind == m_blind)
+        return;
+    m_blind = blind;
+    refreshAnnotations();
+    updateGrid();
+}
+
+bool ItemPage::judgeHidden(int run) const
+{
+    // Hidden until this annotator has labelled the response once: a label cleared since was made seeing it.
+    if (!m_blind || !m_annotations || !m_workspace || m_item < 0 || run < 0 || run >= m_workspace->runs.size())
+        return false;
+    return !m_annotations->everLabelled(m_workspace->dataset.item(m_item).instructionId, m_workspace->runs[run].name,
+                                        m_annotator);
 }
 
 void ItemPage::refreshColumnAnnotations(int index)
@@ -561,6 +582,7 @@ void ItemPage::refreshColumnAnnotations(int index)
         return;
     const qint64 id = m_workspace->dataset.item(m_item).instructionId;
     const QString &run = m_workspace->runs[m_runs[index]].name;
+    m_columns[index]->setJudgeHidden(judgeHidden(m_runs[index]));
     QList<QPair<QString, Judgment>> judged;
     if (m_judges) {
         for (const QString &judge : m_judges->runNames(JudgeRunInfo::Kind::Rubric))

@@ -85,6 +85,10 @@ public:
     void refreshAnnotations();
     /// Judge runs' labels shown beside the original judge's, and leakage suspicions beside the leak flag.
     void setJudgeResults(const JudgeResults *results);
+    /// Blind review: every judge's label and explanation of a response, and other people's labels of it, stay
+    /// hidden until the annotator has labelled it.
+    void setBlind(bool blind);
+    bool isBlind() const { return m_blind; }
     QLineEdit *leakNoteEdit() const { return m_leakNote; }
     QString leakText() const;
 
@@ -130,6 +134,7 @@ private:
     const JudgeResults *m_judges = nullptr;
     QString m_annotator;
     bool m_editable = false;
+    bool m_blind = false;
     LabelChipWidget *m_leakChip;
     QStackedWidget *m_responseStack;
     ResponseGridWidget *m_grid;
@@ -142,6 +147,8 @@ private:
     ResponseTextView::HighlightFinder m_finder;
     QLineEdit *m_leakNote;
     void refreshColumnAnnotations(int index);
+    /// Whether blind review hides the judge's label of workspace run @p run on the current item.
+    bool judgeHidden(int run) const;
     void finishNoteEditing();
     void refreshLeak();
 };

@@ -4,6 +4,7 @@
 #include "agreementpage.h"
 #include "annotationactions.h"
 #include "appsettings.h"
+#include "blindreview.h"
 #include "filterpanel.h"
 #include "gallerydialog.h"
 #include "itempage.h"
@@ -415,6 +416,8 @@ void MainWindow::projectChanged()
     m_ui->itemPage->setJudgeResults(project ? &project->judgeResults() : nullptr);
     const QString viewsProblem = m_views->setProject(m_session->project());
     m_samples->reload();
+    if (m_blind)
+        m_blind->projectChanged();
     updateCorrectionRule();
     updateTitle();
     updateProjectBanner();
@@ -741,6 +744,10 @@ void MainWindow::setUpAnnotation()
     });
     connect(m_samples, &SampleActions::status, statusBar(), &QStatusBar::showMessage);
     connect(m_samples, &SampleActions::progressChanged, this, &MainWindow::updateProgress);
+    // Blind review: judge labels hidden until the annotator has labelled, kept in the project.
+    m_blind = new BlindReview(m_session, ui.menuAnnotate, statusBar(), this);
+    connect(m_blind, &BlindReview::status, statusBar(), &QStatusBar::showMessage);
+    connect(m_blind, &BlindReview::changed, this, &MainWindow::applyBlindReview);
     // The rule corrected figures follow where people disagree, kept in the project.
     QMenu *rules = ui.menuAnnotate->addMenu(tr("Correct&ed Labels"));
     m_correctionRules = new QActionGroup(rules);
@@ -808,6 +815,13 @@ void MainWindow::setUpAnnotation()
     });
     connect(ui.agreementPage, &AgreementPage::cellActivated, this, &MainWindow::showConfusion);
     connect(ui.agreementPage, &AgreementPage::responseActivated, this, &MainWindow::showResponse);
+}
+
+void MainWindow::applyBlindReview(bool on)
+{
+    m_model->setBlind(on);
+    m_ui->itemPage->setBlind(on);
+    m_filters->setJudgeFiltersAllowed(!on);
 }
 
 void MainWindow::updateCorrectionRule()

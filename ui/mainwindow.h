@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class BlindReview;
 class BannerWidget;
 class FilterPanel;
 class ImageCache;
@@ -115,6 +116,8 @@ private:
     void setUpActions();
     void setUpFilterKeys();
     void updateCorrectionRule();
+    /// Shows or hides judge labels in the list, on the item page and in the filters for blind review.
+    void applyBlindReview(bool on);
     void setUpAnnotation();
     void connectSession();
     // What the session reports
@@ -189,6 +192,7 @@ private:
     LayoutMemory *m_layout = nullptr;
     SavedViewsMenu *m_views = nullptr;
     SampleActions *m_samples = nullptr;
+    BlindReview *m_blind = nullptr;
     QActionGroup *m_correctionRules = nullptr;
     bool m_runRemovalLast = false; ///< removing a run is the last undoable thing done
 };

@@ -793,6 +793,9 @@ private slots:
         FakeJudgeServer server;
         QVERIFY(server.listen());
         startProject();
+        // Sighted review: the new judge's labels are looked for on responses no one has labelled.
+        m_window->findChild<QAction *>(QStringLiteral("actionBlindReview"))->trigger();
+        QVERIFY(!m_window->project()->blindMode());
         action("actionJudgeResponses")->trigger();
         auto *dialog = m_window->findChild<JudgeDialog *>();
         QVERIFY(dialog);

@@ -74,6 +74,9 @@ private slots:
         QVERIFY(loaded.wait(10000));
         m_window->setAnnotator(QStringLiteral("ana"));
         QVERIFY(m_window->createProject(path()));
+        // Sighted review: blind review would disable the judge-label filter and sorting by a judge's label.
+        m_window->findChild<QAction *>(QStringLiteral("actionBlindReview"))->trigger();
+        QVERIFY(!m_window->project()->blindMode());
 
         // Hate, any run unsafe (9 of the sample's 13 Hate items), basalt-13b hidden, sorted by aurora-vl-7b's
         // label, highest first.
