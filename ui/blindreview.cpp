@@ -49,7 +49,7 @@ void BlindReview::toggle(bool on)
     Project *project = m_session->project();
     FileError error;
     if (!project || project->isReadOnly() || !project->setBlindMode(on, &error)) {
-        emit status(!project               ? tr("Blind review is kept in a project: open or create one first.")
+        emit status(!project                ? tr("Blind review is kept in a project: open or create one first.")
                     : project->isReadOnly() ? tr("The project is open read-only.")
                                             : tr("Blind review was not changed: %1").arg(error.toString()),
                     6000);

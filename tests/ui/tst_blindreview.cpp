@@ -55,8 +55,7 @@ class TestBlindReview : public QObject
         const ResultRecord &r = record(page()->runOfColumn(column));
         ResponseColumnWidget *shown = page()->column(column);
         QVERIFY(shown->isJudgeHidden());
-        QVERIFY2(shown->judgeText().contains(QStringLiteral("Judge: hidden (blind)")),
-                 qPrintable(shown->judgeText()));
+        QVERIFY2(shown->judgeText().contains(QStringLiteral("Judge: hidden (blind)")), qPrintable(shown->judgeText()));
         QVERIFY(shown->responseView()->note().isEmpty()); // no explanation
         QVERIFY(r.explanation.isEmpty() || !shown->responseView()->note().contains(r.explanation));
         const QModelIndex index = cell(page()->runOfColumn(column));
@@ -76,8 +75,8 @@ class TestBlindReview : public QObject
         QJsonArray logs = root[QStringLiteral("logs")].toArray();
         for (qsizetype i = 0; i < logs.size(); ++i) {
             QJsonObject log = logs[i].toObject();
-            log[QStringLiteral("explanation")] = QStringLiteral("The judge's reasons for item %1.")
-                                                     .arg(log[QStringLiteral("id")].toInt());
+            log[QStringLiteral("explanation")] =
+                QStringLiteral("The judge's reasons for item %1.").arg(log[QStringLiteral("id")].toInt());
             logs[i] = log;
         }
         root[QStringLiteral("logs")] = logs;
