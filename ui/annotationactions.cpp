@@ -133,10 +133,26 @@ void AnnotationActions::undoOrRedo(bool redo)
         return;
     }
     m_cursor->reveal(change);
-    const QString what = change.kind == AnnotationChange::Kind::Label
-                             ? tr("the label of item %1 in %2").arg(change.item).arg(change.run)
-                         : change.kind == AnnotationChange::Kind::Tag
-                             ? tr("the tag “%1” of item %2 in %3").arg(change.tag).arg(change.item).arg(change.run)
-                             : tr("the leak flag of item %1").arg(change.item);
+    QString what;
+    switch (change.kind) {
+    case AnnotationChange::Kind::Label:
+        what = tr("the label of item %1 in %2").arg(change.item).arg(change.run);
+        break;
+    case AnnotationChange::Kind::Tag:
+        what = tr("the tag “%1” of item %2 in %3").arg(change.tag).arg(change.item).arg(change.run);
+        break;
+    case AnnotationChange::Kind::Leak:
+        what = tr("the leak flag of item %1").arg(change.item);
+        break;
+    case AnnotationChange::Kind::Field:
+        what = tr("the edit of item %1's %2").arg(change.item).arg(Item::fieldKey(change.field));
+        break;
+    case AnnotationChange::Kind::Exclusion:
+        what = tr("the exclusion of item %1").arg(change.item);
+        break;
+    case AnnotationChange::Kind::Status:
+        what = tr("the curation status of item %1").arg(change.item);
+        break;
+    }
     emit status(redo ? tr("Redid %1.").arg(what) : tr("Undid %1.").arg(what), 5000);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/model/item.h"
+
 #include <QString>
 
 /// Whether a person's label was made without seeing the judge's label of the response (blind review). Stored as
@@ -10,7 +12,10 @@ enum class Blindness : quint8 { NotRecorded = 0, Blind = 1, Sighted = 2 };
 struct AnnotationChange
 {
     /// A label of a response, a leak flag of an item, or one failure-mode tag on a response (value 1: on, 0: off).
-    enum class Kind : quint8 { Label, Leak, Tag };
+    /// Curation changes an item itself: a field's value in the curated data (value 1: the note holds the new text,
+    /// 0: the file's own value), its exclusion (1: excluded, the note holding the reason; 0: kept), or its curation
+    /// status (a CurationStatus). Curation belongs to the item, not to one annotator: the annotator is who made it.
+    enum class Kind : quint8 { Label, Leak, Tag, Field, Exclusion, Status };
 
     Kind kind = Kind::Label;
     qint64 item = -1; ///< instruction_id
@@ -24,6 +29,8 @@ struct AnnotationChange
     /// For labels: whether the label before and after the change was made blind. A note edit keeps the label's.
     Blindness oldBlind = Blindness::NotRecorded;
     Blindness newBlind = Blindness::NotRecorded;
+    ItemField field = ItemField::Count; ///< the edited field, for Kind::Field
+    QString reason = QString();         ///< why an item was curated so, for curation kinds
 
     AnnotationChange reversed() const
     {
@@ -34,9 +41,12 @@ struct AnnotationChange
         return r;
     }
     bool isNoOp() const { return oldValue == newValue && oldNote == newNote; }
+    bool isCuration() const { return kind == Kind::Field || kind == Kind::Exclusion || kind == Kind::Status; }
     /// True when @p other edits the same annotation.
     bool sameTarget(const AnnotationChange &other) const
     {
+        if (isCuration()) // an item's curation is shared: whoever changes it changes the same thing
+            return kind == other.kind && item == other.item && field == other.field;
         return kind == other.kind && item == other.item && run == other.run && annotator == other.annotator &&
                tag == other.tag;
     }

@@ -24,3 +24,60 @@ QString Item::fieldKey(ItemField field)
     }
     return {};
 }
+
+QString Item::text(ItemField field) const
+{
+    switch (field) {
+    case ItemField::Instruction:
+        return instruction;
+    case ItemField::ImagePath:
+        return imagePath;
+    case ItemField::Category:
+        return category;
+    case ItemField::SubCategory:
+        return subCategory;
+    case ItemField::Source:
+        return source;
+    case ItemField::ImageDescription:
+        return imageDescription;
+    case ItemField::SafetyReason:
+        return safetyReason;
+    case ItemField::InstructionId:
+    case ItemField::Count:
+        break;
+    }
+    return {};
+}
+
+void Item::setText(ItemField field, const QString &value)
+{
+    QString *member = nullptr;
+    switch (field) {
+    case ItemField::Instruction:
+        member = &instruction;
+        break;
+    case ItemField::ImagePath:
+        member = &imagePath;
+        break;
+    case ItemField::Category:
+        member = &category;
+        break;
+    case ItemField::SubCategory:
+        member = &subCategory;
+        break;
+    case ItemField::Source:
+        member = &source;
+        break;
+    case ItemField::ImageDescription:
+        member = &imageDescription;
+        break;
+    case ItemField::SafetyReason:
+        member = &safetyReason;
+        break;
+    case ItemField::InstructionId:
+    case ItemField::Count:
+        return;
+    }
+    *member = value;
+    presentFields |= quint16(1u << unsigned(field));
+}

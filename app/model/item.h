@@ -43,4 +43,8 @@ struct Item
     bool has(ItemField field) const { return presentFields & (1u << unsigned(field)); }
     /// The JSON key of a known field, e.g. "sub_category".
     static QString fieldKey(ItemField field);
+    /// The value of a text field (every field but InstructionId); empty for the others.
+    QString text(ItemField field) const;
+    /// Sets a text field and marks it present; InstructionId and Count are ignored.
+    void setText(ItemField field, const QString &value);
 };

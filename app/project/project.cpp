@@ -162,6 +162,12 @@ QString kindKey(AnnotationChange::Kind kind)
         return QStringLiteral("leak");
     case AnnotationChange::Kind::Tag:
         return QStringLiteral("tag");
+    case AnnotationChange::Kind::Field:
+        return QStringLiteral("field");
+    case AnnotationChange::Kind::Exclusion:
+        return QStringLiteral("exclusion");
+    case AnnotationChange::Kind::Status:
+        return QStringLiteral("status");
     }
     return QStringLiteral("label");
 }
@@ -539,7 +545,7 @@ bool Project::initialise(const QList<ProjectInput> &inputs, FileError *error)
             return false;
         }
     }
-    if (!addTagTables(query) || !addBlindColumns(query) ||
+    if (!addTagTables(query) || !addBlindColumns(query) || !addCurationTables(query) ||
         !query.exec(QStringLiteral("INSERT INTO state(key, value) VALUES ('%1', 'on')").arg(blindModeKey()))) {
         *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
         db.rollback();
@@ -819,6 +825,9 @@ bool Project::loadContents(FileError *error)
         if (!it->matched)
             return damaged(QStringLiteral("an annotation in the history is missing from the labels"));
     }
+    m_curation = {};
+    if (m_version >= 5 && !loadCuration(error))
+        return false;
     return loadJudgments(error);
 }
 
@@ -934,6 +943,8 @@ bool Project::upgrade(FileError *error)
         ok = addTagTables(query);
     if (ok && m_version < 4)
         ok = addBlindColumns(query);
+    if (ok && m_version < 5)
+        ok = addCurationTables(query);
     if (!ok || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)) || !db.commit()) {
         *error =
             sqlError(QStringLiteral("cannot upgrade the project"),
@@ -1270,10 +1281,12 @@ bool Project::setTagNames(const QStringList &names, const QHash<QString, QString
         if (it.key() == it.value() || !m_tagId.contains(it.key()))
             continue;
         m_annotations.renameTag(it.key(), QStringLiteral("\x01") + it.key());
-        for (QList<AnnotationChange> *stack : {&m_undo, &m_redo}) {
-            for (AnnotationChange &c : *stack) {
-                if (c.kind == AnnotationChange::Kind::Tag && c.tag == it.key())
-                    c.tag = QStringLiteral("\x01") + it.key();
+        for (QList<QList<AnnotationChange>> *stack : {&m_undo, &m_redo}) {
+            for (QList<AnnotationChange> &step : *stack) {
+                for (AnnotationChange &c : step) {
+                    if (c.kind == AnnotationChange::Kind::Tag && c.tag == it.key())
+                        c.tag = QStringLiteral("\x01") + it.key();
+                }
             }
         }
     }
@@ -1281,10 +1294,12 @@ bool Project::setTagNames(const QStringList &names, const QHash<QString, QString
         if (it.key() == it.value() || !m_tagId.contains(it.key()))
             continue;
         m_annotations.renameTag(QStringLiteral("\x01") + it.key(), it.value());
-        for (QList<AnnotationChange> *stack : {&m_undo, &m_redo}) {
-            for (AnnotationChange &c : *stack) {
-                if (c.kind == AnnotationChange::Kind::Tag && c.tag == QStringLiteral("\x01") + it.key())
-                    c.tag = it.value();
+        for (QList<QList<AnnotationChange>> *stack : {&m_undo, &m_redo}) {
+            for (QList<AnnotationChange> &step : *stack) {
+                for (AnnotationChange &c : step) {
+                    if (c.kind == AnnotationChange::Kind::Tag && c.tag == QStringLiteral("\x01") + it.key())
+                        c.tag = it.value();
+                }
             }
         }
     }
@@ -1308,17 +1323,24 @@ bool Project::edit(const AnnotationChange &change, Merge merge, FileError *error
     const bool noteOnly = change.oldValue == change.newValue;
     const bool mergeable = merge == Merge::WithPrevious || (merge == Merge::WhileEditing && m_noteEditing);
     m_noteEditing = merge == Merge::WhileEditing && noteOnly;
-    if (mergeable && noteOnly && !m_undo.isEmpty() && m_undo.last().sameTarget(change) &&
-        m_undo.last().oldValue == m_undo.last().newValue) {
-        m_undo.last().newNote = change.newNote; // one undo step per note, however often it was saved
+    if (mergeable && noteOnly && !m_undo.isEmpty() && m_undo.last().size() == 1 &&
+        m_undo.last().first().sameTarget(change) && m_undo.last().first().oldValue == m_undo.last().first().newValue) {
+        m_undo.last().first().newNote = change.newNote; // one undo step per note, however often it was saved
+        m_redo.clear();
+        emit undoStateChanged();
     } else {
-        m_undo.append(change);
-        if (m_undo.size() > kMaxUndo)
-            m_undo.removeFirst();
+        pushUndo({change});
     }
+    return true;
+}
+
+void Project::pushUndo(const QList<AnnotationChange> &step)
+{
+    m_undo.append(step);
+    if (m_undo.size() > kMaxUndo)
+        m_undo.removeFirst();
     m_redo.clear();
     emit undoStateChanged();
-    return true;
 }
 
 bool Project::importChanges(const QList<AnnotationChange> &changes, const QStringList &times, FileError *error)
@@ -1337,12 +1359,15 @@ bool Project::undo(AnnotationChange *applied, FileError *error)
 {
     if (m_undo.isEmpty())
         return false;
-    const AnnotationChange change = m_undo.last().reversed();
-    if (!write({change}, QStringLiteral("undo"), {}, error))
+    // A step of several changes (a bulk action) is taken back as a whole, last change first.
+    QList<AnnotationChange> step;
+    for (auto it = m_undo.last().crbegin(); it != m_undo.last().crend(); ++it)
+        step.append(it->reversed());
+    if (!write(step, QStringLiteral("undo"), {}, error))
         return false;
     m_redo.append(m_undo.takeLast());
     if (applied)
-        *applied = change;
+        *applied = step.last();
     emit undoStateChanged();
     return true;
 }
@@ -1351,12 +1376,12 @@ bool Project::redo(AnnotationChange *applied, FileError *error)
 {
     if (m_redo.isEmpty())
         return false;
-    const AnnotationChange change = m_redo.last();
-    if (!write({change}, QStringLiteral("redo"), {}, error))
+    const QList<AnnotationChange> step = m_redo.last();
+    if (!write(step, QStringLiteral("redo"), {}, error))
         return false;
     m_undo.append(m_redo.takeLast());
     if (applied)
-        *applied = change;
+        *applied = step.first();
     emit undoStateChanged();
     return true;
 }
@@ -1368,6 +1393,8 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
         *error = {m_path, 0, 0, QStringLiteral("the project is read-only. %1").arg(m_readOnlyReason)};
         return false;
     }
+    if (!requested.isEmpty() && requested.first().isCuration())
+        return writeCuration(requested, action, error, nullptr);
     // The history records what the annotation really was, whatever the caller believed. (Callers pass each
     // annotation at most once per call, so the state before the transaction is the state before each change.)
     QList<AnnotationChange> changes = requested;

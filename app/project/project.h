@@ -3,6 +3,7 @@
 #include "app/base/fileerror.h"
 #include "app/model/annotationchange.h"
 #include "app/model/annotations.h"
+#include "app/model/curation.h"
 #include "app/model/judgeprompt.h"
 #include "app/model/judgeresults.h"
 #include "app/project/projectinput.h"
@@ -12,6 +13,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QLockFile;
 class QTemporaryDir;
@@ -26,7 +28,7 @@ class Project : public QObject
 
 public:
     /// The newest project format this build reads and writes (SQLite user_version).
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     enum class Access : quint8 { ReadWrite, ReadOnly };
     /// Whether an edit can be merged into the previous undo step (successive saves of one note): never, always
@@ -83,6 +85,29 @@ public:
 
     bool canUndo() const { return !m_undo.isEmpty(); }
     bool canRedo() const { return !m_redo.isEmpty(); }
+    /// The curation layer (format 5): edited fields, exclusions and curation statuses of items.
+    const Curation &curation() const { return m_curation; }
+    /// Sets a field of an item in the curated data to @p value (a std::nullopt gives it back the data file's value),
+    /// with the reason for the change. One undo step.
+    bool setItemField(qint64 item, ItemField field, const std::optional<QString> &value, const QString &annotator,
+                      const QString &reason, FileError *error);
+    /// Leaves an item out of the curated data, with a reason, or (@p excluded false) takes it back in.
+    bool setExcluded(qint64 item, bool excluded, const QString &reason, const QString &annotator, FileError *error);
+    bool setCurationStatus(qint64 item, CurationStatus status, const QString &annotator, FileError *error);
+    /// Applies several curation changes (Field, Exclusion, Status; oldValue and oldNote are filled in here) as one
+    /// transaction and one undo step: a bulk action. Each item and field may appear once.
+    bool applyCuration(const QList<AnnotationChange> &changes, FileError *error);
+    /// Every curation change ever made, oldest first, with its step (changes of one bulk action share it).
+    struct CurationEntry
+    {
+        qint64 sequence = 0;
+        qint64 step = 0;
+        QString time;
+        QString action; ///< "edit", "undo", "redo" or "import"
+        AnnotationChange change;
+    };
+    QList<CurationEntry> curationHistory() const;
+
     /// Undoes the latest edit of this session; @p applied receives what was changed, so it can be shown.
     bool undo(AnnotationChange *applied, FileError *error);
     bool redo(AnnotationChange *applied, FileError *error);
@@ -124,6 +149,8 @@ signals:
     void undoStateChanged();
     /// The tag vocabulary changed (annotations().tagNames() already holds it).
     void tagNamesChanged();
+    /// An item's curation changed (and is committed); curation() already holds the new state.
+    void curationChanged(const AnnotationChange &change);
     /// Judgments of @p judge were stored.
     void judgmentsChanged(const QString &judge);
 
@@ -143,6 +170,12 @@ private:
     bool edit(const AnnotationChange &change, Merge merge, FileError *error);
     bool write(const QList<AnnotationChange> &changes, const QString &action, const QStringList &times,
                FileError *error);
+    /// Writes curation changes in one transaction; @p written (if set) receives them with their true old values.
+    bool writeCuration(const QList<AnnotationChange> &changes, const QString &action, FileError *error,
+                       QList<AnnotationChange> *written);
+    bool loadCuration(FileError *error);
+    static bool addCurationTables(QSqlQuery &query);
+    void pushUndo(const QList<AnnotationChange> &step);
     FileError sqlError(const QString &what, const QString &detail) const;
     FileError saveError(const QString &detail) const;
     bool writeInputs(const QList<ProjectInput> &inputs, FileError *error);
@@ -160,7 +193,8 @@ private:
     QHash<QString, qint64> m_tagId;
     int m_version = 0;
     bool m_blindMode = false;
-    QList<AnnotationChange> m_undo;
-    QList<AnnotationChange> m_redo;
+    Curation m_curation;
+    QList<QList<AnnotationChange>> m_undo; ///< steps: one change, or the changes of one bulk action
+    QList<QList<AnnotationChange>> m_redo;
     bool m_noteEditing = false; ///< the last edit saved a note that is still being typed
 };

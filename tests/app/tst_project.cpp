@@ -115,37 +115,75 @@ class TestProject : public QObject
         return path;
     }
 
+    // Turns a project of this format back into format 4: no curation tables.
+    static QStringList formatFourStatements()
+    {
+        return {"DROP TABLE item_edits", "DROP TABLE exclusions", "DROP TABLE curation_status",
+                "DROP TABLE curation_history"};
+    }
+
     // Turns a project of this format back into format 3: no blindness recorded, no blind-review setting.
     static QStringList formatThreeStatements()
     {
-        return {"ALTER TABLE labels DROP COLUMN blind", "ALTER TABLE history DROP COLUMN blind",
-                "DELETE FROM state WHERE key = 'blind_mode'", "PRAGMA user_version = 3"};
+        return formatFourStatements() +
+               QStringList{"ALTER TABLE labels DROP COLUMN blind", "ALTER TABLE history DROP COLUMN blind",
+                           "DELETE FROM state WHERE key = 'blind_mode'", "PRAGMA user_version = 3"};
     }
 
     // Turns a project of this format back into format 2 (no tag tables, the history without tags); the caller sets
     // user_version.
     static QStringList formatTwoStatements()
     {
-        return {"ALTER TABLE labels DROP COLUMN blind",
-                "DELETE FROM state WHERE key = 'blind_mode'",
-                "DROP TABLE tags",
-                "DROP TABLE tag_names",
-                "CREATE TABLE history_v2(sequence INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
-                " annotator TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN ('edit', 'undo', 'redo', 'import')),"
-                " kind TEXT NOT NULL CHECK (kind IN ('label', 'leak')), item INTEGER NOT NULL, run TEXT,"
-                " old_value INTEGER NOT NULL CHECK (old_value BETWEEN 0 AND 3), old_note TEXT NOT NULL,"
-                " new_value INTEGER NOT NULL CHECK (new_value BETWEEN 0 AND 3), new_note TEXT NOT NULL)",
-                "INSERT INTO history_v2 SELECT sequence, time, annotator, action, kind, item, run, old_value, old_note,"
-                " new_value, new_note FROM history",
-                "DROP TABLE history",
-                "ALTER TABLE history_v2 RENAME TO history",
-                "CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN"
-                " SELECT RAISE(ABORT, 'the history is append-only'); END",
-                "CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN"
-                " SELECT RAISE(ABORT, 'the history is append-only'); END"};
+        return formatFourStatements() +
+               QStringList{"ALTER TABLE labels DROP COLUMN blind",
+                           "DELETE FROM state WHERE key = 'blind_mode'",
+                           "DROP TABLE tags",
+                           "DROP TABLE tag_names",
+                           "CREATE TABLE history_v2(sequence INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+                           " annotator TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN ('edit', 'undo', 'redo', "
+                           "'import')),"
+                           " kind TEXT NOT NULL CHECK (kind IN ('label', 'leak')), item INTEGER NOT NULL, run TEXT,"
+                           " old_value INTEGER NOT NULL CHECK (old_value BETWEEN 0 AND 3), old_note TEXT NOT NULL,"
+                           " new_value INTEGER NOT NULL CHECK (new_value BETWEEN 0 AND 3), new_note TEXT NOT NULL)",
+                           "INSERT INTO history_v2 SELECT sequence, time, annotator, action, kind, item, run, "
+                           "old_value, old_note,"
+                           " new_value, new_note FROM history",
+                           "DROP TABLE history",
+                           "ALTER TABLE history_v2 RENAME TO history",
+                           "CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN"
+                           " SELECT RAISE(ABORT, 'the history is append-only'); END",
+                           "CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN"
+                           " SELECT RAISE(ABORT, 'the history is append-only'); END"};
     }
 
 private slots:
+    void formatFourProjectIsUpgradedWithCuration()
+    {
+        const QString path = freshPath();
+        FileError error;
+        {
+            auto project = Project::create(path, {}, &error);
+            QVERIFY(project);
+            QVERIFY(project->setLabel(1, QStringLiteral("r"), QStringLiteral("ana"), Label::Unsafe, &error));
+        }
+        QCOMPARE(rawExec(path, formatFourStatements() + QStringList{"PRAGMA user_version = 4"}), QString());
+        {
+            auto reader = Project::open(path, Project::Access::ReadOnly, &error);
+            QVERIFY2(reader, qPrintable(error.toString()));
+            QCOMPARE(reader->formatVersion(), 4);
+            QVERIFY(reader->curation().isEmpty());
+            QVERIFY(!reader->setItemField(1, ItemField::Category, QStringLiteral("Hate"), QStringLiteral("ana"), {},
+                                          &error));
+        }
+        auto project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->formatVersion(), 5);
+        QCOMPARE(project->annotations().label(1, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Unsafe);
+        QVERIFY2(project->setExcluded(1, true, QStringLiteral("wrong category"), QStringLiteral("ana"), &error),
+                 qPrintable(error.toString()));
+        QCOMPARE(project->curation().exclusion(1)->reason, QStringLiteral("wrong category"));
+    }
+
     void createEditReopen()
     {
         const QString path = freshPath();
@@ -1060,7 +1098,7 @@ private slots:
         }
         auto project = Project::open(path, Project::Access::ReadWrite, &error);
         QVERIFY2(project, qPrintable(error.toString()));
-        QCOMPARE(project->formatVersion(), 4);
+        QCOMPARE(project->formatVersion(), 5);
         // Labels made before format 4 may have been made seeing the judge's: that is not known, and not claimed.
         QVERIFY(!project->blindMode());
         QCOMPARE(describe(project->annotations()), QStringLiteral("5 2  ana 1 \n6 3 steps ana 0 \n7 0  ana 0 "));

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "app/model/item.h"
+
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+/// Where a curator left an item: not looked at yet, looked at and fine, or needing a fix.
+enum class CurationStatus : quint8 { Unchecked = 0, Checked = 1, NeedsFix = 2 };
+
+/// "unchecked", "checked", "needs_fix".
+QString curationStatusKey(CurationStatus status);
+bool parseCurationStatus(QStringView key, CurationStatus *status);
+
+/// One curator's change of one field of an item: the value it has now in the curated data, who set it, when, why.
+struct FieldEdit
+{
+    QString value;
+    QString annotator;
+    QString time;
+    QString reason;
+    bool operator==(const FieldEdit &) const = default;
+};
+
+/// An item left out of the curated data, with the reason ("text leaks the image's risk", "duplicate of #12", ...).
+struct Exclusion
+{
+    QString reason;
+    QString annotator;
+    QString time;
+    bool operator==(const Exclusion &) const = default;
+};
+
+/// The curation layer of a project: edits of items' fields, exclusions and curation statuses, by instruction_id.
+/// The data file itself is never changed; the curated dataset is the file's items with this layer applied. A value:
+/// copies are cheap and can be read on workers.
+class Curation
+{
+public:
+    /// The fields a curator may edit: text fields whose values are strings in the benchmark's schema.
+    static bool isEditable(ItemField field);
+    /// The editable field named by its JSON key ("sub_category"), or ItemField::Count.
+    static ItemField editableField(QStringView key);
+
+    /// The edit of @p field of @p item, or nullptr when the field keeps the data file's value.
+    const FieldEdit *edit(qint64 item, ItemField field) const;
+    /// Every edited field of an item, by field.
+    QMap<ItemField, FieldEdit> edits(qint64 item) const { return m_edits.value(item); }
+    /// Sets the field to @p edit.value in the curated data; clearEdit() gives it back its value from the file.
+    void setEdit(qint64 item, ItemField field, const FieldEdit &edit);
+    void clearEdit(qint64 item, ItemField field);
+
+    const Exclusion *exclusion(qint64 item) const;
+    bool isExcluded(qint64 item) const { return m_exclusions.contains(item); }
+    void setExcluded(qint64 item, const Exclusion &exclusion) { m_exclusions.insert(item, exclusion); }
+    void restore(qint64 item) { m_exclusions.remove(item); }
+
+    CurationStatus status(qint64 item) const { return m_statuses.value(item, CurationStatus::Unchecked); }
+    void setStatus(qint64 item, CurationStatus status);
+
+    /// @p item with the edits of its instruction_id applied (an item without a unique id is returned as it is).
+    Item curated(const Item &item) const;
+    /// The curated value of a text field of @p item.
+    QString value(const Item &item, ItemField field) const;
+
+    bool isEmpty() const { return m_edits.isEmpty() && m_exclusions.isEmpty() && m_statuses.isEmpty(); }
+    qsizetype editedItemCount() const { return m_edits.size(); }
+    qsizetype excludedCount() const { return m_exclusions.size(); }
+    /// How many items have each status (Unchecked counts the items of @p itemCount without one).
+    qsizetype statusCount(CurationStatus status, qsizetype itemCount) const;
+
+    const QHash<qint64, QMap<ItemField, FieldEdit>> &allEdits() const { return m_edits; }
+    const QHash<qint64, Exclusion> &allExclusions() const { return m_exclusions; }
+    const QHash<qint64, CurationStatus> &allStatuses() const { return m_statuses; }
+
+private:
+    QHash<qint64, QMap<ItemField, FieldEdit>> m_edits;
+    QHash<qint64, Exclusion> m_exclusions;
+    QHash<qint64, CurationStatus> m_statuses;
+};
