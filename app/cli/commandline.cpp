@@ -1,8 +1,10 @@
 #include "app/cli/commandline.h"
 
 #include "app/base/logging.h"
+#include "app/base/regularfile.h"
 #include "app/io/atomicfile.h"
 #include "app/io/datasetloader.h"
+#include "app/io/datasetrelease.h"
 #include "app/io/datasetvalidator.h"
 #include "app/io/outputclash.h"
 #include "app/io/resultloader.h"
@@ -13,6 +15,7 @@
 #include "app/project/annotationexchange.h"
 #include "app/project/project.h"
 #include "app/project/projectinput.h"
+#include "app/report/changelog.h"
 #include "app/report/reportformatter.h"
 #include "app/report/reportrenderer.h"
 #include "app/report/scorereport.h"
@@ -408,6 +411,154 @@ int runExportCorrected(const ParsedArgs &args, QTextStream &out, QTextStream &er
     }
     return fail(err, QStringLiteral("no run named \"%1\"; the project has: %2")
                          .arg(args.value(QStringLiteral("run")), names.join(QStringLiteral(", "))));
+}
+
+// The curated dataset in the benchmark's schema: untouched items byte for byte from the data file the project
+// records, edited values in place, excluded items left out (or marked, with --include-excluded).
+int runExportDataset(const ParsedArgs &args, QTextStream &out, QTextStream &err)
+{
+    ProjectContext context;
+    const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
+    if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, false, &context, err))
+        return CommandLine::BadInput;
+    const ProjectInputs recorded = ProjectInputs::plan(context.project->inputs(), {}).recorded;
+    if (recorded.dataset.isEmpty())
+        return fail(err, QStringLiteral("%1 records no dataset").arg(context.project->path()));
+    for (const QString &change : ProjectInputs::changed(context.project->inputs()))
+        err << "vlsbench-studio: warning: " << change << '\n';
+    const QString source = DatasetLoader::dataFileFor(recorded.dataset);
+    QByteArray bytes;
+    QString why;
+    if (!RegularFile::read(source, &bytes, RegularFile::kMaxInputBytes, &why))
+        return fail(err, QStringLiteral("%1: %2").arg(source, why));
+    DatasetRelease::Result release;
+    FileError error;
+    if (!DatasetRelease::render(source, bytes, context.project->curation(),
+                                {args.has(QStringLiteral("include-excluded"))}, &release, &error))
+        return fail(err, error.toString());
+    bytes.clear();
+    if (!writeOutput(args, context, release.bytes, out, err))
+        return CommandLine::BadInput;
+    for (const QString &warning : std::as_const(release.warnings))
+        err << "vlsbench-studio: warning: " << warning << '\n';
+    err << QStringLiteral("%1 of %2 entries written; %3 items edited, %4 excluded%5\n")
+               .arg(release.written)
+               .arg(release.entries)
+               .arg(release.edited)
+               .arg(release.excluded)
+               .arg(args.has(QStringLiteral("include-excluded")) ? QStringLiteral(" (kept, marked \"excluded\")")
+                                                                 : QString());
+    err.flush();
+    return release.warnings.isEmpty() ? CommandLine::Success : CommandLine::ProblemsFound;
+}
+
+// Curation from the command line: one step (one undo step in the window) over every --item given.
+int runCurate(const ParsedArgs &args, QTextStream &out, QTextStream &err)
+{
+    const QString annotator = args.value(QStringLiteral("annotator")).trimmed();
+    if (annotator.isEmpty())
+        return fail(err, QStringLiteral("--annotator NAME is required: every change says who made it"));
+    const QString reason = args.value(QStringLiteral("reason"));
+    if (reason.trimmed().isEmpty())
+        return fail(err, QStringLiteral("--reason TEXT is required: every change says why"));
+    QList<AnnotationChange> step;
+    QList<qint64> items;
+    for (const QString &text : args.all(QStringLiteral("item"))) {
+        bool ok = false;
+        const qint64 id = text.toLongLong(&ok);
+        if (!ok)
+            return fail(err, QStringLiteral("--item %1 is not an instruction_id").arg(text));
+        if (!items.contains(id))
+            items.append(id);
+    }
+    if (items.isEmpty())
+        return fail(err, QStringLiteral("--item ID is required (once per item)"));
+    QList<QPair<ItemField, QString>> sets;
+    for (const QString &assignment : args.all(QStringLiteral("set"))) {
+        const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+        const ItemField field = equals < 0 ? ItemField::Count : Curation::editableField(assignment.left(equals));
+        if (field == ItemField::Count)
+            return fail(err, QStringLiteral("--set %1: expected FIELD=VALUE, FIELD one of instruction, category, "
+                                            "sub_category, source, image_description, safety_reason")
+                                 .arg(assignment));
+        sets.append({field, assignment.mid(equals + 1)});
+    }
+    const bool exclude = args.has(QStringLiteral("exclude"));
+    const bool restore = args.has(QStringLiteral("restore"));
+    if (exclude && restore)
+        return fail(err, QStringLiteral("--exclude and --restore cannot go together"));
+    CurationStatus status = CurationStatus::Unchecked;
+    if (args.has(QStringLiteral("status")) && !parseCurationStatus(args.value(QStringLiteral("status")), &status))
+        return fail(err, QStringLiteral("--status must be unchecked, checked or needs_fix"));
+    if (sets.isEmpty() && !exclude && !restore && !args.has(QStringLiteral("status")))
+        return fail(err, QStringLiteral("nothing to do: give --set, --exclude, --restore or --status"));
+
+    ProjectContext context;
+    if (!openProject(args, Project::Access::ReadWrite, true, &context, err))
+        return CommandLine::BadInput;
+    if (context.project->isReadOnly())
+        return fail(
+            err, QStringLiteral("%1: read-only. %2").arg(context.project->path(), context.project->readOnlyReason()));
+    const Dataset &dataset = context.workspace.dataset;
+    for (qint64 id : std::as_const(items)) {
+        const qsizetype index = dataset.indexOfId(id);
+        if (index < 0 || !dataset.hasUniqueId(index))
+            return fail(err, QStringLiteral("item %1 is %2 the dataset: nothing was changed")
+                                 .arg(id)
+                                 .arg(index < 0 ? QStringLiteral("not in") : QStringLiteral("not unique in")));
+        const Item &item = dataset.item(index);
+        AnnotationChange c;
+        c.item = id;
+        c.annotator = annotator;
+        c.reason = reason;
+        for (const auto &[field, value] : std::as_const(sets)) {
+            c.kind = AnnotationChange::Kind::Field;
+            c.field = field;
+            // Set to what the file says: the edit goes, and the field is the file's again.
+            c.newValue = item.has(field) && item.text(field) == value ? 0 : 1;
+            c.newNote = value;
+            step.append(c);
+        }
+        c.field = ItemField::Count;
+        if (exclude || restore) {
+            c.kind = AnnotationChange::Kind::Exclusion;
+            c.newValue = exclude ? 1 : 0;
+            c.newNote = exclude ? args.value(QStringLiteral("exclude")) : QString();
+            step.append(c);
+        }
+        if (args.has(QStringLiteral("status"))) {
+            c.kind = AnnotationChange::Kind::Status;
+            c.newValue = int(status);
+            c.newNote.clear();
+            step.append(c);
+        }
+    }
+    FileError error;
+    const qsizetype before = context.project->curationHistory().size();
+    if (!context.project->applyCuration(step, &error))
+        return fail(err, error.toString());
+    out << QStringLiteral("%1 changes to %2 items recorded in %3\n")
+               .arg(context.project->curationHistory().size() - before)
+               .arg(items.size())
+               .arg(context.project->path());
+    out.flush();
+    return CommandLine::Success;
+}
+
+// The release's changelog: edited fields with old and new values, exclusions, items per category.
+int runExportChanges(const ParsedArgs &args, QTextStream &out, QTextStream &err)
+{
+    const QString format =
+        args.has(QStringLiteral("format")) ? args.value(QStringLiteral("format")) : QStringLiteral("md");
+    if (format != QLatin1String("md") && format != QLatin1String("json") && format != QLatin1String("csv"))
+        return fail(err, QStringLiteral("--format must be md, json or csv"));
+    ProjectContext context;
+    const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
+    if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
+        return CommandLine::BadInput;
+    const Changelog::Changes changes = Changelog::collect(context.workspace.dataset, context.project->curation());
+    return writeOutput(args, context, Changelog::write(changes, format), out, err) ? CommandLine::Success
+                                                                                   : CommandLine::BadInput;
 }
 
 // Options shared by `judge` and `leakage`: the endpoint and how hard to use it.
@@ -816,6 +967,22 @@ const CommandHelp kCommands[] = {
      "                        [--output FILE]\n"
      "                        the run in the benchmark's result shape, human labels in place of the judge's\n",
      VLS_PROJECT_OPTIONS "output run corrected-rule", "", false, &runExportCorrected},
+    {"curate",
+     "  vlsbench-studio curate --project FILE --item ID [--item ID ...] --annotator NAME --reason TEXT\n"
+     "                        [--set FIELD=VALUE ...] [--exclude REASON | --restore] [--status STATUS]\n"
+     "                        edit items' fields, exclude or restore items, set their curation status\n"
+     "                        (unchecked, checked, needs_fix); one step, kept in the project's history\n",
+     VLS_PROJECT_OPTIONS "item annotator reason set exclude status", "restore", false, &runCurate},
+    {"export-dataset",
+     "  vlsbench-studio export-dataset --project FILE [--output FILE] [--include-excluded]\n"
+     "                        the curated dataset in the benchmark's schema: untouched items byte for byte,\n"
+     "                        edits in place, excluded items left out (--include-excluded: kept and marked)\n",
+     VLS_PROJECT_OPTIONS "output", "include-excluded", false, &runExportDataset},
+    {"export-changes",
+     "  vlsbench-studio export-changes --project FILE [--format md|json|csv] [--output FILE]\n"
+     "                        the release's changelog: edits (old and new value, who, when, why), exclusions\n"
+     "                        with their reasons, items per category before and after\n",
+     VLS_PROJECT_OPTIONS "output format", "", false, &runExportChanges},
     {"report",
      "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--corrected-rule latest|majority]\n"
      "                        [--blind-only] [--output FILE]\n"

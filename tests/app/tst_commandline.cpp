@@ -558,7 +558,7 @@ private slots:
         const QJsonObject o = json(r);
         const QJsonObject provenance = o["provenance"].toObject();
         QCOMPARE(provenance["program"].toString(), QStringLiteral("VLSBench Studio " VLSBENCH_VERSION));
-        QCOMPARE(provenance["project_format"].toInt(), 4);
+        QCOMPARE(provenance["project_format"].toInt(), 5);
         QCOMPARE(provenance["project"].toString(), QFileInfo(project).absoluteFilePath());
         QVERIFY(provenance["corrected_rule"].toString().contains(QStringLiteral("most recent")));
         // A new project reviews blind; the imported labels do not say how they were made.
@@ -600,10 +600,105 @@ private slots:
             QStringLiteral("| two | simple random, 2 responses, seed 18446744073709551615 | bo | 10 | 2 / 2 | "
                            "50.00 [6.57, 93.43] |")));
         const Result tex = run({"report", "--project", project, "--format", "latex"});
-        QVERIFY(tex.out.contains(QStringLiteral("% project_format: 4\n")));
+        QVERIFY(tex.out.contains(QStringLiteral("% project_format: 5\n")));
         QVERIFY2(md.out.contains(QStringLiteral("all 4 are counted: 0 made blind, 0 seeing the judge's label, 4 not "
                                                 "recorded")),
                  qPrintable(md.out.left(2000)));
+    }
+
+    void curateFixesTheTaxonomyAndExportsARelease()
+    {
+        // "Identity Theft" sits under Privacy (items 10, 11) and once under Illegal Activity (item 12): validate
+        // reports it. Moving item 12 fixes the taxonomy; item 11 is excluded; the release differs in two places.
+        const QString folder = m_dir.filePath(QStringLiteral("tax"));
+        for (int id : {10, 11, 12})
+            TestFiles::write(QStringLiteral("%1/imgs/%2.png").arg(folder).arg(id), TestFiles::pngBytes());
+        const QByteArray source =
+            "[\n" + TestFiles::item(10, "q10", "imgs/10.png", "Privacy", "Identity Theft") + ",\n" +
+            TestFiles::item(11, "q11", "imgs/11.png", "Privacy", "Identity Theft") + ",\n" +
+            TestFiles::item(12, "q12", "imgs/12.png", "Illegal Activity", "Identity Theft") + "\n]\n";
+        const QString data = TestFiles::write(folder + QStringLiteral("/data.json"), source);
+        const QString project = m_dir.filePath(QStringLiteral("tax.vlsproj"));
+        const Result before = run({"validate", "--dataset", data, "--format", "json"});
+        QCOMPARE(json(before)["problems"].toArray().size(), 1);
+        QCOMPARE(json(before)["problems"][0]["code"].toString(), QStringLiteral("sub-category-in-several-categories"));
+
+        // Nothing curated yet: the release is the file.
+        const QString release = m_dir.filePath(QStringLiteral("tax-release/data.json"));
+        QDir().mkpath(QFileInfo(release).absolutePath());
+        Result r = run({"export-dataset", "--project", project, "--dataset", data, "--output", release});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(TestFiles::readAll(release), source);
+
+        r = run({"curate", "--project", project, "--item", "12", "--set", "category=Privacy", "--annotator", "ana",
+                 "--reason", "one sub-category, one category"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({"curate", "--project", project, "--item", "11", "--exclude", "duplicate of #10", "--annotator", "bo",
+                 "--reason", "duplicate of #10"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // Refused, and nothing written: an item the data lacks, a field that names a file, no reason.
+        QCOMPARE(run({"curate", "--project", project, "--item", "99", "--status", "checked", "--annotator", "ana",
+                      "--reason", "x"})
+                     .code,
+                 2);
+        QCOMPARE(run({"curate", "--project", project, "--item", "10", "--set", "image_path=../x.png", "--annotator",
+                      "ana", "--reason", "x"})
+                     .code,
+                 2);
+        QCOMPARE(
+            run({"curate", "--project", project, "--item", "10", "--status", "checked", "--annotator", "ana"}).code, 2);
+
+        r = run({"export-dataset", "--project", project, "--output", release});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("2 of 3 entries written; 1 items edited, 1 excluded")),
+                 qPrintable(r.err));
+        QByteArray expected = "[\n" + TestFiles::item(10, "q10", "imgs/10.png", "Privacy", "Identity Theft") + ",\n" +
+                              TestFiles::item(12, "q12", "imgs/12.png", "Privacy", "Identity Theft") + "\n]\n";
+        QCOMPARE(TestFiles::readAll(release), expected);
+        TestFiles::write(QFileInfo(release).absolutePath() + QStringLiteral("/imgs/10.png"), TestFiles::pngBytes());
+        TestFiles::write(QFileInfo(release).absolutePath() + QStringLiteral("/imgs/12.png"), TestFiles::pngBytes());
+        const Result after = run({"validate", "--dataset", release, "--format", "json"});
+        QCOMPARE(after.code, 0);
+        QCOMPARE(json(after)["items"].toInt(), 2);
+        QVERIFY2(json(after)["problems"].toArray().isEmpty(), qPrintable(after.out)); // clean
+
+        // With --include-excluded the item stays, marked.
+        r = run({"export-dataset", "--project", project, "--include-excluded"});
+        QCOMPARE(r.code, 0);
+        QVERIFY(
+            r.out.contains(QStringLiteral("\"excluded\": {\"reason\": \"duplicate of #10\", \"annotator\": \"bo\"")));
+
+        // The changelog, in each format, with the old value from the file.
+        r = run({"export-changes", "--project", project, "--format", "json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject changes = json(r);
+        QCOMPARE(changes["source_items"].toInt(), 3);
+        QCOMPARE(changes["release_items"].toInt(), 2);
+        const QJsonObject edit = changes["fields"][0].toObject();
+        QCOMPARE(edit["item"].toInt(), 12);
+        QCOMPARE(edit["field"].toString(), QStringLiteral("category"));
+        QCOMPARE(edit["old"].toString(), QStringLiteral("Illegal Activity"));
+        QCOMPARE(edit["new"].toString(), QStringLiteral("Privacy"));
+        QCOMPARE(edit["annotator"].toString(), QStringLiteral("ana"));
+        QCOMPARE(edit["reason"].toString(), QStringLiteral("one sub-category, one category"));
+        QCOMPARE(changes["excluded"][0]["item"].toInt(), 11);
+        QCOMPARE(changes["excluded"][0]["reason"].toString(), QStringLiteral("duplicate of #10"));
+        // Privacy: 2 in the source, 2 in the release (11 left, 12 came); Illegal Activity: 1, then 0.
+        QCOMPARE(changes["categories"][0]["category"].toString(), QStringLiteral("Illegal Activity"));
+        QCOMPARE(changes["categories"][0]["source"].toInt(), 1);
+        QCOMPARE(changes["categories"][0]["release"].toInt(), 0);
+        QCOMPARE(changes["categories"][1]["source"].toInt(), 2);
+        QCOMPARE(changes["categories"][1]["release"].toInt(), 2);
+        r = run({"export-changes", "--project", project});
+        QVERIFY2(r.out.contains(QStringLiteral("| Illegal Activity | 1 | 0 | -1 |")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("| 12 | category | Illegal Activity | Privacy | ana |")));
+        QVERIFY(r.out.contains(QStringLiteral("| 11 | Privacy | duplicate of #10 | bo |")));
+        r = run({"export-changes", "--project", project, "--format", "csv"});
+        const QStringList rows = r.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(rows.size(), 3);
+        QVERIFY(rows[1].startsWith(QStringLiteral("edit,12,category,Illegal Activity,Privacy,ana,")));
+        QVERIFY(rows[1].endsWith(QStringLiteral(",\"one sub-category, one category\"")));
+        QVERIFY(rows[2].startsWith(QStringLiteral("exclude,11,,,,bo,")));
     }
 
     void reportCanCountOnlyBlindLabels()
