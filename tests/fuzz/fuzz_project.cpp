@@ -5,10 +5,12 @@
 // also makes one edit and undoes it. Seeds include projects the app made (built by fuzz-project-seeds).
 #include "fuzzsupport.h"
 
+#include "app/io/datasetrelease.h"
 #include "app/project/annotationexchange.h"
 #include "app/project/project.h"
 #include "app/project/projectinput.h"
 #include "app/project/savedviews.h"
+#include "app/report/changelog.h"
 #include "app/report/reportrenderer.h"
 #include "app/report/scorereport.h"
 #include "app/scoring/correctedresults.h"
@@ -69,6 +71,27 @@ void readJudges(const Project &project)
     (void)judges.cache();
 }
 
+// The curation layer as export-dataset and export-changes use it, over the sample.
+void readCuration(const Project &project, size_t pick)
+{
+    for (const Project::CurationEntry &entry : project.curationHistory())
+        (void)entry.change.reversed();
+    const Workspace &ws = FuzzSupport::sampleWorkspace();
+    for (const Item &item : ws.dataset.items())
+        (void)project.curation().curated(item);
+    if (pick % 4 == 2) {
+        (void)Changelog::write(Changelog::collect(ws.dataset, project.curation()), QStringLiteral("md"));
+        static const QByteArray sample = [] {
+            QFile file(FuzzSupport::sampleWorkspace().dataset.filePath());
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }();
+        DatasetRelease::Result result;
+        FileError error;
+        (void)DatasetRelease::render(QStringLiteral("data.json"), sample, project.curation(), {pick % 8 == 2}, &result,
+                                     &error);
+    }
+}
+
 void report(const Project &project, size_t pick)
 {
     const Workspace &ws = FuzzSupport::sampleWorkspace();
@@ -103,6 +126,7 @@ void exercise(Project &project, size_t pick)
     report(project, pick); // first: a label the report trips over is caught where the app would trip
     readAnnotations(project.annotations());
     readJudges(project);
+    readCuration(project, pick);
     if (project.isReadOnly())
         return;
     const Workspace &ws = FuzzSupport::sampleWorkspace();
@@ -110,6 +134,9 @@ void exercise(Project &project, size_t pick)
     AnnotationChange applied;
     if (project.setLabel(ws.dataset.item(0).instructionId, ws.runs.front().name, QStringLiteral("fuzz"), Label::Unsafe,
                          &error))
+        project.undo(&applied, &error);
+    if (project.setItemField(ws.dataset.item(1).instructionId, ItemField::Category, QStringLiteral("fuzz"),
+                             QStringLiteral("fuzz"), QStringLiteral("fuzz"), &error))
         project.undo(&applied, &error);
 }
 

@@ -85,6 +85,28 @@ void annotate(Project &project, const Workspace &ws)
     imported.newValue = int(Label::Unsafe);
     imported.newNote = QStringLiteral("imported");
     check(project.importChanges({imported}, {QStringLiteral("2026-01-02T03:04:05.678Z")}, &error), error);
+    // Curation: an edit, one undone, an exclusion and statuses; a bulk step.
+    check(project.setItemField(id(7), ItemField::Category, QStringLiteral("Privacy"), a, QStringLiteral("taxonomy"),
+                               &error),
+          error);
+    check(project.setItemField(id(8), ItemField::Instruction, QStringLiteral("Line one\nline two"), b, {}, &error),
+          error);
+    check(project.undo(&applied, &error), error);
+    check(project.setExcluded(id(9), true, QStringLiteral("duplicate of #7"), a, &error), error);
+    check(project.setCurationStatus(id(7), CurationStatus::Checked, b, &error), error);
+    AnnotationChange moved;
+    moved.kind = AnnotationChange::Kind::Field;
+    moved.field = ItemField::SubCategory;
+    moved.newValue = 1;
+    moved.newNote = QStringLiteral("Identity Theft and Impersonation");
+    moved.annotator = a;
+    moved.reason = QStringLiteral("bulk");
+    QList<AnnotationChange> bulk;
+    for (qsizetype i : {10, 11}) {
+        moved.item = id(i);
+        bulk.append(moved);
+    }
+    check(project.applyCuration(bulk, &error), error);
     check(project.setValue(QStringLiteral("current_item"), QString::number(id(2)), &error), error);
     check(project.setValue(QStringLiteral("current_run"), run1, &error), error);
     // A saved view, a verification sample stratified by judge label and the majority rule, as the window keeps them.
