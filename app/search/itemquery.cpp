@@ -228,12 +228,46 @@ bool ItemQuery::matches(const Workspace &workspace, qsizetype item, const Search
 bool ItemQuery::matchesFilters(const Workspace &workspace, qsizetype item) const
 {
     const Item &it = workspace.dataset.item(item);
-    if (!category.isEmpty() && it.category != category)
+    // Only items with a unique id can be curated; the others are as the file has them.
+    const Curation *curated =
+        curation && !curation->isEmpty() && workspace.dataset.hasUniqueId(item) ? curation : nullptr;
+    auto value = [&](ItemField field) { return curated ? curated->value(it, field) : it.text(field); };
+    if (!category.isEmpty() && value(ItemField::Category) != category)
         return false;
-    if (!subCategory.isEmpty() && it.subCategory != subCategory)
+    if (!subCategory.isEmpty() && value(ItemField::SubCategory) != subCategory)
         return false;
-    if (!source.isEmpty() && it.source != source)
+    if (!source.isEmpty() && value(ItemField::Source) != source)
         return false;
+    if (curationFilter != CurationFilter::Any) {
+        const qint64 id = curated ? it.instructionId : -1;
+        const bool excluded = curated && curated->isExcluded(id);
+        const CurationStatus status = curated ? curated->status(id) : CurationStatus::Unchecked;
+        bool keep = true;
+        switch (curationFilter) {
+        case CurationFilter::Any:
+            break;
+        case CurationFilter::Excluded:
+            keep = excluded;
+            break;
+        case CurationFilter::Kept:
+            keep = !excluded;
+            break;
+        case CurationFilter::Edited:
+            keep = curated && !curated->edits(id).isEmpty();
+            break;
+        case CurationFilter::Unchecked:
+            keep = status == CurationStatus::Unchecked;
+            break;
+        case CurationFilter::Checked:
+            keep = status == CurationStatus::Checked;
+            break;
+        case CurationFilter::NeedsFix:
+            keep = status == CurationStatus::NeedsFix;
+            break;
+        }
+        if (!keep)
+            return false;
+    }
     return labelMatches(*this, workspace, item) && reviewMatches(*this, workspace, item) &&
            tagMatches(*this, workspace, item);
 }

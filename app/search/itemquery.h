@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/model/annotations.h"
+#include "app/model/curation.h"
 #include "app/model/judgeresults.h"
 #include "app/model/workspace.h"
 #include "app/search/searchterms.h"
@@ -41,6 +42,9 @@ struct ItemQuery
         Tagged          ///< one cell of the Tags tab: `tag` (any tag when `anyTag`) in `tagRun`; see `tag`
     };
 
+    /// Curation: every item, or only the excluded, the kept, the edited, or those with one curation status.
+    enum class CurationFilter : quint8 { Any, Excluded, Kept, Edited, Unchecked, Checked, NeedsFix };
+
     QString category;    ///< empty: every category
     QString subCategory; ///< empty: every sub-category of the category
     QString source;      ///< empty: every source
@@ -64,6 +68,10 @@ struct ItemQuery
     QString tagRun;
     /// Only items with a response that carries some failure-mode tag.
     bool anyTag = false;
+    CurationFilter curationFilter = CurationFilter::Any;
+    /// The project's curation: the category, sub-category and source filters read the curated values, and
+    /// curationFilter reads it. The same lifetime rule as `annotations`; nullptr: no curation.
+    const Curation *curation = nullptr;
 
     bool matches(const Workspace &workspace, qsizetype item) const;
     /// With the text already parsed and prepared: what evaluate() calls for every item.
@@ -80,7 +88,7 @@ struct ItemQuery
     bool isEmpty() const
     {
         return category.isEmpty() && source.isEmpty() && text.isEmpty() && labelFilter == LabelFilter::Any &&
-               review == ReviewFilter::Any && tag.isEmpty() && !anyTag;
+               review == ReviewFilter::Any && tag.isEmpty() && !anyTag && curationFilter == CurationFilter::Any;
     }
     bool operator==(const ItemQuery &) const = default;
 };

@@ -351,6 +351,10 @@ void ReviewSession::attach(std::unique_ptr<Project> project)
         m_reportDirty = true;
         emit annotationChanged(change);
     });
+    connect(m_project.get(), &Project::curationChanged, this, [this](const AnnotationChange &change) {
+        m_reportDirty = true;
+        emit curationChanged(change);
+    });
     connect(m_project.get(), &Project::undoStateChanged, this, &ReviewSession::undoStateChanged);
     connect(m_project.get(), &Project::judgmentsChanged, this, [this] {
         // Judgments arrive many times a second during a run: watchers catch up a few times a second.
@@ -525,6 +529,99 @@ bool ReviewSession::toggleTag(qsizetype item, int run, const QString &tag, FileE
     const QString &runName = m_workspace->runs[run].name;
     return m_project->setTag(id, runName, m_annotator, tag,
                              !m_project->annotations().hasTag(id, runName, m_annotator, tag), error);
+}
+
+const Curation &ReviewSession::curation() const
+{
+    static const Curation none;
+    return m_project ? m_project->curation() : none;
+}
+
+bool ReviewSession::curate(const QList<qsizetype> &items,
+                           const std::function<void(const Item &, QList<AnnotationChange> *)> &make,
+                           const QString &reason, FileError *error)
+{
+    QList<AnnotationChange> step;
+    for (qsizetype item : items) {
+        if (const Refusal why = refusal(item, -1); why != Refusal::None) {
+            *error = {{}, 0, 0, explain(why, item, -1)};
+            return false;
+        }
+        QList<AnnotationChange> changes;
+        make(m_workspace->dataset.item(item), &changes);
+        for (AnnotationChange &c : changes) {
+            c.item = m_workspace->dataset.item(item).instructionId;
+            c.annotator = m_annotator;
+            if (c.reason.isEmpty())
+                c.reason = reason;
+            step.append(c);
+        }
+    }
+    if (step.isEmpty())
+        return true;
+    flushNote();
+    return m_project->applyCuration(step, error);
+}
+
+namespace {
+
+AnnotationChange fieldChange(const Item &item, ItemField field, const QString &value)
+{
+    AnnotationChange c;
+    c.kind = AnnotationChange::Kind::Field;
+    c.field = field;
+    // The data file's own value: no edit.
+    c.newValue = item.has(field) && item.text(field) == value ? 0 : 1;
+    c.newNote = value;
+    return c;
+}
+
+} // namespace
+
+bool ReviewSession::editItem(qsizetype item, const QMap<ItemField, QString> &values, const QString &reason,
+                             FileError *error)
+{
+    return setItemsFields({item}, values, reason, error);
+}
+
+bool ReviewSession::setItemsFields(const QList<qsizetype> &items, const QMap<ItemField, QString> &values,
+                                   const QString &reason, FileError *error)
+{
+    return curate(
+        items,
+        [&](const Item &it, QList<AnnotationChange> *changes) {
+            for (auto v = values.cbegin(); v != values.cend(); ++v)
+                changes->append(fieldChange(it, v.key(), v.value()));
+        },
+        reason, error);
+}
+
+bool ReviewSession::setItemsExcluded(const QList<qsizetype> &items, bool excluded, const QString &reason,
+                                     FileError *error)
+{
+    return curate(
+        items,
+        [&](const Item &, QList<AnnotationChange> *changes) {
+            AnnotationChange c;
+            c.kind = AnnotationChange::Kind::Exclusion;
+            c.newValue = excluded ? 1 : 0;
+            c.newNote = excluded ? reason : QString();
+            changes->append(c);
+        },
+        reason, error);
+}
+
+bool ReviewSession::setItemsStatus(const QList<qsizetype> &items, CurationStatus status, FileError *error)
+{
+    return curate(
+        items,
+        [&](const Item &, QList<AnnotationChange> *changes) {
+            AnnotationChange c;
+            c.kind = AnnotationChange::Kind::Status;
+            c.newValue = int(status);
+            changes->append(c);
+        },
+        {}, error);
 }
 
 void ReviewSession::editNote(qsizetype item, int run, const QString &text, bool finished)

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class JobRunner;
@@ -86,6 +87,18 @@ public:
     void editNote(qsizetype item, int run, const QString &text, bool finished);
     /// Saves a note still waiting to be saved.
     void flushNote();
+    // ---- Curation (project format 5): items' fields in the curated data, exclusions, curation statuses. Items are
+    // indexes into the dataset; each call is one transaction and one undo step, however many items it touches.
+    /// Sets fields of @p item; a value equal to the data file's gives the field back its file value.
+    bool editItem(qsizetype item, const QMap<ItemField, QString> &values, const QString &reason, FileError *error);
+    /// Sets fields on several items (move them to a category or sub-category, set their source).
+    bool setItemsFields(const QList<qsizetype> &items, const QMap<ItemField, QString> &values, const QString &reason,
+                        FileError *error);
+    bool setItemsExcluded(const QList<qsizetype> &items, bool excluded, const QString &reason, FileError *error);
+    bool setItemsStatus(const QList<qsizetype> &items, CurationStatus status, FileError *error);
+    /// The project's curation, or an empty one without a project.
+    const Curation &curation() const;
+
     bool undo(AnnotationChange *change, FileError *error);
     bool redo(AnnotationChange *change, FileError *error);
 
@@ -135,6 +148,8 @@ signals:
     void undoStateChanged();
     /// An annotation was committed.
     void annotationChanged(const AnnotationChange &change);
+    /// An item's curation changed (committed); curation() holds the new state.
+    void curationChanged(const AnnotationChange &change);
     /// Judgments arrived (batched: a few times a second at most).
     void judgmentsChanged();
     void inputChangesChanged();
@@ -155,6 +170,8 @@ private:
     void recordInputs();
     void checkInputs();
     void buildSearchIndex();
+    bool curate(const QList<qsizetype> &items, const std::function<void(const Item &, QList<AnnotationChange> *)> &make,
+                const QString &reason, FileError *error);
     void resumePosition();
 
     JobRunner *m_jobs;
