@@ -39,10 +39,19 @@ template <typename Choice> int indexOfChoice(const QComboBox *combo, const Choic
 } // namespace
 
 FilterPanel::FilterPanel(QLineEdit *search, QTreeWidget *categories, QComboBox *sources, QComboBox *labels,
-                         QComboBox *review, QObject *parent)
+                         QComboBox *review, QComboBox *curation, QObject *parent)
     : QObject(parent), m_search(search), m_categories(categories), m_sources(sources), m_labels(labels),
-      m_review(review)
+      m_review(review), m_curation(curation)
 {
+    using C = ItemQuery::CurationFilter;
+    m_curation->setObjectName(QStringLiteral("curationCombo"));
+    for (const auto &[text, filter] :
+         {std::pair{tr("Every item"), C::Any}, std::pair{tr("Kept (not excluded)"), C::Kept},
+          std::pair{tr("Excluded"), C::Excluded}, std::pair{tr("Edited"), C::Edited},
+          std::pair{tr("Not checked yet"), C::Unchecked}, std::pair{tr("Checked"), C::Checked},
+          std::pair{tr("Needs a fix"), C::NeedsFix}})
+        m_curation->addItem(text, int(filter));
+    connect(m_curation, &QComboBox::currentIndexChanged, this, &FilterPanel::changed);
     connect(m_search, &QLineEdit::textChanged, this, &FilterPanel::changed);
     connect(m_categories, &QTreeWidget::currentItemChanged, this, &FilterPanel::changed);
     connect(m_sources, &QComboBox::currentIndexChanged, this, &FilterPanel::changed);
@@ -50,7 +59,7 @@ FilterPanel::FilterPanel(QLineEdit *search, QTreeWidget *categories, QComboBox *
     connect(m_review, &QComboBox::currentIndexChanged, this, &FilterPanel::changed);
 }
 
-void FilterPanel::rebuild(const Workspace &workspace)
+void FilterPanel::rebuild(const Workspace &workspace, const Curation *curation)
 {
     // What the reviewer had chosen survives adding or removing runs (a run filter follows its run by name).
     const QTreeWidgetItem *current = m_categories->currentItem();
@@ -62,7 +71,10 @@ void FilterPanel::rebuild(const Workspace &workspace)
     const Dataset &dataset = workspace.dataset;
     QMap<QString, QMap<QString, int>> counts;
     QMap<QString, int> sources;
-    for (const Item &item : dataset.items()) {
+    const bool curated = curation && !curation->allEdits().isEmpty();
+    for (qsizetype i = 0; i < dataset.size(); ++i) {
+        const Item &file = dataset.item(i);
+        const Item item = curated && dataset.hasUniqueId(i) ? curation->curated(file) : file;
         ++counts[item.category][item.subCategory];
         if (!item.source.isEmpty())
             ++sources[item.source];
@@ -202,7 +214,9 @@ void FilterPanel::reset(int reviewIndex)
     const QSignalBlocker source(m_sources);
     const QSignalBlocker label(m_labels);
     const QSignalBlocker review(m_review);
+    const QSignalBlocker curation(m_curation);
     m_search->clear();
+    m_curation->setCurrentIndex(0);
     if (m_categories->topLevelItemCount() > 0)
         m_categories->setCurrentItem(m_categories->topLevelItem(0));
     m_sources->setCurrentIndex(0);
@@ -262,6 +276,7 @@ ItemQuery FilterPanel::query(const QString &annotator, const QStringList &runNam
     const LabelChoice label = m_labels->currentData().value<LabelChoice>();
     query.labelFilter = label.filter;
     query.run = label.run.isEmpty() ? -1 : runNames.indexOf(label.run);
+    query.curationFilter = ItemQuery::CurationFilter(m_curation->currentData().toInt());
     const ReviewChoice review = m_review->currentData().value<ReviewChoice>();
     query.review = review.filter;
     if (review.filter == ItemQuery::ReviewFilter::Tagged) {

@@ -40,10 +40,11 @@ public:
     };
 
     FilterPanel(QLineEdit *search, QTreeWidget *categories, QComboBox *sources, QComboBox *labels, QComboBox *review,
-                QObject *parent = nullptr);
+                QComboBox *curation, QObject *parent = nullptr);
 
     /// Refills categories, sources and label entries from @p workspace, keeping what was chosen where it exists.
-    void rebuild(const Workspace &workspace);
+    /// With @p curation, items are counted under their curated category, sub-category and source.
+    void rebuild(const Workspace &workspace, const Curation *curation = nullptr);
     /// Refills the review entries for @p project (disabled without one, and back to everything).
     /// Returns true when the choice changed as a result.
     bool rebuildReview(const Project *project);
@@ -75,6 +76,7 @@ private:
     QComboBox *m_sources;
     QComboBox *m_labels;
     QComboBox *m_review;
+    QComboBox *m_curation;
     bool m_judgeFiltersAllowed = true;
 };
 

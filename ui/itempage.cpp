@@ -41,6 +41,14 @@ ItemPage::ItemPage(QWidget *parent) : QWidget(parent), m_ui(new Ui::ItemPage)
     metaRow->addWidget(m_leakChip);
     metaRow->addWidget(m_leakNote, 1);
     infoLayout->insertLayout(metaIndex, metaRow);
+    // What curators changed about the item, under its metadata; hidden while there is nothing to say.
+    m_curationLabel = new QLabel(m_ui->infoPanel);
+    m_curationLabel->setObjectName(QStringLiteral("curationLabel"));
+    m_curationLabel->setWordWrap(true);
+    m_curationLabel->setTextFormat(Qt::RichText);
+    m_curationLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_curationLabel->hide();
+    infoLayout->insertWidget(metaIndex + 1, m_curationLabel);
     connect(m_leakNote, &QLineEdit::textEdited, this,
             [this](const QString &text) { emit leakNoteEdited(m_item, text, false); });
     connect(m_leakNote, &QLineEdit::editingFinished, this,
@@ -168,6 +176,46 @@ void ItemPage::clear()
     refreshLeak();
 }
 
+void ItemPage::setCuration(const Curation *curation)
+{
+    m_curation = curation;
+}
+
+void ItemPage::refreshCuration()
+{
+    if (!m_workspace || m_item < 0 || m_item >= m_workspace->dataset.size() || !m_curation ||
+        !m_workspace->dataset.hasUniqueId(m_item)) {
+        m_curationLabel->hide();
+        return;
+    }
+    const Item &item = m_workspace->dataset.item(m_item);
+    const qint64 id = item.instructionId;
+    QStringList parts;
+    if (const Exclusion *x = m_curation->exclusion(id))
+        parts.append(
+            tr("<b>Excluded</b> by %1: %2")
+                .arg(x->annotator.toHtmlEscaped(), DisplayText::elided(x->reason, DisplayText::kName).toHtmlEscaped()));
+    const QMap<ItemField, FieldEdit> edits = m_curation->edits(id);
+    for (auto it = edits.cbegin(); it != edits.cend(); ++it) {
+        const QString was = item.has(it.key())
+                                ? tr("“%1”").arg(DisplayText::elided(item.text(it.key()), DisplayText::kName))
+                                : tr("nothing");
+        parts.append(
+            tr("<b>%1</b> edited by %2 (the data file has %3)%4")
+                .arg(Item::fieldKey(it.key()), it->annotator.toHtmlEscaped(), was.toHtmlEscaped(),
+                     it->reason.isEmpty()
+                         ? QString()
+                         : QStringLiteral(": ") + DisplayText::elided(it->reason, DisplayText::kName).toHtmlEscaped()));
+    }
+    const CurationStatus status = m_curation->status(id);
+    if (status == CurationStatus::NeedsFix)
+        parts.append(tr("<b>Needs a fix</b>"));
+    else if (status == CurationStatus::Checked)
+        parts.append(tr("Checked"));
+    m_curationLabel->setText(parts.join(QStringLiteral(" · ")));
+    m_curationLabel->setVisible(!parts.isEmpty());
+}
+
 void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype itemIndex, const QList<int> &runs,
                         bool revealed)
 {
@@ -175,7 +223,11 @@ void ItemPage::showItem(std::shared_ptr<const Workspace> workspace, qsizetype it
         finishNoteEditing();
     m_workspace = std::move(workspace);
     m_item = itemIndex;
-    const Item &item = m_workspace->dataset.item(itemIndex);
+    // As curated: edited fields show their new values (refreshCuration() says what the file had).
+    const Item item = m_curation && m_workspace->dataset.hasUniqueId(itemIndex)
+                          ? m_curation->curated(m_workspace->dataset.item(itemIndex))
+                          : m_workspace->dataset.item(itemIndex);
+    refreshCuration();
     // Bounded before layout: labels measure and wrap all of their text, however long the data made it.
     m_ui->instructionLabel->setText(item.instruction.isEmpty()
                                         ? tr("(empty instruction)")

@@ -4,6 +4,7 @@
 #include "widgets/responsetextview.h"
 
 #include "app/model/annotations.h"
+#include "app/model/curation.h"
 #include "app/model/judgeresults.h"
 #include "app/model/workspace.h"
 
@@ -88,6 +89,11 @@ public:
     /// Blind review: every judge's label and explanation of a response, and other people's labels of it, stay
     /// hidden until the annotator has labelled it.
     void setBlind(bool blind);
+    /// The project's curation: the item is shown as curated, with a line saying what was edited (and the data
+    /// file's value), whether it is excluded and why, and its curation status. Read in place.
+    void setCuration(const Curation *curation);
+    /// Shows the current item's curation again (after a change).
+    void refreshCuration();
     bool isBlind() const { return m_blind; }
     QLineEdit *leakNoteEdit() const { return m_leakNote; }
     QString leakText() const;
@@ -131,6 +137,8 @@ private:
     QList<qsizetype> m_neighbours;
     QTimer m_fillTimer;
     const Annotations *m_annotations = nullptr;
+    const Curation *m_curation = nullptr;
+    QLabel *m_curationLabel = nullptr;
     const JudgeResults *m_judges = nullptr;
     QString m_annotator;
     bool m_editable = false;

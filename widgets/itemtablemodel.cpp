@@ -4,6 +4,7 @@
 #include "widgets/labelstyle.h"
 
 #include <QColor>
+#include <QFont>
 
 ItemTableModel::ItemTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -59,6 +60,13 @@ void ItemTableModel::annotationChanged(qint64 instructionId)
     const int row = rowOfItem(m_workspace->dataset.indexOfId(instructionId));
     if (row >= 0)
         emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+void ItemTableModel::setCuration(const Curation *curation)
+{
+    m_curation = curation;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, FirstRunColumn - 1));
 }
 
 void ItemTableModel::setBlind(bool blind)
@@ -146,6 +154,35 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         }
     }
 
+    // Curation applies to items with an id of their own.
+    const Curation *curation =
+        m_curation && !m_curation->isEmpty() && m_workspace->dataset.hasUniqueId(itemIndex) ? m_curation : nullptr;
+    const Exclusion *exclusion = curation ? curation->exclusion(item.instructionId) : nullptr;
+    const ItemField field = column == CategoryColumn      ? ItemField::Category
+                            : column == SubCategoryColumn ? ItemField::SubCategory
+                            : column == SourceColumn      ? ItemField::Source
+                            : column == InstructionColumn ? ItemField::Instruction
+                                                          : ItemField::Count;
+    const FieldEdit *edit = curation && field != ItemField::Count ? curation->edit(item.instructionId, field) : nullptr;
+    if (role == Qt::FontRole && (exclusion || edit)) {
+        QFont font;
+        font.setStrikeOut(exclusion != nullptr);
+        font.setItalic(edit != nullptr);
+        return font;
+    }
+    if (role == Qt::ForegroundRole && exclusion && column < FirstRunColumn)
+        return QColor(0x8c, 0x95, 0x9f);
+    if (role == Qt::ToolTipRole && (exclusion || edit)) {
+        QStringList lines;
+        if (edit)
+            lines.append(tr("Edited by %1: the data file says “%2”")
+                             .arg(edit->annotator, DisplayText::elided(item.text(field), DisplayText::kName)));
+        if (exclusion)
+            lines.append(tr("Excluded by %1: %2").arg(exclusion->annotator, exclusion->reason));
+        if (column == IdColumn || edit)
+            return lines.join(QLatin1Char('\n'));
+    }
+
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == SortRole) {
         switch (column) {
         case IdColumn: {
@@ -174,7 +211,8 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         }
         // Sorted by the full text; shown and measured by a bounded start of it (a 50 MB instruction once froze
         // the window while the list measured it).
-        const QString *text = column == CategoryColumn      ? &item.category
+        const QString *text = edit                          ? &edit->value
+                              : column == CategoryColumn    ? &item.category
                               : column == SubCategoryColumn ? &item.subCategory
                               : column == SourceColumn      ? &item.source
                               : column == InstructionColumn ? &item.instruction

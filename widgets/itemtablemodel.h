@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/model/annotations.h"
+#include "app/model/curation.h"
 #include "app/model/workspace.h"
 
 #include <QAbstractTableModel>
@@ -34,6 +35,9 @@ public:
     void setAnnotations(const Annotations *annotations, const QString &annotator);
     /// Repaints the row of the item with @p instructionId.
     void annotationChanged(qint64 instructionId);
+    /// The project's curation: text columns show the curated values (an edited one in italics, the file's value in
+    /// its tooltip), and excluded items are struck through. Read in place; call annotationChanged() after a change.
+    void setCuration(const Curation *curation);
     /// Blind review: a run's judge label is not shown (nor sorted by) until the annotator has labelled the response.
     void setBlind(bool blind);
     bool isBlind() const { return m_blind; }
@@ -62,6 +66,7 @@ private:
     QList<int> m_rowOfItem;
     int m_runCount = 0;
     const Annotations *m_annotations = nullptr;
+    const Curation *m_curation = nullptr;
     QString m_annotator;
     bool m_blind = false;
 };
