@@ -5,6 +5,7 @@
 #include "annotationactions.h"
 #include "appsettings.h"
 #include "blindreview.h"
+#include "curationactions.h"
 #include "filterpanel.h"
 #include "gallerydialog.h"
 #include "itempage.h"
@@ -101,7 +102,8 @@ MainWindow::MainWindow(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_filters = new FilterPanel(m_ui->searchEdit, m_ui->categoryTree, m_ui->sourceCombo, m_ui->labelCombo,
-                                m_ui->reviewCombo, this);
+                                m_ui->reviewCombo, m_ui->curationCombo, this);
+    m_ui->curationCombo->setEnabled(false); // until a project is open: curation lives in it
     m_dialogs = new ProjectDialogs(m_session, this);
     m_annotate = new AnnotationActions(m_session, m_dialogs, this, this);
     m_menus = new ViewMenus(m_ui->menuRecent, m_ui->menuRuns, m_ui->menuUnblurred, m_ui->itemTable, this);
@@ -207,6 +209,8 @@ void MainWindow::connectSession()
     connect(s, &ReviewSession::workspaceChanged, this, &MainWindow::applyWorkspace);
     connect(s, &ReviewSession::projectClosing, this, [this] {
         m_model->setAnnotations(nullptr, annotator());
+        m_model->setCuration(nullptr);
+        m_ui->itemPage->setCuration(nullptr);
         m_ui->itemPage->setJudgeResults(nullptr); // while the annotations it may redraw with are still there
         m_ui->itemPage->setAnnotations(nullptr, annotator(), false);
     });
@@ -217,6 +221,7 @@ void MainWindow::connectSession()
     });
     connect(s, &ReviewSession::undoStateChanged, this, &MainWindow::updateAnnotationActions);
     connect(s, &ReviewSession::annotationChanged, this, &MainWindow::annotationChanged);
+    connect(s, &ReviewSession::curationChanged, this, &MainWindow::curationChanged);
     connect(s, &ReviewSession::judgmentsChanged, this, [this] {
         m_ui->itemPage->refreshAnnotations();
         scheduleReport();
@@ -314,6 +319,7 @@ void MainWindow::setUpFilterKeys()
     add(tr("By &Source"), Qt::ALT | Qt::Key_O, m_ui->sourceCombo);
     add(tr("By Judge &Label"), Qt::ALT | Qt::Key_L, m_ui->labelCombo);
     add(tr("By &Review State"), Qt::ALT | Qt::Key_R, m_ui->reviewCombo);
+    add(tr("By Curatio&n State"), Qt::ALT | Qt::Key_N, m_ui->curationCombo);
 }
 
 void MainWindow::openDataset(const QString &dataset, const QStringList &results, const QString &imageRoot)
@@ -385,7 +391,7 @@ void MainWindow::applyWorkspace(bool newDataset, qsizetype previousRuns)
     projectChanged();
     ItemTableColumns::arrange(m_ui->itemTable, int(workspace->runs.size()), int(previousRuns), newDataset,
                               m_labelDelegate);
-    m_filters->rebuild(*workspace);
+    m_filters->rebuild(*workspace, &m_session->curation());
     m_menus->rebuildRuns(*workspace);
     m_layout->restoreListOnce();
     m_ui->actionRemoveRun->setEnabled(!workspace->runs.isEmpty());
@@ -412,6 +418,12 @@ void MainWindow::projectChanged()
     const Project *project = m_session->project();
     const Annotations *annotations = project ? &project->annotations() : nullptr;
     m_model->setAnnotations(annotations, annotator());
+    m_model->setCuration(project ? &project->curation() : nullptr);
+    m_ui->itemPage->setCuration(project ? &project->curation() : nullptr);
+    m_ui->itemPage->refreshCuration();
+    if (m_curation)
+        m_curation->update();
+    m_ui->curationCombo->setEnabled(project != nullptr); // curation lives in a project
     m_ui->itemPage->setAnnotations(annotations, annotator(), project && !project->isReadOnly());
     m_ui->itemPage->setJudgeResults(project ? &project->judgeResults() : nullptr);
     const QString viewsProblem = m_views->setProject(m_session->project());
@@ -492,11 +504,13 @@ void MainWindow::runFilter()
     const Project *p = project();
     auto annotations = std::make_shared<const Annotations>(p ? p->annotations() : Annotations());
     auto judges = std::make_shared<const JudgeResults>(p ? p->judgeResults() : JudgeResults());
+    auto curation = std::make_shared<const Curation>(p ? p->curation() : Curation());
     query.annotations = annotations.get();
     query.judges = judges.get();
+    query.curation = curation.get();
     m_jobs->run<QList<bool>>(
         kFilterLane,
-        [query, workspace, index, annotations, judges](const JobRunner::Context &context) {
+        [query, workspace, index, annotations, judges, curation](const JobRunner::Context &context) {
             return query.evaluate(*workspace, context.flag(), index.get());
         },
         [apply](QList<bool> accepted) { apply(std::move(accepted)); });
@@ -744,6 +758,29 @@ void MainWindow::setUpAnnotation()
     });
     connect(m_samples, &SampleActions::status, statusBar(), &QStatusBar::showMessage);
     connect(m_samples, &SampleActions::progressChanged, this, &MainWindow::updateProgress);
+    // Curation: items' fields, exclusions and statuses, on the current, selected or filtered items.
+    QMenu *curate = new QMenu(tr("Cura&te"), this);
+    curate->setObjectName(QStringLiteral("menuCurate"));
+    menuBar()->insertMenu(ui.menuJudge->menuAction(), curate);
+    CurationActions::Items items;
+    items.current = [this] { return currentItem(); };
+    items.selected = [this] {
+        QList<qsizetype> selected;
+        for (const QModelIndex &index : m_ui->itemTable->selectionModel()->selectedRows())
+            selected.append(m_filter->itemAt(index.row()));
+        std::sort(selected.begin(), selected.end());
+        return selected;
+    };
+    items.filtered = [this] {
+        QList<qsizetype> filtered;
+        for (int row = 0; row < m_filter->rowCount(); ++row)
+            filtered.append(m_filter->itemAt(row));
+        return filtered;
+    };
+    m_curation = new CurationActions(m_session, curate, items, this);
+    connect(m_curation, &CurationActions::status, statusBar(), &QStatusBar::showMessage);
+    connect(m_curation, &CurationActions::failed, this,
+            [this](const QString &text) { m_ui->banner->showMessage(BannerWidget::Kind::Error, text); });
     // Blind review: judge labels hidden until the annotator has labelled, kept in the project.
     m_blind = new BlindReview(m_session, ui.menuAnnotate, statusBar(), this);
     connect(m_blind, &BlindReview::status, statusBar(), &QStatusBar::showMessage);
@@ -965,6 +1002,31 @@ void MainWindow::annotationChanged(const AnnotationChange &change)
     emit annotationShown(change);
 }
 
+void MainWindow::curationChanged(const AnnotationChange &change)
+{
+    m_runRemovalLast = false;
+    m_model->annotationChanged(change.item);
+    const qsizetype item = currentItem();
+    if (workspace() && item >= 0 && workspace()->dataset.item(item).instructionId == change.item)
+        currentRowChanged(); // the item page shows the curated item
+    updateProgress();
+    scheduleReport();
+    // An item that moved to another category or source is counted there.
+    if (change.kind == AnnotationChange::Kind::Field && workspace() &&
+        (change.field == ItemField::Category || change.field == ItemField::SubCategory ||
+         change.field == ItemField::Source))
+        m_filters->rebuild(*workspace(), &m_session->curation());
+    // Curated values and statuses decide what the curation and category filters let through.
+    const ItemQuery query = m_filters->query(annotator(), m_session->runNames());
+    if (query.curationFilter != ItemQuery::CurationFilter::Any || !query.category.isEmpty() || !query.source.isEmpty())
+        scheduleFilter();
+    qCInfo(lcAnnotate).noquote() << QStringLiteral("confirmed curation kind=%1 item=%2 field=%3 annotator=%4 value=%5")
+                                        .arg(int(change.kind))
+                                        .arg(change.item)
+                                        .arg(Item::fieldKey(change.field), change.annotator)
+                                        .arg(change.newValue);
+}
+
 void MainWindow::showItem(qint64 id, const QString &run)
 {
     // Undo can reach back across items: go to the one that changed (and its run), so the change is seen.
@@ -1001,9 +1063,22 @@ QString MainWindow::progressText() const
 
 void MainWindow::updateProgress()
 {
-    const QString sample = m_samples ? m_samples->progressText() : QString();
-    m_progressLabel->setText(sample.isEmpty() ? m_session->progressSummary()
-                                              : m_session->progressSummary() + QStringLiteral(" · ") + sample);
+    QStringList parts{m_session->progressSummary()};
+    if (const QString sample = m_samples ? m_samples->progressText() : QString(); !sample.isEmpty())
+        parts.append(sample);
+    // Curation progress, once curation has begun.
+    const Curation &curation = m_session->curation();
+    if (!curation.isEmpty() && workspace()) {
+        const qsizetype n = workspace()->dataset.size();
+        parts.append(tr("curation: %1 checked, %2 need a fix, %3 edited, %4 excluded of %5")
+                         .arg(curation.statusCount(CurationStatus::Checked, n))
+                         .arg(curation.statusCount(CurationStatus::NeedsFix, n))
+                         .arg(curation.editedItemCount())
+                         .arg(curation.excludedCount())
+                         .arg(n));
+    }
+    parts.removeAll(QString());
+    m_progressLabel->setText(parts.join(QStringLiteral(" · ")));
 }
 
 void MainWindow::openJudgeDialog(bool leakage)
@@ -1059,8 +1134,8 @@ void MainWindow::setUpListActions()
     Ui::MainWindow &ui = *m_ui;
     m_listKeys = new ListKeys(ui.itemTable, this);
     // Tab walks the filters, the list and the answers; the list's cells are for the arrow keys.
-    ListKeys::chainTabs(
-        {ui.searchEdit, ui.categoryTree, ui.sourceCombo, ui.labelCombo, ui.reviewCombo, ui.itemTable, ui.itemPage});
+    ListKeys::chainTabs({ui.searchEdit, ui.categoryTree, ui.sourceCombo, ui.labelCombo, ui.reviewCombo,
+                         ui.curationCombo, ui.itemTable, ui.itemPage});
     connect(ui.actionGoToItem, &QAction::triggered, this, &MainWindow::goToItemDialog);
     connect(ui.actionExportTableCsv, &QAction::triggered, this, &MainWindow::exportTableCsvDialog);
     QAction *gallery = ui.menuExport->addAction(tr("&Gallery of Selected Items…"));

@@ -12,6 +12,7 @@
 #include <memory>
 
 class BlindReview;
+class CurationActions;
 class BannerWidget;
 class FilterPanel;
 class ImageCache;
@@ -126,6 +127,7 @@ private:
     void applyWorkspace(bool newDataset, qsizetype previousRuns);
     void projectChanged();
     void annotationChanged(const AnnotationChange &change);
+    void curationChanged(const AnnotationChange &change);
     void showMessage(ReviewSession::Channel channel, ReviewSession::Severity severity, const QString &text,
                      const QString &details);
     // Annotating
@@ -193,6 +195,7 @@ private:
     SavedViewsMenu *m_views = nullptr;
     SampleActions *m_samples = nullptr;
     BlindReview *m_blind = nullptr;
+    CurationActions *m_curation = nullptr;
     QActionGroup *m_correctionRules = nullptr;
     bool m_runRemovalLast = false; ///< removing a run is the last undoable thing done
 };
