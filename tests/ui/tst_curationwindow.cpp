@@ -1,0 +1,189 @@
+#include "itempage.h"
+#include "mainwindow.h"
+
+#include "widgets/itemtablemodel.h"
+
+#include "app/project/project.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+// Curation in the real window (issue #16): F2 edits an item's fields, X excludes items with a reason, Ctrl+Shift+M
+// moves the selected items to another category in one undo step; the list, the item page, the category tree, the
+// curation filter and the status bar all show the curated data, and the project keeps it.
+class TestCurationWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_dir;
+
+    QTableView *table() const { return m_window->findChild<QTableView *>(QStringLiteral("itemTable")); }
+    ItemPage *page() const { return m_window->findChild<ItemPage *>(QStringLiteral("itemPage")); }
+    QAction *action(const char *name) const { return m_window->findChild<QAction *>(QLatin1String(name)); }
+    const Curation &curation() const { return m_window->project() ? m_window->project()->curation() : m_none; }
+    Curation m_none;
+
+    // The window active again (a closed dialog leaves none active offscreen), the list focused, on @p row.
+    void focusList()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        table()->setFocus();
+    }
+    void goToRow(int row)
+    {
+        focusList();
+        table()->setCurrentIndex(table()->model()->index(row, ItemTableModel::CategoryColumn));
+    }
+    QModelIndex cell(int row, int column) const { return table()->model()->index(row, column); }
+    // Runs @p fill on the next modal dialog of type T as soon as it shows, then accepts it.
+    template <typename T> void whenDialogOpens(std::function<void(T *)> fill)
+    {
+        auto *timer = new QTimer(this);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, this, [timer, fill] {
+            auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            timer->stop();
+            timer->deleteLater();
+            fill(dialog);
+            dialog->accept();
+        });
+        timer->start();
+    }
+    int treeCount(const QString &category) const
+    {
+        const auto *tree = m_window->findChild<QTreeWidget *>(QStringLiteral("categoryTree"));
+        for (QTreeWidgetItemIterator it(const_cast<QTreeWidget *>(tree)); *it; ++it) {
+            if ((*it)->parent() == tree->topLevelItem(0) && (*it)->data(0, Qt::UserRole).toString() == category)
+                return (*it)->text(1).toInt();
+        }
+        return -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void curatorsEditExcludeAndMoveItems()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openDataset(QStringLiteral(VLSBENCH_SAMPLE_DIR), {});
+        QVERIFY(loaded.wait(10000));
+        m_window->setAnnotator(QStringLiteral("cura"));
+        // Without a project there is nowhere to keep curation.
+        QVERIFY(!action("actionEditItem")->isEnabled());
+        const QString path = m_dir.filePath(QStringLiteral("curation.vlsproj"));
+        QVERIFY(m_window->createProject(path));
+        QVERIFY(action("actionEditItem")->isEnabled());
+        const Dataset &dataset = m_window->workspace()->dataset;
+        // The sample's first rows: items 0 and 1 in Erotic / Adult Content, 2 and 3 Erotic too.
+        const int eroticBefore = treeCount(QStringLiteral("Erotic"));
+        const int hateBefore = treeCount(QStringLiteral("Hate"));
+        QVERIFY(eroticBefore >= 4 && hateBefore > 0);
+
+        // F2: edit the instruction, with a reason.
+        goToRow(0);
+        const qint64 first = dataset.item(m_window->currentItem()).instructionId;
+        const QString original = dataset.item(m_window->currentItem()).instruction;
+        whenDialogOpens<QDialog>([](QDialog *dialog) {
+            dialog->findChild<QPlainTextEdit *>(QStringLiteral("edit_instruction"))
+                ->setPlainText(QStringLiteral("What is going on in this picture?"));
+            dialog->findChild<QComboBox *>(QStringLiteral("curationReason"))
+                ->setCurrentText(QStringLiteral("text leaks the image's risk"));
+        });
+        QTest::keyClick(table(), Qt::Key_F2);
+        QTRY_VERIFY(curation().edit(first, ItemField::Instruction));
+        QCOMPARE(curation().edit(first, ItemField::Instruction)->value,
+                 QStringLiteral("What is going on in this picture?"));
+        QCOMPARE(curation().edit(first, ItemField::Instruction)->reason, QStringLiteral("text leaks the image's risk"));
+        QCOMPARE(curation().edit(first, ItemField::Instruction)->annotator, QStringLiteral("cura"));
+        // Shown as curated: the list in italics with the file's value in the tooltip, the page with a line saying so.
+        QCOMPARE(cell(0, ItemTableModel::InstructionColumn).data().toString(),
+                 QStringLiteral("What is going on in this picture?"));
+        QVERIFY(cell(0, ItemTableModel::InstructionColumn).data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(cell(0, ItemTableModel::InstructionColumn).data(Qt::ToolTipRole).toString().contains(original));
+        auto *line = page()->findChild<QLabel *>(QStringLiteral("curationLabel"));
+        QVERIFY(line && line->isVisible());
+        QVERIFY2(line->text().contains(QStringLiteral("edited by cura")), qPrintable(line->text()));
+
+        // X: exclude the second item, with a reason from the list.
+        goToRow(1);
+        const qint64 second = dataset.item(m_window->currentItem()).instructionId;
+        whenDialogOpens<QInputDialog>(
+            [first](QInputDialog *dialog) { dialog->setTextValue(QStringLiteral("duplicate of #%1").arg(first)); });
+        QTest::keyClick(table(), Qt::Key_X);
+        QTRY_VERIFY(curation().isExcluded(second));
+        QCOMPARE(curation().exclusion(second)->reason, QStringLiteral("duplicate of #%1").arg(first));
+        QVERIFY(cell(1, ItemTableModel::CategoryColumn).data(Qt::FontRole).value<QFont>().strikeOut());
+
+        // Select rows 2 and 3 and move both to Hate: one step.
+        table()->selectionModel()->select(QItemSelection(cell(2, 0), cell(3, 0)),
+                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const qint64 third =
+            dataset.item(table()->model()->index(2, 0).data(ItemTableModel::ItemIndexRole).toLongLong()).instructionId;
+        focusList();
+        whenDialogOpens<QDialog>([](QDialog *dialog) {
+            dialog->findChild<QComboBox *>(QStringLiteral("moveCategory"))->setCurrentText(QStringLiteral("Hate"));
+        });
+        QTest::keyClick(table(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(curation().editedItemCount(), 3);
+        QCOMPARE(curation().edit(third, ItemField::Category)->value, QStringLiteral("Hate"));
+        QCOMPARE(treeCount(QStringLiteral("Erotic")), eroticBefore - 2);
+        QCOMPARE(treeCount(QStringLiteral("Hate")), hateBefore + 2);
+
+        // Ctrl+Z takes the whole move back, and only it.
+        focusList();
+        QTest::keyClick(table(), Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(curation().editedItemCount(), 1);
+        QVERIFY(curation().isExcluded(second));
+        QCOMPARE(treeCount(QStringLiteral("Erotic")), eroticBefore);
+        QTest::keyClick(table(), Qt::Key_Z, Qt::ShiftModifier | Qt::ControlModifier);
+        QTRY_COMPARE(curation().editedItemCount(), 3);
+
+        // The curation filter: "Excluded" leaves the one excluded item.
+        auto *filter = m_window->findChild<QComboBox *>(QStringLiteral("curationCombo"));
+        QVERIFY(filter->isEnabled());
+        filter->setCurrentIndex(filter->findText(QStringLiteral("Excluded")));
+        QTRY_COMPARE(m_window->visibleItemCount(), 1);
+        filter->setCurrentIndex(filter->findText(QStringLiteral("Edited")));
+        QTRY_COMPARE(m_window->visibleItemCount(), 3);
+        filter->setCurrentIndex(0);
+        QTRY_COMPARE(m_window->visibleItemCount(), int(dataset.size()));
+
+        // All of it is in the project file.
+        m_window.reset();
+        FileError error;
+        auto project = Project::open(path, Project::Access::ReadOnly, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->curation().editedItemCount(), 3);
+        QCOMPARE(project->curation().excludedCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestCurationWindow)
+#include "tst_curationwindow.moc"
