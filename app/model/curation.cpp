@@ -1,5 +1,7 @@
 #include "app/model/curation.h"
 
+#include "app/model/dataset.h"
+
 QString curationStatusKey(CurationStatus status)
 {
     switch (status) {
@@ -119,4 +121,56 @@ qsizetype Curation::statusCount(CurationStatus status, qsizetype itemCount) cons
     for (CurationStatus s : m_statuses)
         n += s == status;
     return status == CurationStatus::Unchecked ? itemCount - m_statuses.size() : n;
+}
+
+// Dataset::curated lives here, beside the curation it applies (Dataset itself is a header-only value).
+Dataset Dataset::curated(const Curation &curation, QList<qsizetype> *newIndex) const
+{
+    Dataset out;
+    out.m_filePath = m_filePath;
+    out.m_imageRoot = m_imageRoot;
+    out.m_keyLayouts = m_keyLayouts;
+    out.m_loadProblems = m_loadProblems;
+    out.m_duplicateIds = m_duplicateIds;
+    out.m_items.reserve(m_items.size());
+    if (newIndex)
+        newIndex->fill(-1, m_items.size());
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        const bool curatable = hasUniqueId(i);
+        if (curatable && curation.isExcluded(m_items[i].instructionId))
+            continue;
+        if (newIndex)
+            (*newIndex)[i] = out.m_items.size();
+        if (m_items[i].has(ItemField::InstructionId) && !out.m_indexById.contains(m_items[i].instructionId))
+            out.m_indexById.insert(m_items[i].instructionId, out.m_items.size());
+        out.m_items.append(curatable ? curation.curated(m_items[i]) : m_items[i]);
+    }
+    return out;
+}
+
+Workspace curatedWorkspace(const Workspace &workspace, const Curation &curation)
+{
+    if (curation.allEdits().isEmpty() && curation.allExclusions().isEmpty())
+        return workspace;
+    Workspace out = workspace;
+    QList<qsizetype> newIndex;
+    out.dataset = workspace.dataset.curated(curation, &newIndex);
+    for (RunMatch &match : out.matches) {
+        QList<qsizetype> recordOfItem(out.dataset.size(), -1);
+        for (qsizetype r = 0; r < match.itemOfRecord.size(); ++r) {
+            const qsizetype item = match.itemOfRecord[r];
+            if (item < 0)
+                continue;
+            const qsizetype moved = item < newIndex.size() ? newIndex[item] : -1;
+            match.itemOfRecord[r] = moved;
+            if (moved < 0) {
+                ++match.excluded;
+                --match.matched;
+            } else {
+                recordOfItem[moved] = r;
+            }
+        }
+        match.recordOfItem = recordOfItem;
+    }
+    return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/model/item.h"
+#include "app/model/workspace.h"
 
 #include <QHash>
 #include <QList>
@@ -9,6 +10,11 @@
 
 /// Where a curator left an item: not looked at yet, looked at and fine, or needing a fix.
 enum class CurationStatus : quint8 { Unchecked = 0, Checked = 1, NeedsFix = 2 };
+
+/// @p workspace as curated: its dataset curated (Dataset::curated()), each run's responses to excluded items left
+/// unmatched and counted in RunMatch::excluded. Scores computed on it follow the curated categories, and excluded
+/// items leave every denominator.
+Workspace curatedWorkspace(const Workspace &workspace, const Curation &curation);
 
 /// "unchecked", "checked", "needs_fix".
 QString curationStatusKey(CurationStatus status);

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+class Curation;
+
 /// A loaded VLSBench data file: its items in file order, and what the loader noticed on the way.
 class Dataset
 {
@@ -37,6 +39,10 @@ public:
     const QList<QStringList> &keyLayouts() const { return m_keyLayouts; }
     /// Entries the loader could not use as items (for example a number where an object belongs).
     const QList<Problem> &loadProblems() const { return m_loadProblems; }
+
+    /// The curated dataset: every item with its edits applied, excluded items left out. @p newIndex (if set)
+    /// receives, for each item of this dataset, its index in the result, or -1 when it was excluded.
+    Dataset curated(const Curation &curation, QList<qsizetype> *newIndex = nullptr) const;
 
     /// The item's image inside imageRoot(), refusing paths that leave it.
     ImagePath::Resolved resolveImage(const Item &item) const { return ImagePath::resolve(m_imageRoot, item.imagePath); }

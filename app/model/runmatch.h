@@ -17,6 +17,7 @@ struct RunMatch
     QList<MatchStatus> status;     ///< per record
     QList<qsizetype> recordOfItem; ///< record index per item, -1 when the run has no response for it
     qsizetype matched = 0;
+    qsizetype excluded = 0; ///< responses to items the curated data leaves out (see curatedWorkspace())
     qsizetype unmatched = 0;
     qsizetype ambiguous = 0;
     qsizetype duplicates = 0;

@@ -79,6 +79,9 @@ void readCuration(const Project &project, size_t pick)
     const Workspace &ws = FuzzSupport::sampleWorkspace();
     for (const Item &item : ws.dataset.items())
         (void)project.curation().curated(item);
+    if (pick % 4 == 3) // the curated scores, as report --curated computes them
+        (void)ScoreReport::build(curatedWorkspace(ws, project.curation()), project.annotations(),
+                                 project.judgeResults(), ReportProvenance::ruleOf(project));
     if (pick % 4 == 2) {
         (void)Changelog::write(Changelog::collect(ws.dataset, project.curation()), QStringLiteral("md"));
         static const QByteArray sample = [] {
