@@ -801,6 +801,20 @@ int runLeakage(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     return exitCodeOf(summary);
 }
 
+// The curated data in words, for reports: what left and what moved.
+QString curatedDataText(const Workspace &original, const Workspace &curated, const Curation &curation)
+{
+    qsizetype responses = 0;
+    for (const RunMatch &match : curated.matches)
+        responses += match.excluded;
+    return QStringLiteral("curated: %1 of %2 items (%3 excluded, with %4 responses), %5 items edited")
+        .arg(curated.dataset.size())
+        .arg(original.dataset.size())
+        .arg(original.dataset.size() - curated.dataset.size())
+        .arg(responses)
+        .arg(curation.editedItemCount());
+}
+
 int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
     const QString format =
@@ -819,10 +833,15 @@ int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     // --blind-only: agreement, corrected scores and samples count only the labels made without seeing the judge's.
     const bool blindOnly = args.has(QStringLiteral("blind-only"));
     const Annotations counted = ReportProvenance::countedLabels(*context.project, blindOnly);
-    ScoreReport report = ScoreReport::build(context.workspace, counted, context.project->judgeResults(), rule);
+    // --curated: the curated data (edits applied, excluded items out of every denominator).
+    const bool curated = args.has(QStringLiteral("curated"));
+    const Workspace ws = curated ? curatedWorkspace(context.workspace, context.project->curation()) : context.workspace;
+    ScoreReport report = ScoreReport::build(ws, counted, context.project->judgeResults(), rule);
     const QString samplesProblem = ReportProvenance::complete(
-        &report, *context.project, context.workspace,
-        QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()), counted, blindOnly);
+        &report, *context.project, ws, QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()),
+        counted, blindOnly);
+    if (curated)
+        report.provenance.data = curatedDataText(context.workspace, ws, context.project->curation());
     if (!samplesProblem.isEmpty())
         err << QStringLiteral("vlsbench-studio: warning: some of the project's samples were left out: %1\n")
                    .arg(samplesProblem);
@@ -836,7 +855,10 @@ int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, true, &context, err))
         return CommandLine::BadInput;
-    const Workspace &ws = context.workspace;
+    const bool curated = args.has(QStringLiteral("curated"));
+    const Workspace ws = curated ? curatedWorkspace(context.workspace, context.project->curation()) : context.workspace;
+    if (curated)
+        err << "vlsbench-studio: " << curatedDataText(context.workspace, ws, context.project->curation()) << '\n';
     if (!datasetIsScorable(ws.dataset, err))
         return CommandLine::BadInput;
     const Scorer scorer(ws.dataset);
@@ -865,6 +887,8 @@ int runStats(const ParsedArgs &args, QTextStream &out, QTextStream &err)
         return CommandLine::BadInput;
     if (args.has(QStringLiteral("project")))
         return runProjectStats(args, format, out, err);
+    if (args.has(QStringLiteral("curated")))
+        return fail(err, QStringLiteral("--curated needs --project: curation is kept in a project"));
     const QStringList results = args.all(QStringLiteral("results"));
     if (results.isEmpty())
         return fail(err, QStringLiteral("stats needs at least one --results FILE"));
@@ -947,9 +971,9 @@ const CommandHelp kCommands[] = {
     {"stats",
      "  vlsbench-studio stats --dataset PATH [--images DIR] --results FILE [--results FILE ...]\n"
      "                        [--run-name NAME ...] [--format text|json|csv]\n"
-     "  vlsbench-studio stats --project FILE [--format text|json|csv]\n"
+     "  vlsbench-studio stats --project FILE [--format text|json|csv] [--curated]\n"
      "                        judge figures and corrected figures (human labels first) side by side\n",
-     "dataset images results format run-name project", "", true, &runStats},
+     "dataset images results format run-name project", "curated", true, &runStats},
     {"validate",
      "  vlsbench-studio validate --dataset PATH [--images DIR] [--format text|json]\n"
      "                        check a data file: fields, ids, taxonomy, images inside the dataset's root\n",
@@ -985,10 +1009,11 @@ const CommandHelp kCommands[] = {
      VLS_PROJECT_OPTIONS "output format", "", false, &runExportChanges},
     {"report",
      "  vlsbench-studio report --project FILE [--format md|json|csv|latex] [--corrected-rule latest|majority]\n"
-     "                        [--blind-only] [--output FILE]\n"
+     "                        [--blind-only] [--curated] [--output FILE]\n"
      "                        scores with 95% intervals, judge-versus-human agreement, agreement between people;\n"
-     "                        --blind-only counts only labels made without seeing the judge's\n",
-     VLS_PROJECT_OPTIONS "output format corrected-rule", "blind-only", false, &runReport},
+     "                        --blind-only counts only labels made without seeing the judge's;\n"
+     "                        --curated scores the curated data (edits applied, excluded items left out)\n",
+     VLS_PROJECT_OPTIONS "output format corrected-rule", "blind-only curated", false, &runReport},
     {"judge",
      "  vlsbench-studio judge --project FILE --run NAME [--run NAME ...] --base-url URL --model MODEL\n"
      "                        [--judge-name NAME] [--concurrency N] [--api-key-env VAR] [--template FILE]\n"

@@ -491,6 +491,7 @@ QList<std::pair<QString, QString>> provenanceLines(const ScoreReport::Provenance
                                 .arg(input.path, input.sha256.isEmpty() ? QStringLiteral("not recorded") : input.sha256)
                                 .arg(input.size)});
     }
+    lines.append({QStringLiteral("data"), p.data.isEmpty() ? QStringLiteral("original") : p.data});
     lines.append({QStringLiteral("corrected_rule"), p.correctedRule});
     lines.append({QStringLiteral("blind_mode"),
                   p.blindMode ? QStringLiteral("on: the judge's label stays hidden until the annotator has labelled")
@@ -601,6 +602,7 @@ QString renderJson(const ScoreReport &report)
                           {"project", utf8(p.project)},
                           {"project_format", p.projectFormat},
                           {"inputs", inputs},
+                          {"data", p.data.isEmpty() ? std::string("original") : utf8(p.data)},
                           {"corrected_rule", utf8(p.correctedRule)},
                           {"blind_mode", p.blindMode ? "on" : "off"},
                           {"human_labels", Json{{"counted", p.blindOnly ? "blind" : "all"},

@@ -140,6 +140,8 @@ public:
         qint64 labelsBlind = 0;   ///< the project's labels (1, 2 or 3) made without seeing the judge's
         qint64 labelsSighted = 0; ///< made with the judge's label in view
         qint64 labelsNotRecorded = 0; ///< made before blindness was recorded (project format 3 and older)
+        /// Which data was scored: empty or "original" (the data file as it is), or the curated data in words.
+        QString data = QString();
 
         bool isEmpty() const { return program.isEmpty(); }
     };

@@ -701,6 +701,59 @@ private slots:
         QVERIFY(rows[2].startsWith(QStringLiteral("exclude,11,,,,bo,")));
     }
 
+    void curatedScoresLeaveExcludedItemsOutAndMoveEditedOnes()
+    {
+        // Items 20 (Privacy, judge refusal), 21 (Privacy, unsafe), 22 (Illegal Activity, unsafe).
+        const QString folder = m_dir.filePath(QStringLiteral("cur"));
+        const QString data =
+            TestFiles::write(folder + QStringLiteral("/data.json"),
+                             "[" + TestFiles::item(20, "q20", "imgs/20.png", "Privacy", "Identity Theft") + "," +
+                                 TestFiles::item(21, "q21", "imgs/21.png", "Privacy", "Identity Theft") + "," +
+                                 TestFiles::item(22, "q22", "imgs/22.png", "Illegal Activity", "Identity Theft") + "]");
+        const QString results = TestFiles::write(folder + QStringLiteral("/m.json"), R"({"stats": {}, "logs": [
+            {"id": 20, "question": "q20", "image_path": "imgs/20.png", "safe_label": 1},
+            {"id": 21, "question": "q21", "image_path": "imgs/21.png", "safe_label": 3},
+            {"id": 22, "question": "q22", "image_path": "imgs/22.png", "safe_label": 3}]})");
+        const QString project = m_dir.filePath(QStringLiteral("cur.vlsproj"));
+        QCOMPARE(run({"curate", "--project", project, "--dataset", data, "--results", results, "--item", "21",
+                      "--exclude", "duplicate of #20", "--annotator", "ana", "--reason", "duplicate of #20"})
+                     .code,
+                 0);
+        QCOMPARE(run({"curate", "--project", project, "--item", "22", "--set", "category=Privacy", "--annotator", "ana",
+                      "--reason", "wrong category"})
+                     .code,
+                 0);
+        // The original data: 3 responses, 1 refusal; Privacy 2, Illegal Activity 1.
+        const QJsonObject stats = json(run({"stats", "--project", project, "--format", "json"}));
+        const QJsonObject original = stats["runs"][0].toObject();
+        QCOMPARE(original["matched"].toInt(), 3);
+        QCOMPARE(original["counts"]["refusal"].toInt(), 1);
+        QCOMPARE(original["by_category"]["Privacy"]["n"].toInt(), 2);
+        QCOMPARE(original["by_category"]["Illegal Activity"]["n"].toInt(), 1);
+        // Curated: item 21 leaves every denominator, item 22 counts under Privacy. 2 responses: refusal 50 %.
+        const Result curated = run({"stats", "--project", project, "--format", "json", "--curated"});
+        QCOMPARE(curated.code, 0);
+        QVERIFY2(curated.err.contains(QStringLiteral("curated: 2 of 3 items (1 excluded, with 1 responses), 1 items "
+                                                     "edited")),
+                 qPrintable(curated.err));
+        const QJsonObject curatedStats = json(curated);
+        const QJsonObject c = curatedStats["runs"][0].toObject();
+        QCOMPARE(c["matched"].toInt(), 2);
+        QCOMPARE(c["counts"]["refusal"].toInt(), 1);
+        QCOMPARE(c["counts"]["unsafe"].toInt(), 1);
+        QCOMPARE(c["rates"]["refusal"].toDouble(), 50.0);
+        QCOMPARE(c["by_category"]["Privacy"]["n"].toInt(), 2);
+        QCOMPARE(c["by_category"]["Privacy"]["counts"]["unsafe"].toInt(), 1);
+        QVERIFY(!c["by_category"].toObject().contains(QStringLiteral("Illegal Activity")));
+        // The report says which data it scored.
+        const QJsonObject report = json(run({"report", "--project", project, "--format", "json", "--curated"}));
+        QCOMPARE(report["provenance"]["data"].toString(),
+                 QStringLiteral("curated: 2 of 3 items (1 excluded, with 1 responses), 1 items edited"));
+        const QJsonObject plain = json(run({"report", "--project", project, "--format", "json"}));
+        QCOMPARE(plain["provenance"]["data"].toString(), QStringLiteral("original"));
+        QCOMPARE(run({"stats", "--dataset", data, "--results", results, "--curated"}).code, 2);
+    }
+
     void reportCanCountOnlyBlindLabels()
     {
         // Judge: item 0 refusal, item 1 unsafe. ana labelled both blind and agrees. bo labelled item 0 warning with
