@@ -24,6 +24,7 @@
 #include "app/session/reportprovenance.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -424,13 +425,19 @@ int runExportDataset(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     const ProjectInputs recorded = ProjectInputs::plan(context.project->inputs(), {}).recorded;
     if (recorded.dataset.isEmpty())
         return fail(err, QStringLiteral("%1 records no dataset").arg(context.project->path()));
-    for (const QString &change : ProjectInputs::changed(context.project->inputs()))
-        err << "vlsbench-studio: warning: " << change << '\n';
     const QString source = DatasetLoader::dataFileFor(recorded.dataset);
     QByteArray bytes;
     QString why;
     if (!RegularFile::read(source, &bytes, RegularFile::kMaxInputBytes, &why))
         return fail(err, QStringLiteral("%1: %2").arg(source, why));
+    // The curation was made on the file the project recorded: say so when this one differs (hashed as read, once).
+    for (const ProjectInput &input : context.project->inputs()) {
+        if (input.role == ProjectInput::Role::Dataset && !input.sha256.isEmpty() &&
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex() != input.sha256)
+            err << "vlsbench-studio: warning: " << source
+                << " changed since the project recorded it (its content hash differs): curation applies by "
+                   "instruction_id\n";
+    }
     DatasetRelease::Result release;
     FileError error;
     if (!DatasetRelease::render(source, bytes, context.project->curation(),

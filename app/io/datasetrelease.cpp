@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <string_view>
 
 namespace {
 
@@ -39,21 +41,24 @@ struct Scanner
     bool atEnd() const { return pos >= size; }
     char peek() const { return pos < size ? data[pos] : '\0'; }
 
-    // A string from its opening quote; pos ends after the closing one.
+    // A string from its opening quote; pos ends after the closing one. The closing quote is found with memchr (the
+    // bulk of the file is string bytes), then told from an escaped one by the backslashes before it.
     bool string()
     {
         if (peek() != '"')
             return fail(QStringLiteral("expected a string"));
-        ++pos;
+        const qsizetype open = pos++;
         while (pos < size) {
-            const unsigned char c = static_cast<unsigned char>(data[pos]);
-            if (c == '"') {
-                ++pos;
+            const void *found = std::memchr(data + pos, '"', size_t(size - pos));
+            if (!found)
+                break;
+            const qsizetype quote = static_cast<const char *>(found) - data;
+            qsizetype backslashes = 0;
+            while (quote - 1 - backslashes > open && data[quote - 1 - backslashes] == '\\')
+                ++backslashes;
+            pos = quote + 1;
+            if (backslashes % 2 == 0)
                 return true;
-            }
-            if (c < 0x20)
-                return fail(QStringLiteral("a control character inside a string"));
-            pos += c == '\\' ? 2 : 1;
         }
         pos = size;
         return fail(QStringLiteral("a string that never ends"));
@@ -100,7 +105,11 @@ struct Member
     qsizetype keyEnd = 0;   ///< after the closing quote
     qsizetype valueBegin = 0;
     qsizetype valueEnd = 0;
-    QString key;
+    QString key; ///< decoded when the key has escapes; otherwise empty and `raw` says it
+    std::string_view raw = {}; ///< the key between its quotes, when it has no escapes
+
+    bool is(std::string_view name) const { return raw.data() ? raw == name : key == QLatin1String(name); }
+    bool is(const QString &name) const { return raw.data() ? QLatin1String(raw) == name : key == name; }
 };
 
 // The text of a JSON string token (quotes included), decoded; false when it is not a valid string.
@@ -131,7 +140,11 @@ bool objectMembers(Scanner &s, qsizetype begin, qsizetype end, QList<Member> *me
         if (!s.string())
             return false;
         m.keyEnd = s.pos;
-        if (!decodeString(s.data, m.keyBegin, m.keyEnd, &m.key))
+        const std::string_view inner(s.data + m.keyBegin + 1, size_t(m.keyEnd - m.keyBegin - 2));
+        // Keys are plain words almost always: compared in place, decoded only when they hold an escape.
+        if (inner.find('\\') == std::string_view::npos)
+            m.raw = inner;
+        else if (!decodeString(s.data, m.keyBegin, m.keyEnd, &m.key))
             return s.fail(QStringLiteral("a key that is not a valid string"));
         s.skipSpace();
         if (s.peek() != ':')
@@ -160,7 +173,7 @@ bool objectMembers(Scanner &s, qsizetype begin, qsizetype end, QList<Member> *me
 bool instructionId(const char *data, const QList<Member> &members, qint64 *id)
 {
     for (const Member &m : members) {
-        if (m.key != QLatin1String("instruction_id"))
+        if (!m.is(std::string_view("instruction_id")))
             continue;
         const char *first = data + m.valueBegin;
         const char *last = data + m.valueEnd;
@@ -198,7 +211,7 @@ qsizetype insertAfter(const QList<Member> &members, ItemField field)
     qsizetype after = -1;
     for (qsizetype i = 0; i < members.size(); ++i) {
         for (int f = 0; f < int(field); ++f) {
-            if (members[i].key == Item::fieldKey(ItemField(f)))
+            if (members[i].is(Item::fieldKey(ItemField(f))))
                 after = i;
         }
     }
@@ -377,7 +390,7 @@ bool render(const QString &fileName, const QByteArray &source, const Curation &c
                 const QString key = Item::fieldKey(it.key());
                 const QByteArray value = quote(it->value, asciiOnly);
                 const auto member =
-                    std::find_if(members.cbegin(), members.cend(), [&](const Member &m) { return m.key == key; });
+                    std::find_if(members.cbegin(), members.cend(), [&](const Member &m) { return m.is(key); });
                 if (member != members.cend()) {
                     QString old;
                     if (decodeString(s.data, member->valueBegin, member->valueEnd, &old) && old == it->value)
@@ -406,7 +419,7 @@ bool render(const QString &fileName, const QByteArray &source, const Curation &c
                 }
                 text += "}";
                 const auto member = std::find_if(members.cbegin(), members.cend(),
-                                                 [](const Member &m) { return m.key == QLatin1String("excluded"); });
+                                                 [](const Member &m) { return m.is(std::string_view("excluded")); });
                 if (member != members.cend())
                     replacements.append({member->valueBegin, member->valueEnd, text});
                 else if (members.isEmpty())

@@ -699,6 +699,13 @@ private slots:
         QVERIFY(rows[1].startsWith(QStringLiteral("edit,12,category,Illegal Activity,Privacy,ana,")));
         QVERIFY(rows[1].endsWith(QStringLiteral(",\"one sub-category, one category\"")));
         QVERIFY(rows[2].startsWith(QStringLiteral("exclude,11,,,,bo,")));
+
+        // A data file changed since the project recorded it: the release is still written, with a warning.
+        TestFiles::write(data, source + "\n");
+        r = run({"export-dataset", "--project", project, "--output", release});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("changed since the project recorded it")), qPrintable(r.err));
+        QCOMPARE(TestFiles::readAll(release), expected + "\n");
     }
 
     void curatedScoresLeaveExcludedItemsOutAndMoveEditedOnes()
