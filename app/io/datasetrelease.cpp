@@ -105,7 +105,7 @@ struct Member
     qsizetype keyEnd = 0;   ///< after the closing quote
     qsizetype valueBegin = 0;
     qsizetype valueEnd = 0;
-    QString key; ///< decoded when the key has escapes; otherwise empty and `raw` says it
+    QString key;               ///< decoded when the key has escapes; otherwise empty and `raw` says it
     std::string_view raw = {}; ///< the key between its quotes, when it has no escapes
 
     bool is(std::string_view name) const { return raw.data() ? raw == name : key == QLatin1String(name); }
