@@ -1,5 +1,7 @@
 #include "curationactions.h"
 
+#include "duplicatesdialog.h"
+
 #include "widgets/displaytext.h"
 
 #include "app/session/reviewsession.h"
@@ -90,6 +92,9 @@ CurationActions::CurationActions(ReviewSession *session, QMenu *menu, Items item
     add(tr("&Move Items…"), QStringLiteral("actionMoveItems"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
         tr("Move the selected items to another category or sub-category, or set their source: one step"),
         &CurationActions::moveItems);
+    add(tr("Find &Duplicates…"), QStringLiteral("actionFindDuplicates"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+        tr("Items that share an image file, have the same or a nearly identical image, or the same instruction"),
+        &CurationActions::findDuplicates);
     menu->addSeparator();
     const std::tuple<QString, QString, QKeySequence, CurationStatus> statuses[] = {
         {tr("Mark &Checked"), QStringLiteral("actionMarkChecked"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
@@ -363,4 +368,26 @@ void CurationActions::setStatus(CurationStatus status)
     FileError error;
     report(m_session->setItemsStatus(items, status, &error),
            tr("%n item(s) marked %1.", nullptr, int(items.size())).arg(curationStatusKey(status)), error.toString());
+}
+
+void CurationActions::findDuplicates()
+{
+    if (!m_session->workspace())
+        return;
+    if (m_duplicates) {
+        m_duplicates->raise();
+        m_duplicates->activateWindow();
+        return;
+    }
+    auto *dialog = new DuplicatesDialog(m_session, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DuplicatesDialog::status, this, &CurationActions::status);
+    connect(dialog, &DuplicatesDialog::itemActivated, this, [this](qsizetype item) {
+        if (const auto &ws = m_session->workspace(); ws && item >= 0 && item < ws->dataset.size())
+            emit itemRequested(ws->dataset.item(item).instructionId);
+    });
+    // A new dataset makes its groups meaningless.
+    connect(m_session, &ReviewSession::workspaceChanged, dialog, &QDialog::close);
+    m_duplicates = dialog;
+    dialog->show();
 }

@@ -4,10 +4,12 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 
 class QAction;
+class QDialog;
 class QMenu;
 class QWidget;
 class ReviewSession;
@@ -40,6 +42,8 @@ public:
 signals:
     void status(const QString &text, int milliseconds);
     void failed(const QString &text);
+    /// Show this item (its instruction_id) in the list.
+    void itemRequested(qint64 instructionId);
 
 private:
     void editItem();
@@ -47,6 +51,7 @@ private:
     void restore();
     void moveItems();
     void setStatus(CurationStatus status);
+    void findDuplicates();
     /// The selected items, or (when one row or none is selected and the filters leave fewer than all) asks whether
     /// to take every filtered item. Empty: the user cancelled.
     QList<qsizetype> chooseItems(const QString &what);
@@ -56,4 +61,5 @@ private:
     Items m_items;
     QWidget *m_window;
     QList<QAction *> m_actions;
+    QPointer<QDialog> m_duplicates;
 };

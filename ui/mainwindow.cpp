@@ -779,6 +779,7 @@ void MainWindow::setUpAnnotation()
     };
     m_curation = new CurationActions(m_session, curate, items, this);
     connect(m_curation, &CurationActions::status, statusBar(), &QStatusBar::showMessage);
+    connect(m_curation, &CurationActions::itemRequested, this, [this](qint64 id) { showItem(id, QString()); });
     connect(m_curation, &CurationActions::failed, this,
             [this](const QString &text) { m_ui->banner->showMessage(BannerWidget::Kind::Error, text); });
     // Blind review: judge labels hidden until the annotator has labelled, kept in the project.

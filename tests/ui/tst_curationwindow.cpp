@@ -1,3 +1,4 @@
+#include "duplicatesdialog.h"
 #include "itempage.h"
 #include "mainwindow.h"
 
@@ -36,6 +37,18 @@ class TestCurationWindow : public QObject
     const Curation &curation() const { return m_window->project() ? m_window->project()->curation() : m_none; }
     Curation m_none;
 
+    // The window on the bundled sample, annotator "cura", no project yet.
+    void openSample()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
+        m_window->openDataset(QStringLiteral(VLSBENCH_SAMPLE_DIR), {});
+        QVERIFY(loaded.wait(10000));
+        m_window->setAnnotator(QStringLiteral("cura"));
+    }
     // The window active again (a closed dialog leaves none active offscreen), the list focused, on @p row.
     void focusList()
     {
@@ -87,14 +100,8 @@ private slots:
 
     void curatorsEditExcludeAndMoveItems()
     {
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
-        m_window->openDataset(QStringLiteral(VLSBENCH_SAMPLE_DIR), {});
-        QVERIFY(loaded.wait(10000));
-        m_window->setAnnotator(QStringLiteral("cura"));
+        openSample();
+        QVERIFY(m_window->workspace());
         // Without a project there is nowhere to keep curation.
         QVERIFY(!action("actionEditItem")->isEnabled());
         const QString path = m_dir.filePath(QStringLiteral("curation.vlsproj"));
@@ -182,6 +189,43 @@ private slots:
         QVERIFY2(project, qPrintable(error.toString()));
         QCOMPARE(project->curation().editedItemCount(), 3);
         QCOMPARE(project->curation().excludedCount(), 1);
+    }
+
+    void duplicatesAreFoundAndExcludedInOneStep()
+    {
+        openSample();
+        QVERIFY(m_window->workspace());
+        QVERIFY(m_window->createProject(m_dir.filePath(QStringLiteral("duplicates.vlsproj"))));
+        action("actionFindDuplicates")->trigger();
+        auto *dialog = m_window->findChild<DuplicatesDialog *>(QStringLiteral("duplicatesDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->imagesDone(), 20000);
+        // The sample uses some image files for two items each: those are the first groups.
+        const Duplicates::Group group = dialog->groups().value(0);
+        QCOMPARE(group.kind, Duplicates::Kind::ImageFile);
+        QVERIFY(group.items.size() >= 2);
+        const Dataset &dataset = m_window->workspace()->dataset;
+        QCOMPARE(dataset.item(group.items[0]).imagePath, dataset.item(group.items[1]).imagePath);
+        // The fingerprints are kept in the project for next time.
+        QVERIFY(!m_window->project()->value(QStringLiteral("duplicates/image_fingerprints")).isEmpty());
+
+        auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("duplicatesTree"));
+        tree->setCurrentItem(tree->topLevelItem(0)->child(0));
+        const qsizetype undoBefore = m_window->project()->curationHistory().size();
+        dialog->excludeAllButFirst();
+        const qint64 first = dataset.item(group.items[0]).instructionId;
+        for (qsizetype i = 1; i < group.items.size(); ++i) {
+            const qint64 id = dataset.item(group.items[i]).instructionId;
+            QVERIFY(curation().isExcluded(id));
+            QCOMPARE(curation().exclusion(id)->reason, QStringLiteral("duplicate of #%1").arg(first));
+        }
+        QVERIFY(!curation().isExcluded(first));
+        QCOMPARE(m_window->project()->curationHistory().size(), undoBefore + group.items.size() - 1);
+        // One step: one undo takes them all back.
+        FileError error;
+        QVERIFY(m_window->project()->undo(nullptr, &error));
+        QCOMPARE(curation().excludedCount(), 0);
+        dialog->close();
     }
 };
 
