@@ -333,7 +333,9 @@ int runExportAnnotations(const ParsedArgs &args, QTextStream &out, QTextStream &
     const bool creating = !QFileInfo::exists(args.value(QStringLiteral("project")));
     if (!openProject(args, creating ? Project::Access::ReadWrite : Project::Access::ReadOnly, false, &context, err))
         return CommandLine::BadInput;
-    return writeOutput(args, context, AnnotationExchange::write(context.project->annotations()), out, err)
+    return writeOutput(args, context,
+                       AnnotationExchange::write(context.project->annotations(), &context.project->curation()), out,
+                       err)
                ? CommandLine::Success
                : CommandLine::BadInput;
 }
@@ -358,10 +360,16 @@ int runImportAnnotations(const ParsedArgs &args, QTextStream &out, QTextStream &
     QStringList runs;
     for (const Run &run : std::as_const(context.workspace.runs))
         runs.append(run.name);
-    const AnnotationExchange::Plan plan =
-        AnnotationExchange::plan(file, context.project->annotations(), items, runs, shared);
-    if (!context.project->importChanges(plan.changes, plan.times, &error))
+    AnnotationExchange::Plan plan = AnnotationExchange::plan(file, context.project->annotations(), items, runs, shared);
+    const AnnotationExchange::Plan curation =
+        AnnotationExchange::planCuration(file, context.project->curation(), items, shared);
+    if (!context.project->importChanges(plan.changes, plan.times, &error) ||
+        !context.project->importCuration(curation.changes, curation.times, &error))
         return fail(err, error.toString());
+    plan.added += curation.added;
+    plan.updated += curation.updated;
+    plan.unchanged += curation.unchanged;
+    plan.skipped += curation.skipped;
     out << QStringLiteral("imported %1: %2 added, %3 updated, %4 already present, %5 skipped\n")
                .arg(args.positional.front())
                .arg(plan.added)

@@ -83,12 +83,15 @@ const Exclusion *Curation::exclusion(qint64 item) const
     return it == m_exclusions.cend() ? nullptr : &*it;
 }
 
-void Curation::setStatus(qint64 item, CurationStatus status)
+void Curation::setStatus(qint64 item, CurationStatus status, const QString &annotator, const QString &time)
 {
-    if (status == CurationStatus::Unchecked)
+    if (status == CurationStatus::Unchecked) {
         m_statuses.remove(item);
-    else
+        m_statusBy.remove(item);
+    } else {
         m_statuses.insert(item, status);
+        m_statusBy.insert(item, {annotator, time});
+    }
 }
 
 Item Curation::curated(const Item &item) const

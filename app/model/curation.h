@@ -64,7 +64,9 @@ public:
     void restore(qint64 item) { m_exclusions.remove(item); }
 
     CurationStatus status(qint64 item) const { return m_statuses.value(item, CurationStatus::Unchecked); }
-    void setStatus(qint64 item, CurationStatus status);
+    /// Who set the item's status and when (empty while it is unchecked).
+    QPair<QString, QString> statusBy(qint64 item) const { return m_statusBy.value(item); }
+    void setStatus(qint64 item, CurationStatus status, const QString &annotator = {}, const QString &time = {});
 
     /// @p item with the edits of its instruction_id applied (an item without a unique id is returned as it is).
     Item curated(const Item &item) const;
@@ -85,4 +87,5 @@ private:
     QHash<qint64, QMap<ItemField, FieldEdit>> m_edits;
     QHash<qint64, Exclusion> m_exclusions;
     QHash<qint64, CurationStatus> m_statuses;
+    QHash<qint64, QPair<QString, QString>> m_statusBy; ///< annotator, time
 };

@@ -133,7 +133,7 @@ QString describe(const AnnotationChange &c)
 
 } // namespace
 
-QByteArray AnnotationExchange::write(const Annotations &annotations)
+QByteArray AnnotationExchange::write(const Annotations &annotations, const Curation *curation)
 {
     struct Row
     {
@@ -203,9 +203,45 @@ QByteArray AnnotationExchange::write(const Annotations &annotations)
     Json names = Json::array();
     for (const QString &name : annotations.tagNames())
         names.push_back(utf8(name));
-    // Tags are an addition to version 1: a reader that does not know them reads the rest unchanged.
-    const Json out{{"format", kFormat}, {"version", kVersion}, {"annotations", labels},
-                   {"leaks", leaks},    {"tag_names", names},  {"tags", tags}};
+    // Curation (version 2), by item and field.
+    Json edits = Json::array();
+    Json exclusions = Json::array();
+    Json statuses = Json::array();
+    if (curation) {
+        QList<qint64> ids = curation->allEdits().keys();
+        std::sort(ids.begin(), ids.end());
+        for (qint64 id : std::as_const(ids)) {
+            const QMap<ItemField, FieldEdit> fields = curation->edits(id);
+            for (auto it = fields.cbegin(); it != fields.cend(); ++it)
+                edits.push_back(Json{{"item", id},
+                                     {"field", utf8(Item::fieldKey(it.key()))},
+                                     {"value", utf8(it->value)},
+                                     {"annotator", utf8(it->annotator)},
+                                     {"reason", utf8(it->reason)},
+                                     {"time", utf8(it->time)}});
+        }
+        ids = curation->allExclusions().keys();
+        std::sort(ids.begin(), ids.end());
+        for (qint64 id : std::as_const(ids)) {
+            const Exclusion *x = curation->exclusion(id);
+            exclusions.push_back(Json{
+                {"item", id}, {"reason", utf8(x->reason)}, {"annotator", utf8(x->annotator)}, {"time", utf8(x->time)}});
+        }
+        ids = curation->allStatuses().keys();
+        std::sort(ids.begin(), ids.end());
+        for (qint64 id : std::as_const(ids)) {
+            const auto [annotator, time] = curation->statusBy(id);
+            statuses.push_back(Json{{"item", id},
+                                    {"status", utf8(curationStatusKey(curation->status(id)))},
+                                    {"annotator", utf8(annotator)},
+                                    {"time", utf8(time)}});
+        }
+    }
+    // Tags were an addition to version 1, curation makes version 2: a reader that does not know a list reads the
+    // rest unchanged.
+    const Json out{{"format", kFormat}, {"version", kVersion},      {"annotations", labels},
+                   {"leaks", leaks},    {"tag_names", names},       {"tags", tags},
+                   {"edits", edits},    {"exclusions", exclusions}, {"statuses", statuses}};
     return QByteArray::fromStdString(out.dump(2)) + '\n';
 }
 
@@ -245,7 +281,7 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
     }
     const QString latestAllowed =
         QDateTime::currentDateTimeUtc().addSecs(kClockSkewSeconds).toString(Qt::ISODateWithMs);
-    for (const char *list : {"annotations", "leaks", "tags", "tag_names"}) {
+    for (const char *list : {"annotations", "leaks", "tags", "tag_names", "edits", "exclusions", "statuses"}) {
         if (root.contains(list) && !root[list].is_array()) {
             *error = {path, 0, 0, QStringLiteral("\"%1\" must be a list").arg(QLatin1String(list))};
             return false;
@@ -344,7 +380,120 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
                 file->skipped.append(QStringLiteral("%1: %2").arg(e.where, why));
         }
     }
+    // Curation (version 2): edits, exclusions and statuses of items.
+    const std::pair<const char *, AnnotationChange::Kind> curationLists[] = {
+        {"edits", AnnotationChange::Kind::Field},
+        {"exclusions", AnnotationChange::Kind::Exclusion},
+        {"statuses", AnnotationChange::Kind::Status}};
+    for (const auto &[name, kind] : curationLists) {
+        if (!root.contains(name))
+            continue;
+        const Json &list = root[name];
+        for (size_t i = 0; i < list.size(); ++i) {
+            const Json &entry = list[i];
+            Entry e{QStringLiteral("%1[%2]").arg(QLatin1String(name)).arg(i), {}, {}};
+            e.change.kind = kind;
+            QString why = readCommon(entry, latestAllowed, &e.change, &e.time);
+            e.change.newNote.clear();
+            auto string = [&](const char *key, QString *out) {
+                const auto it = entry.find(key);
+                if (it == entry.end() || !it->is_string())
+                    return false;
+                *out = text(*it);
+                return true;
+            };
+            if (why.isEmpty() && kind == AnnotationChange::Kind::Field) {
+                QString field;
+                if (!string("field", &field) || Curation::editableField(field) == ItemField::Count)
+                    why = QStringLiteral("\"field\" must be instruction, category, sub_category, source, "
+                                         "image_description or safety_reason");
+                else if (!string("value", &e.change.newNote))
+                    why = QStringLiteral("\"value\" must be a string");
+                else if (entry.contains("reason") && !string("reason", &e.change.reason))
+                    why = QStringLiteral("\"reason\" must be a string");
+                e.change.field = Curation::editableField(field);
+                e.change.newValue = 1;
+            } else if (why.isEmpty() && kind == AnnotationChange::Kind::Exclusion) {
+                if (!string("reason", &e.change.newNote) || e.change.newNote.trimmed().isEmpty())
+                    why = QStringLiteral("\"reason\" must say why the item is excluded");
+                e.change.reason = e.change.newNote;
+                e.change.newValue = 1;
+            } else if (why.isEmpty()) {
+                QString status;
+                CurationStatus s = CurationStatus::Unchecked;
+                if (!string("status", &status) || !parseCurationStatus(status, &s))
+                    why = QStringLiteral("\"status\" must be unchecked, checked or needs_fix");
+                e.change.newValue = int(s);
+            }
+            if (why.isEmpty())
+                file->curation.append(e);
+            else
+                file->skipped.append(QStringLiteral("%1: %2").arg(e.where, why));
+        }
+    }
     return true;
+}
+
+AnnotationExchange::Plan AnnotationExchange::planCuration(const File &file, const Curation &existing,
+                                                          const QSet<qint64> &items, const QSet<qint64> &sharedIds)
+{
+    Plan plan;
+    QHash<QString, QString> seen;
+    for (const Entry &entry : file.curation) {
+        const AnnotationChange &c = entry.change;
+        const QString target = QStringLiteral("%1\n%2\n%3").arg(int(c.kind)).arg(c.item).arg(int(c.field));
+        auto skip = [&](const QString &why) {
+            plan.skipped.append(QStringLiteral("%1 (item %2): %3").arg(entry.where).arg(c.item).arg(why));
+        };
+        if (!items.isEmpty() && !items.contains(c.item)) {
+            skip(QStringLiteral("no item with instruction_id %1 in the dataset").arg(c.item));
+            continue;
+        }
+        if (sharedIds.contains(c.item)) {
+            skip(QStringLiteral("instruction_id %1 is used by several items, so it cannot say which one").arg(c.item));
+            continue;
+        }
+        if (seen.contains(target)) {
+            skip(QStringLiteral("repeats %1").arg(seen.value(target)));
+            continue;
+        }
+        seen.insert(target, entry.where);
+        int value = 0;
+        QString note;
+        QString time;
+        if (c.kind == AnnotationChange::Kind::Field) {
+            if (const FieldEdit *e = existing.edit(c.item, c.field)) {
+                value = 1;
+                note = e->value;
+                time = e->time;
+            }
+        } else if (c.kind == AnnotationChange::Kind::Exclusion) {
+            if (const Exclusion *x = existing.exclusion(c.item)) {
+                value = 1;
+                note = x->reason;
+                time = x->time;
+            }
+        } else {
+            value = int(existing.status(c.item));
+            time = existing.statusBy(c.item).second;
+        }
+        const bool exists = value != 0;
+        if ((exists && value == c.newValue && note == c.newNote) || (!exists && c.newValue == 0)) {
+            ++plan.unchanged;
+            continue;
+        }
+        if (exists && time >= entry.time) {
+            skip(QStringLiteral("the project's own is newer (%1)").arg(time));
+            continue;
+        }
+        AnnotationChange change = c;
+        change.oldValue = value;
+        change.oldNote = note;
+        plan.changes.append(change);
+        plan.times.append(entry.time);
+        ++(exists ? plan.updated : plan.added);
+    }
+    return plan;
 }
 
 void AnnotationExchange::datasetIds(const Dataset &dataset, QSet<qint64> *items, QSet<qint64> *sharedIds)

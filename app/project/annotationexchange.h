@@ -3,6 +3,7 @@
 #include "app/base/fileerror.h"
 #include "app/model/annotationchange.h"
 #include "app/model/annotations.h"
+#include "app/model/curation.h"
 #include "app/model/dataset.h"
 
 #include <QByteArray>
@@ -11,16 +12,18 @@
 #include <QString>
 #include <QStringList>
 
-/// The annotation exchange file: {"format": "vlsbench-studio/annotations", "version": 1, "annotations": [...],
-/// "leaks": [...], "tag_names": [...], "tags": [...]}, for moving human labels, leak flags and failure-mode tags
-/// between projects and into other tools.
+/// The annotation exchange file: {"format": "vlsbench-studio/annotations", "version": 2, "annotations": [...],
+/// "leaks": [...], "tag_names": [...], "tags": [...], "edits": [...], "exclusions": [...], "statuses": [...]}, for
+/// moving human labels, leak flags, failure-mode tags and curation between projects and into other tools. Version 2
+/// added the curation lists; version 1 files still read.
 class AnnotationExchange
 {
 public:
-    static constexpr int kVersion = 1;
+    static constexpr int kVersion = 2;
 
     /// The annotations as an exchange file, sorted by item, run and annotator (so exports diff well).
-    static QByteArray write(const Annotations &annotations);
+    /// With @p curation, its edits, exclusions and statuses too.
+    static QByteArray write(const Annotations &annotations, const Curation *curation = nullptr);
 
     /// One entry read from an exchange file.
     struct Entry
@@ -33,8 +36,9 @@ public:
     struct File
     {
         QList<Entry> entries;
-        QStringList skipped;  ///< entries that could not be read, each with where and why
-        QStringList tagNames; ///< the exporting project's tag vocabulary, in its order (valid names only)
+        QStringList skipped;   ///< entries that could not be read, each with where and why
+        QStringList tagNames;  ///< the exporting project's tag vocabulary, in its order (valid names only)
+        QList<Entry> curation; ///< edits, exclusions and statuses (version 2)
     };
 
     /// Reads @p path. Returns false with @p error (line and column for malformed JSON) when the file as a whole
@@ -56,6 +60,11 @@ public:
     /// @p sharedIds (ids that several items carry) are skipped: they cannot say which item they mean.
     static Plan plan(const File &file, const Annotations &existing, const QSet<qint64> &items, const QStringList &runs,
                      const QSet<qint64> &sharedIds = {});
+
+    /// Merges the file's curation into @p existing the same way: a newer change by anyone replaces an older one of
+    /// the same field, exclusion or status (curation belongs to the item, not to one annotator).
+    static Plan planCuration(const File &file, const Curation &existing, const QSet<qint64> &items,
+                             const QSet<qint64> &sharedIds = {});
 
     /// The ids of @p dataset as plan() takes them: every id, and those shared by several items.
     static void datasetIds(const Dataset &dataset, QSet<qint64> *items, QSet<qint64> *sharedIds);

@@ -82,6 +82,8 @@ public:
     void finishNoteEdit() { m_noteEditing = false; }
     /// Applies edits read from an exchange file in one transaction, each keeping its own time. Clears undo.
     bool importChanges(const QList<AnnotationChange> &changes, const QStringList &times, FileError *error);
+    /// The same for curation read from an exchange file (version 2).
+    bool importCuration(const QList<AnnotationChange> &changes, const QStringList &times, FileError *error);
 
     bool canUndo() const { return !m_undo.isEmpty(); }
     bool canRedo() const { return !m_redo.isEmpty(); }
@@ -172,7 +174,7 @@ private:
                FileError *error);
     /// Writes curation changes in one transaction; @p written (if set) receives them with their true old values.
     bool writeCuration(const QList<AnnotationChange> &changes, const QString &action, FileError *error,
-                       QList<AnnotationChange> *written);
+                       QList<AnnotationChange> *written, const QStringList &times = {});
     bool loadCuration(FileError *error);
     static bool addCurationTables(QSqlQuery &query);
     void pushUndo(const QList<AnnotationChange> &step);

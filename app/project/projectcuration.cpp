@@ -123,8 +123,20 @@ bool Project::applyCuration(const QList<AnnotationChange> &changes, FileError *e
     return true;
 }
 
+bool Project::importCuration(const QList<AnnotationChange> &changes, const QStringList &times, FileError *error)
+{
+    if (changes.isEmpty())
+        return true;
+    if (!writeCuration(changes, QStringLiteral("import"), error, nullptr, times))
+        return false;
+    m_undo.clear();
+    m_redo.clear();
+    emit undoStateChanged();
+    return true;
+}
+
 bool Project::writeCuration(const QList<AnnotationChange> &requested, const QString &action, FileError *error,
-                            QList<AnnotationChange> *written)
+                            QList<AnnotationChange> *written, const QStringList &times)
 {
     if (m_readOnly) {
         *error = {m_path, 0, 0, QStringLiteral("the project is read-only. %1").arg(m_readOnlyReason)};
@@ -137,8 +149,10 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
     }
     // Checked and completed with what the item really has now, whatever the caller believed.
     QList<AnnotationChange> changes;
+    QStringList changeTimes; // each change's own time (an import keeps the file's), else now
     QSet<QString> targets;
-    for (AnnotationChange c : requested) {
+    for (qsizetype index = 0; index < requested.size(); ++index) {
+        AnnotationChange c = requested[index];
         auto refuse = [&](const QString &why) {
             *error = {m_path, 0, 0, QStringLiteral("item %1: %2").arg(c.item).arg(why)};
             return false;
@@ -183,8 +197,10 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
             c.newNote.clear();
             break;
         }
-        if (!c.isNoOp())
+        if (!c.isNoOp()) {
             changes.append(c);
+            changeTimes.append(times.value(index));
+        }
     }
     if (written)
         *written = changes;
@@ -205,7 +221,13 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
                                    " old_value, old_text, new_value, new_text, reason)"
                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString stamp = now();
-    for (const AnnotationChange &c : std::as_const(changes)) {
+    for (QString &time : changeTimes) {
+        if (time.isEmpty())
+            time = stamp;
+    }
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const AnnotationChange &c = changes[i];
+        const QString &time = changeTimes[i];
         const QString field = c.kind == AnnotationChange::Kind::Field ? Item::fieldKey(c.field) : QString();
         if (c.kind == AnnotationChange::Kind::Field && c.newValue == 1) {
             query.prepare(QStringLiteral("INSERT INTO item_edits(item, field, value, annotator, reason, time)"
@@ -213,7 +235,7 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
                                          " value = excluded.value, annotator = excluded.annotator,"
                                          " reason = excluded.reason, time = excluded.time"));
             for (const QVariant &v : {QVariant(c.item), QVariant(field), QVariant(text(c.newNote)),
-                                      QVariant(c.annotator), QVariant(text(c.reason)), QVariant(stamp)})
+                                      QVariant(c.annotator), QVariant(text(c.reason)), QVariant(time)})
                 query.addBindValue(v);
         } else if (c.kind == AnnotationChange::Kind::Field) {
             query.prepare(QStringLiteral("DELETE FROM item_edits WHERE item = ? AND field = ?"));
@@ -223,7 +245,7 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
             query.prepare(QStringLiteral("INSERT INTO exclusions(item, reason, annotator, time) VALUES (?, ?, ?, ?)"
                                          " ON CONFLICT(item) DO UPDATE SET reason = excluded.reason,"
                                          " annotator = excluded.annotator, time = excluded.time"));
-            for (const QVariant &v : {QVariant(c.item), QVariant(c.newNote), QVariant(c.annotator), QVariant(stamp)})
+            for (const QVariant &v : {QVariant(c.item), QVariant(c.newNote), QVariant(c.annotator), QVariant(time)})
                 query.addBindValue(v);
         } else if (c.kind == AnnotationChange::Kind::Exclusion) {
             query.prepare(QStringLiteral("DELETE FROM exclusions WHERE item = ?"));
@@ -234,7 +256,7 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
                                " ON CONFLICT(item) DO UPDATE SET status = excluded.status,"
                                " annotator = excluded.annotator, time = excluded.time"));
             for (const QVariant &v : {QVariant(c.item), QVariant(curationStatusKey(CurationStatus(c.newValue))),
-                                      QVariant(c.annotator), QVariant(stamp)})
+                                      QVariant(c.annotator), QVariant(time)})
                 query.addBindValue(v);
         } else {
             query.prepare(QStringLiteral("DELETE FROM curation_status WHERE item = ?"));
@@ -260,17 +282,19 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
         return false;
     }
     // Committed: only now does the in-memory state change.
-    for (const AnnotationChange &c : std::as_const(changes)) {
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const AnnotationChange &c = changes[i];
+        const QString &time = changeTimes[i];
         if (c.kind == AnnotationChange::Kind::Field && c.newValue == 1)
-            m_curation.setEdit(c.item, c.field, {c.newNote, c.annotator, stamp, c.reason});
+            m_curation.setEdit(c.item, c.field, {c.newNote, c.annotator, time, c.reason});
         else if (c.kind == AnnotationChange::Kind::Field)
             m_curation.clearEdit(c.item, c.field);
         else if (c.kind == AnnotationChange::Kind::Exclusion && c.newValue == 1)
-            m_curation.setExcluded(c.item, {c.newNote, c.annotator, stamp});
+            m_curation.setExcluded(c.item, {c.newNote, c.annotator, time});
         else if (c.kind == AnnotationChange::Kind::Exclusion)
             m_curation.restore(c.item);
         else
-            m_curation.setStatus(c.item, CurationStatus(c.newValue));
+            m_curation.setStatus(c.item, CurationStatus(c.newValue), c.annotator, time);
     }
     for (const AnnotationChange &c : std::as_const(changes))
         emit curationChanged(c);
@@ -343,7 +367,7 @@ bool Project::loadCuration(FileError *error)
             return damaged(QStringLiteral("the exclusion of item %1 differs from its history").arg(item));
         m_curation.setExcluded(item, exclusion);
     }
-    if (!query.exec(QStringLiteral("SELECT item, status FROM curation_status")))
+    if (!query.exec(QStringLiteral("SELECT item, status, annotator, time FROM curation_status")))
         return readError(QStringLiteral("curation statuses"));
     while (query.next()) {
         const qint64 item = query.value(0).toLongLong();
@@ -351,7 +375,7 @@ bool Project::loadCuration(FileError *error)
         if (!parseCurationStatus(query.value(1).toString(), &status) || status == CurationStatus::Unchecked ||
             !agrees(AnnotationChange::Kind::Status, item, ItemField::Count, int(status), {}))
             return damaged(QStringLiteral("the curation status of item %1 differs from its history").arg(item));
-        m_curation.setStatus(item, status);
+        m_curation.setStatus(item, status, query.value(2).toString(), query.value(3).toString());
     }
     for (const Latest &l : std::as_const(latest)) {
         if (!l.matched)

@@ -761,9 +761,13 @@ bool ReviewSession::importAnnotations(const QString &path, ImportSummary *summar
     for (const Run &run : m_workspace->runs)
         runs.append(run.name);
     const AnnotationExchange::Plan plan = AnnotationExchange::plan(file, m_project->annotations(), items, runs, shared);
-    if (!m_project->importChanges(plan.changes, plan.times, error))
+    const AnnotationExchange::Plan curation =
+        AnnotationExchange::planCuration(file, m_project->curation(), items, shared);
+    if (!m_project->importChanges(plan.changes, plan.times, error) ||
+        !m_project->importCuration(curation.changes, curation.times, error))
         return false;
-    *summary = {plan.added, plan.updated, plan.unchanged, plan.skipped};
+    *summary = {plan.added + curation.added, plan.updated + curation.updated, plan.unchanged + curation.unchanged,
+                plan.skipped + curation.skipped};
     return true;
 }
 
@@ -772,7 +776,7 @@ bool ReviewSession::exportAnnotations(const QString &path, FileError *error)
     if (!m_project)
         return false;
     flushNote();
-    return AtomicFile::write(path, AnnotationExchange::write(m_project->annotations()), error);
+    return AtomicFile::write(path, AnnotationExchange::write(m_project->annotations(), &m_project->curation()), error);
 }
 
 bool ReviewSession::exportCorrected(int run, const QString &path, FileError *error)

@@ -36,7 +36,7 @@ private slots:
     {
         const QJsonObject o = QJsonDocument::fromJson(AnnotationExchange::write(sampleAnnotations())).object();
         QCOMPARE(o["format"].toString(), QStringLiteral("vlsbench-studio/annotations"));
-        QCOMPARE(o["version"].toInt(), 1);
+        QCOMPARE(o["version"].toInt(), 2);
         const QJsonArray labels = o["annotations"].toArray();
         QCOMPARE(labels.size(), 3);
         // Sorted by item, then run, then annotator.
@@ -91,8 +91,11 @@ private slots:
         QTest::newRow("other format") << QByteArray(R"({"format": "something-else", "version": 1})")
                                       << "not an annotation exchange file";
         QTest::newRow("a list") << QByteArray("[]") << "not an annotation exchange file";
-        QTest::newRow("newer") << QByteArray(R"({"format": "vlsbench-studio/annotations", "version": 2})")
-                               << "exchange version 2";
+        QTest::newRow("newer") << QByteArray(R"({"format": "vlsbench-studio/annotations", "version": 3})")
+                               << "exchange version 3";
+        QTest::newRow("edits not a list")
+            << QByteArray(R"({"format": "vlsbench-studio/annotations", "version": 2, "edits": 5})")
+            << "\"edits\" must be a list";
         QTest::newRow("annotations not a list")
             << QByteArray(R"({"format": "vlsbench-studio/annotations", "version": 1, "annotations": {}})")
             << "\"annotations\" must be a list";
@@ -182,7 +185,7 @@ private slots:
 
         const QByteArray exported = AnnotationExchange::write(from->annotations());
         const QJsonObject o = QJsonDocument::fromJson(exported).object();
-        QCOMPARE(o["version"].toInt(), 1);
+        QCOMPARE(o["version"].toInt(), 2);
         QCOMPARE(o["tag_names"].toVariant().toStringList(), from->annotations().tagNames());
         const QJsonArray tags = o["tags"].toArray();
         QCOMPARE(tags.size(), 2); // the tag taken off is not exported
@@ -243,6 +246,79 @@ private slots:
         QVERIFY2(read.skipped[1].contains(QStringLiteral("line break")), qPrintable(read.skipped[1]));
         QVERIFY(read.skipped[2].contains(QStringLiteral("\"run\" must be a run name")));
         QVERIFY(read.skipped[3].startsWith(QStringLiteral("tags[3]")));
+    }
+
+    void curationTravelsInVersionTwoAndMergesLikeLabels()
+    {
+        FileError error;
+        auto from = Project::create(m_dir.filePath(QStringLiteral("cur-from.vlsproj")), {}, &error);
+        QVERIFY(from);
+        QVERIFY(from->setItemField(3, ItemField::Category, QStringLiteral("Privacy"), QStringLiteral("ana"),
+                                   QStringLiteral("taxonomy"), &error));
+        QVERIFY(from->setItemField(4, ItemField::Instruction, QStringLiteral("Line one\nline two"),
+                                   QStringLiteral("bo"), {}, &error));
+        QVERIFY(from->setExcluded(5, true, QStringLiteral("duplicate of #3"), QStringLiteral("ana"), &error));
+        QVERIFY(from->setCurationStatus(6, CurationStatus::NeedsFix, QStringLiteral("bo"), &error));
+        const QByteArray exported = AnnotationExchange::write(from->annotations(), &from->curation());
+        const QJsonObject o = QJsonDocument::fromJson(exported).object();
+        QCOMPARE(o["version"].toInt(), 2);
+        QCOMPARE(o["edits"].toArray().size(), 2);
+        QCOMPARE(o["edits"][0]["item"].toInt(), 3);
+        QCOMPARE(o["edits"][0]["field"].toString(), QStringLiteral("category"));
+        QCOMPARE(o["edits"][0]["value"].toString(), QStringLiteral("Privacy"));
+        QCOMPARE(o["edits"][0]["reason"].toString(), QStringLiteral("taxonomy"));
+        QCOMPARE(o["exclusions"][0]["reason"].toString(), QStringLiteral("duplicate of #3"));
+        QCOMPARE(o["statuses"][0]["status"].toString(), QStringLiteral("needs_fix"));
+        QCOMPARE(o["statuses"][0]["annotator"].toString(), QStringLiteral("bo"));
+
+        // Into another project: everything arrives with its own time and author.
+        auto to = Project::create(m_dir.filePath(QStringLiteral("cur-to.vlsproj")), {}, &error);
+        QVERIFY(to);
+        AnnotationExchange::File in;
+        QVERIFY(AnnotationExchange::read(file(QStringLiteral("cur.json"), exported), &in, &error));
+        QCOMPARE(in.curation.size(), 4);
+        AnnotationExchange::Plan plan = AnnotationExchange::planCuration(in, to->curation(), {}, {});
+        QCOMPARE(plan.added, 4);
+        QVERIFY(to->importCuration(plan.changes, plan.times, &error));
+        QCOMPARE(to->curation().edit(4, ItemField::Instruction)->value, QStringLiteral("Line one\nline two"));
+        QCOMPARE(to->curation().edit(3, ItemField::Category)->time,
+                 from->curation().edit(3, ItemField::Category)->time);
+        QCOMPARE(to->curation().exclusion(5)->annotator, QStringLiteral("ana"));
+        QCOMPARE(to->curation().status(6), CurationStatus::NeedsFix);
+        // Again: nothing changes.
+        plan = AnnotationExchange::planCuration(in, to->curation(), {}, {});
+        QCOMPARE(plan.unchanged, 4);
+        QVERIFY(plan.changes.isEmpty());
+        // A newer edit in the receiving project wins over the file's older one; an item the dataset lacks is skipped.
+        QTest::qWait(5);
+        QVERIFY(to->setItemField(3, ItemField::Category, QStringLiteral("Hate"), QStringLiteral("cy"), {}, &error));
+        plan = AnnotationExchange::planCuration(in, to->curation(), QSet<qint64>{3, 4, 6}, {});
+        QCOMPARE(plan.changes.size(), 0);
+        QCOMPARE(plan.skipped.size(), 2);
+        QVERIFY2(plan.skipped[0].contains(QStringLiteral("newer")), qPrintable(plan.skipped.join('\n')));
+        QVERIFY2(plan.skipped[1].contains(QStringLiteral("no item with instruction_id 5")),
+                 qPrintable(plan.skipped.join('\n')));
+
+        // Bad entries are skipped with a reason; a version 1 file, which has no curation, still reads.
+        QVERIFY(AnnotationExchange::read(
+            file(QStringLiteral("cur-bad.json"), R"({"format": "vlsbench-studio/annotations", "version": 2,
+              "edits": [{"item": 1, "field": "image_path", "value": "x", "annotator": "a", "time": "2026-11-01T10:00:00Z"},
+                        {"item": 1, "field": "category", "value": 5, "annotator": "a", "time": "2026-11-01T10:00:00Z"}],
+              "exclusions": [{"item": 1, "reason": " ", "annotator": "a", "time": "2026-11-01T10:00:00Z"}],
+              "statuses": [{"item": 1, "status": "done", "annotator": "a", "time": "2026-11-01T10:00:00Z"}]})"),
+            &in, &error));
+        QCOMPARE(in.curation.size(), 0);
+        QCOMPARE(in.skipped.size(), 4);
+        QVERIFY(in.skipped[0].contains(QStringLiteral("\"field\" must be")));
+        QVERIFY(in.skipped[1].contains(QStringLiteral("\"value\" must be a string")));
+        QVERIFY(in.skipped[2].contains(QStringLiteral("\"reason\" must say why")));
+        QVERIFY(in.skipped[3].contains(QStringLiteral("\"status\" must be")));
+        QVERIFY(AnnotationExchange::read(
+            file(QStringLiteral("v1.json"), R"({"format": "vlsbench-studio/annotations", "version": 1,
+              "annotations": [{"item": 1, "run": "m", "annotator": "a", "label": 2, "time": "2026-11-01T10:00:00Z"}]})"),
+            &in, &error));
+        QCOMPARE(in.entries.size(), 1);
+        QVERIFY(in.curation.isEmpty());
     }
 
     void blindnessIsReadAndChecked()

@@ -86,7 +86,7 @@ wait $app || fail "the window exited with an error"
 python3 - "$work/e2e.json" "$project" <<'PY' || fail "the exported annotations are not what was entered"
 import json, sqlite3, sys
 data = json.load(open(sys.argv[1]))
-assert data["format"] == "vlsbench-studio/annotations" and data["version"] == 1, data
+assert data["format"] == "vlsbench-studio/annotations" and data["version"] == 2, data
 labels = [(a["item"], a["run"], a["annotator"], a["label"]) for a in data["annotations"]]
 assert labels == [(0, "aurora-vl-7b", "e2e annotator", 3), (0, "basalt-13b", "e2e annotator", 1)], labels
 leaks = [(l["item"], l["annotator"], l["verdict"]) for l in data["leaks"]]

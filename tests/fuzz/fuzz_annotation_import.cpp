@@ -99,7 +99,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     const AnnotationExchange::Plan plan = AnnotationExchange::plan(file, t.existing, t.items, t.runs, t.shared);
-    if (plan.changes.isEmpty())
+    const AnnotationExchange::Plan curation = AnnotationExchange::planCuration(file, {}, t.items, t.shared);
+    if (plan.changes.isEmpty() && curation.changes.isEmpty())
         return 0;
 
     removeProject(work);
@@ -108,20 +109,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     auto project = Project::open(work, Project::Access::ReadWrite, &error);
     if (!project)
         fail("cannot open a copy of the template project", error.toString());
-    if (!project->importChanges(plan.changes, plan.times, &error)) {
+    if (!project->importChanges(plan.changes, plan.times, &error) ||
+        !project->importCuration(curation.changes, curation.times, &error)) {
         (void)error.toString();
         return 0;
     }
     (void)project->history();
+    (void)project->curationHistory();
 
-    const QByteArray bytes = AnnotationExchange::write(project->annotations());
+    const QByteArray bytes = AnnotationExchange::write(project->annotations(), &project->curation());
     FuzzSupport::writeFile(exported, reinterpret_cast<const uint8_t *>(bytes.constData()), size_t(bytes.size()));
     AnnotationExchange::File again;
     if (!AnnotationExchange::read(exported, &again, &error))
         fail("the project's own export cannot be read", error.toString());
     const AnnotationExchange::Plan replan =
         AnnotationExchange::plan(again, project->annotations(), t.items, t.runs, t.shared);
-    if (!replan.changes.isEmpty() || !replan.skipped.isEmpty())
+    const AnnotationExchange::Plan recurate =
+        AnnotationExchange::planCuration(again, project->curation(), t.items, t.shared);
+    if (!replan.changes.isEmpty() || !replan.skipped.isEmpty() || !recurate.changes.isEmpty() ||
+        !recurate.skipped.isEmpty())
         fail("importing the project's own export would change it",
              QStringLiteral("%1 changes, skipped: %2").arg(replan.changes.size()).arg(replan.skipped.join(u"; ")));
     return 0;
