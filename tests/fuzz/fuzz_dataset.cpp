@@ -7,6 +7,7 @@
 #include "app/io/datasetloader.h"
 #include "app/io/datasetrelease.h"
 #include "app/io/datasetvalidator.h"
+#include "app/io/jsonsource.h"
 #include "app/match/matcher.h"
 
 #include <QDir>
@@ -47,8 +48,11 @@ void release(const QByteArray &bytes, bool loaded)
     for (const bool keep : {false, true}) {
         if (!DatasetRelease::render(QStringLiteral("data.json"), bytes, curation, {keep}, &result, &error))
             continue;
+        // The release keeps a byte-order mark the source had; the loader drops it on reading a file, as here.
+        QByteArray release = result.bytes;
+        JsonSource::skipByteOrderMark(&release);
         Dataset curated;
-        if (loaded && !DatasetLoader::loadFromBytes(QStringLiteral("release.json"), result.bytes, &curated, &error))
+        if (loaded && !DatasetLoader::loadFromBytes(QStringLiteral("release.json"), release, &curated, &error))
             abort(); // the release of a loadable file must load
     }
 }
