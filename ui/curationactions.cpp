@@ -187,12 +187,13 @@ void CurationActions::editItem()
         QWidget *widget;
         std::function<QString()> text;
         std::function<void(const QString &)> setText;
+        QString initial; ///< the text as the editor first showed it (a text box may have normalised line ends)
     };
     QList<Editor> editors;
     const ItemField fields[] = {ItemField::Instruction, ItemField::Category,         ItemField::SubCategory,
                                 ItemField::Source,      ItemField::ImageDescription, ItemField::SafetyReason};
     for (const ItemField field : fields) {
-        Editor e{field, nullptr, {}, {}};
+        Editor e{field, nullptr, {}, {}, {}};
         if (field == ItemField::Category || field == ItemField::SubCategory || field == ItemField::Source) {
             QComboBox *combo = editableCombo(valuesOf(*ws, curation, field), shown.text(field), &dialog);
             e.widget = combo;
@@ -208,6 +209,7 @@ void CurationActions::editItem()
             e.setText = [edit](const QString &t) { edit->setPlainText(t); };
         }
         e.widget->setObjectName(QStringLiteral("edit_") + Item::fieldKey(field));
+        e.initial = e.text();
         const QString original = file.text(field);
         e.widget->setToolTip(
             tr("The data file has: %1")
@@ -243,8 +245,9 @@ void CurationActions::editItem()
         return;
     QMap<ItemField, QString> changed;
     for (const Editor &e : std::as_const(editors)) {
+        // Only what the curator changed: a text box that merely normalised the value's line ends is no edit.
         const QString value = e.text();
-        if (value != shown.text(e.field))
+        if (value != e.initial)
             changed.insert(e.field, value);
     }
     if (changed.isEmpty()) {
