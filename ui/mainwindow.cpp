@@ -851,6 +851,10 @@ void MainWindow::setUpAnnotation()
         m_ui->agreementPage->setUpdating(true);
         m_session->requestReport();
     });
+    connect(ui.scoresPage, &ScoresPage::curatedDataChosen, this, [this](bool curated) {
+        m_ui->scoresPage->setUpdating(true);
+        m_session->setCuratedScores(curated);
+    });
     connect(ui.agreementPage, &AgreementPage::cellActivated, this, &MainWindow::showConfusion);
     connect(ui.agreementPage, &AgreementPage::responseActivated, this, &MainWindow::showResponse);
 }

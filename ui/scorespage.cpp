@@ -41,6 +41,12 @@ ScoresPage::ScoresPage(QWidget *parent)
     m_ui->leaderboardTable->sortByColumn(LeaderboardModel::SafetyColumn, Qt::DescendingOrder);
     m_ui->labelsCombo->addItem(tr("Judge labels"));
     m_ui->labelsCombo->addItem(tr("Corrected (human labels first)"));
+    m_ui->dataCombo->addItem(tr("Original"));
+    m_ui->dataCombo->addItem(tr("Curated"));
+    m_ui->dataCombo->setToolTip(tr("Curated: curators' edits applied (an item whose category was changed counts "
+                                   "there), excluded items and their responses left out of every denominator"));
+    connect(m_ui->dataCombo, &QComboBox::currentIndexChanged, this,
+            [this](int index) { emit curatedDataChosen(index == 1); });
     m_ui->verticalSplitter->setStretchFactor(0, 0);
     m_ui->verticalSplitter->setStretchFactor(1, 3);
     m_ui->verticalSplitter->setStretchFactor(2, 1);
@@ -144,6 +150,12 @@ void ScoresPage::showGroup(const QString &category)
     m_ui->groupCombo->setCurrentIndex(std::max(0, m_ui->groupCombo->findData(category)));
 }
 
+void ScoresPage::setCuratedData(bool curated)
+{
+    const QSignalBlocker blocker(m_ui->dataCombo);
+    m_ui->dataCombo->setCurrentIndex(curated ? 1 : 0);
+}
+
 void ScoresPage::setCorrected(bool corrected)
 {
     m_ui->labelsCombo->setCurrentIndex(corrected ? 1 : 0);
@@ -216,6 +228,9 @@ void ScoresPage::refreshNote()
     if (!heavy.isEmpty())
         note += QLatin1Char(' ') +
                 tr("Many invalid judge labels, counted as not safe: %1.").arg(heavy.join(QStringLiteral(", ")));
+    // Which data is scored, when it is not the data file as it is.
+    if (m_report && !m_report->provenance.data.isEmpty())
+        note += QLatin1Char(' ') + tr("Data: %1.").arg(m_report->provenance.data);
     m_note->setText(note);
 }
 

@@ -37,7 +37,14 @@ public:
     void showGroup(const QString &category);
     /// Whether the charts use corrected labels (human labels first) instead of the judge's.
     void setCorrected(bool corrected);
+    /// Whether the Data choice says curated (the page asks for it; the report says what it holds).
+    void setCuratedData(bool curated);
 
+signals:
+    /// The user chose the original data (false) or the curated data (true).
+    void curatedDataChosen(bool curated);
+
+public:
     /// Writes the bar chart to @p path (.png or .svg) and the radar chart beside it ("-radar"), at the size,
     /// resolution and theme of @p options (by default 7 × 4.5 inches at 300 DPI, light, whatever the screen shows).
     bool exportCharts(const QString &path, QString *error, const ChartExport::Options &options = {}) const;

@@ -816,20 +816,6 @@ int runLeakage(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     return exitCodeOf(summary);
 }
 
-// The curated data in words, for reports: what left and what moved.
-QString curatedDataText(const Workspace &original, const Workspace &curated, const Curation &curation)
-{
-    qsizetype responses = 0;
-    for (const RunMatch &match : curated.matches)
-        responses += match.excluded;
-    return QStringLiteral("curated: %1 of %2 items (%3 excluded, with %4 responses), %5 items edited")
-        .arg(curated.dataset.size())
-        .arg(original.dataset.size())
-        .arg(original.dataset.size() - curated.dataset.size())
-        .arg(responses)
-        .arg(curation.editedItemCount());
-}
-
 int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
 {
     const QString format =
@@ -856,7 +842,7 @@ int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
         &report, *context.project, ws, QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()),
         counted, blindOnly);
     if (curated)
-        report.provenance.data = curatedDataText(context.workspace, ws, context.project->curation());
+        report.provenance.data = ReportProvenance::curatedData(context.workspace, ws, context.project->curation());
     if (!samplesProblem.isEmpty())
         err << QStringLiteral("vlsbench-studio: warning: some of the project's samples were left out: %1\n")
                    .arg(samplesProblem);
@@ -873,7 +859,8 @@ int runProjectStats(const ParsedArgs &args, const QString &format, QTextStream &
     const bool curated = args.has(QStringLiteral("curated"));
     const Workspace ws = curated ? curatedWorkspace(context.workspace, context.project->curation()) : context.workspace;
     if (curated)
-        err << "vlsbench-studio: " << curatedDataText(context.workspace, ws, context.project->curation()) << '\n';
+        err << "vlsbench-studio: " << ReportProvenance::curatedData(context.workspace, ws, context.project->curation())
+            << '\n';
     if (!datasetIsScorable(ws.dataset, err))
         return CommandLine::BadInput;
     const Scorer scorer(ws.dataset);

@@ -49,4 +49,17 @@ QString complete(ScoreReport *report, const Project &project, const Workspace &w
     return problem;
 }
 
+QString curatedData(const Workspace &original, const Workspace &curated, const Curation &curation)
+{
+    qsizetype responses = 0;
+    for (const RunMatch &match : curated.matches)
+        responses += match.excluded;
+    return QStringLiteral("curated: %1 of %2 items (%3 excluded, with %4 responses), %5 items edited")
+        .arg(curated.dataset.size())
+        .arg(original.dataset.size())
+        .arg(original.dataset.size() - curated.dataset.size())
+        .arg(responses)
+        .arg(curation.editedItemCount());
+}
+
 } // namespace ReportProvenance

@@ -19,6 +19,9 @@ ScoreReport::Provenance of(const Project &project, const QString &program, Corre
 /// The labels a report counts: all of @p project's, or only those made blind.
 Annotations countedLabels(const Project &project, bool blindOnly);
 
+/// The curated data in words, for the provenance's data line: what left and what moved.
+QString curatedData(const Workspace &original, const Workspace &curated, const Curation &curation);
+
 /// Adds @p project's provenance (with the report's rule) and the estimates of its samples from @p annotations (the
 /// labels the report counts) to @p report; returns what could not be read of the samples, or ""
 QString complete(ScoreReport *report, const Project &project, const Workspace &workspace, const QString &program,

@@ -272,18 +272,33 @@ void ReviewSession::requestReport()
             *m_project, QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()), rule);
         samples = SampleStore::parse(m_project->value(QLatin1String(SampleStore::kKey)));
     }
+    // The curated data when asked for: its own copy of the curation, as the annotations have theirs.
+    std::shared_ptr<const Curation> curation =
+        m_curatedScores && m_project ? std::make_shared<const Curation>(m_project->curation()) : nullptr;
     m_jobs->run<std::shared_ptr<const ScoreReport>>(
         kReport,
-        [workspace, annotations, judges, provenance, samples, rule](const JobRunner::Context &) {
-            ScoreReport report = ScoreReport::build(*workspace, *annotations, *judges, rule);
+        [workspace, annotations, judges, provenance, samples, rule, curation](const JobRunner::Context &) {
+            const Workspace scored = curation ? curatedWorkspace(*workspace, *curation) : *workspace;
+            ScoreReport report = ScoreReport::build(scored, *annotations, *judges, rule);
             report.provenance = provenance;
-            report.addSamples(samples, *workspace, *annotations);
+            if (curation)
+                report.provenance.data = ReportProvenance::curatedData(*workspace, scored, *curation);
+            report.addSamples(samples, scored, *annotations);
             return std::make_shared<const ScoreReport>(std::move(report));
         },
         [this](std::shared_ptr<const ScoreReport> report) {
             m_report = std::move(report);
             emit reportReady();
         });
+}
+
+void ReviewSession::setCuratedScores(bool curated)
+{
+    if (curated == m_curatedScores)
+        return;
+    m_curatedScores = curated;
+    m_reportDirty = true;
+    requestReport();
 }
 
 // ---- The project

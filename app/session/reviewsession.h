@@ -130,6 +130,9 @@ public:
     /// The report of the open workspace and project (null until computed); requestReport() brings it up to date.
     std::shared_ptr<const ScoreReport> report() const { return m_report; }
     void requestReport();
+    /// Scores of the curated data (edits applied, excluded items out of every denominator) instead of the original.
+    void setCuratedScores(bool curated);
+    bool curatedScores() const { return m_curatedScores; }
     bool isReportCurrent() const { return !m_reportDirty; }
 
 signals:
@@ -187,6 +190,7 @@ private:
     std::weak_ptr<const Workspace> m_indexFor;
     std::shared_ptr<const ScoreReport> m_report;
     bool m_reportDirty = true;
+    bool m_curatedScores = false;
     bool m_judgeRefreshPending = false;
 
     struct PendingNote

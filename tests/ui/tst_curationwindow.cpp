@@ -1,6 +1,7 @@
 #include "duplicatesdialog.h"
 #include "itempage.h"
 #include "mainwindow.h"
+#include "scorespage.h"
 
 #include "widgets/itemtablemodel.h"
 
@@ -15,6 +16,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -181,6 +183,18 @@ private slots:
         QTRY_COMPARE(m_window->visibleItemCount(), 3);
         filter->setCurrentIndex(0);
         QTRY_COMPARE(m_window->visibleItemCount(), int(dataset.size()));
+
+        // The Scores tab scores the curated data when asked, and says so.
+        auto *scores = m_window->findChild<ScoresPage *>(QStringLiteral("scoresPage"));
+        QVERIFY(scores);
+        m_window->findChild<QTabWidget *>(QStringLiteral("viewTabs"))->setCurrentWidget(scores);
+        scores->findChild<QComboBox *>(QStringLiteral("dataCombo"))->setCurrentIndex(1);
+        auto *note = scores->findChild<QLabel *>(QStringLiteral("leaderboardNote"));
+        QTRY_VERIFY2(note->text().contains(QStringLiteral("Data: curated: 62 of 63 items (1 excluded")),
+                     qPrintable(note->text()));
+        QVERIFY(note->text().contains(QStringLiteral("3 items edited")));
+        scores->findChild<QComboBox *>(QStringLiteral("dataCombo"))->setCurrentIndex(0);
+        QTRY_VERIFY(!note->text().contains(QStringLiteral("Data:")));
 
         // All of it is in the project file.
         m_window.reset();
