@@ -41,8 +41,13 @@ ScoresPage::ScoresPage(QWidget *parent)
     m_ui->leaderboardTable->sortByColumn(LeaderboardModel::SafetyColumn, Qt::DescendingOrder);
     m_ui->labelsCombo->addItem(tr("Judge labels"));
     m_ui->labelsCombo->addItem(tr("Corrected (human labels first)"));
-    m_ui->dataCombo->addItem(tr("Original"));
-    m_ui->dataCombo->addItem(tr("Curated"));
+    // The row of controls must fit a small screen: these two lists may shrink, their tooltips say the rest.
+    for (QComboBox *combo : {m_ui->labelsCombo, m_ui->dataCombo}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(6);
+    }
+    m_ui->dataCombo->addItem(tr("Original data"));
+    m_ui->dataCombo->addItem(tr("Curated data"));
     m_ui->dataCombo->setToolTip(tr("Curated: curators' edits applied (an item whose category was changed counts "
                                    "there), excluded items and their responses left out of every denominator"));
     connect(m_ui->dataCombo, &QComboBox::currentIndexChanged, this,
