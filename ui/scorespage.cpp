@@ -42,9 +42,10 @@ ScoresPage::ScoresPage(QWidget *parent)
     m_ui->labelsCombo->addItem(tr("Judge labels"));
     m_ui->labelsCombo->addItem(tr("Corrected (human labels first)"));
     // The row of controls must fit a small screen: these two lists may shrink, their tooltips say the rest.
+    // They are as wide as their text where there is room (an explicit minimum width lets the layout go below it).
     for (QComboBox *combo : {m_ui->labelsCombo, m_ui->dataCombo}) {
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(6);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->setMinimumWidth(combo->fontMetrics().horizontalAdvance(QStringLiteral("Original")) + 40);
     }
     m_ui->dataCombo->addItem(tr("Original data"));
     m_ui->dataCombo->addItem(tr("Curated data"));
