@@ -131,6 +131,23 @@ QString describe(const AnnotationChange &c)
                : QStringLiteral("item %1, annotator \"%2\"").arg(c.item).arg(c.annotator);
 }
 
+// Why an entry cannot be planned at all: an item the dataset lacks or several items share, @p otherwise (a reason
+// of the caller's own), or a target the file already had. Empty when it can; it is then recorded as seen.
+QString unplannable(qint64 item, const QString &target, const QString &where, const QSet<qint64> &items,
+                    const QSet<qint64> &sharedIds, const QString &otherwise, QHash<QString, QString> *seen)
+{
+    if (!items.isEmpty() && !items.contains(item))
+        return QStringLiteral("no item with instruction_id %1 in the dataset").arg(item);
+    if (sharedIds.contains(item))
+        return QStringLiteral("instruction_id %1 is used by several items, so it cannot say which one").arg(item);
+    if (!otherwise.isEmpty())
+        return otherwise;
+    if (const auto it = seen->constFind(target); it != seen->cend())
+        return QStringLiteral("repeats %1").arg(*it);
+    seen->insert(target, where);
+    return {};
+}
+
 } // namespace
 
 QByteArray AnnotationExchange::write(const Annotations &annotations, const Curation *curation)
@@ -445,19 +462,10 @@ AnnotationExchange::Plan AnnotationExchange::planCuration(const File &file, cons
         auto skip = [&](const QString &why) {
             plan.skipped.append(QStringLiteral("%1 (item %2): %3").arg(entry.where).arg(c.item).arg(why));
         };
-        if (!items.isEmpty() && !items.contains(c.item)) {
-            skip(QStringLiteral("no item with instruction_id %1 in the dataset").arg(c.item));
+        if (const QString why = unplannable(c.item, target, entry.where, items, sharedIds, {}, &seen); !why.isEmpty()) {
+            skip(why);
             continue;
         }
-        if (sharedIds.contains(c.item)) {
-            skip(QStringLiteral("instruction_id %1 is used by several items, so it cannot say which one").arg(c.item));
-            continue;
-        }
-        if (seen.contains(target)) {
-            skip(QStringLiteral("repeats %1").arg(seen.value(target)));
-            continue;
-        }
-        seen.insert(target, entry.where);
         int value = 0;
         QString note;
         QString time;
@@ -522,23 +530,14 @@ AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annota
         auto skip = [&](const QString &why) {
             plan.skipped.append(QStringLiteral("%1 (%2): %3").arg(entry.where, describe(c), why));
         };
-        if (!items.isEmpty() && !items.contains(c.item)) {
-            skip(QStringLiteral("no item with instruction_id %1 in the dataset").arg(c.item));
+        const QString noRun = c.kind != AnnotationChange::Kind::Leak && !runs.isEmpty() && !runs.contains(c.run)
+                                  ? QStringLiteral("the project has no run named \"%1\"").arg(c.run)
+                                  : QString();
+        if (const QString why = unplannable(c.item, target, entry.where, items, sharedIds, noRun, &seen);
+            !why.isEmpty()) {
+            skip(why);
             continue;
         }
-        if (sharedIds.contains(c.item)) {
-            skip(QStringLiteral("instruction_id %1 is used by several items, so it cannot say which one").arg(c.item));
-            continue;
-        }
-        if (c.kind != AnnotationChange::Kind::Leak && !runs.isEmpty() && !runs.contains(c.run)) {
-            skip(QStringLiteral("the project has no run named \"%1\"").arg(c.run));
-            continue;
-        }
-        if (seen.contains(target)) {
-            skip(QStringLiteral("repeats %1").arg(seen.value(target)));
-            continue;
-        }
-        seen.insert(target, entry.where);
         int value = 0;
         QString note;
         QString time;
