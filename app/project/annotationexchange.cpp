@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 
 namespace {
@@ -146,6 +147,31 @@ QString unplannable(qint64 item, const QString &target, const QString &where, co
         return QStringLiteral("repeats %1").arg(*it);
     seen->insert(target, where);
     return {};
+}
+
+// The end of planning one entry against what the project has (@p value and @p note, made at @p time): the same is
+// unchanged, the project's own entry at that time or later wins, anything else becomes a change.
+void decide(AnnotationExchange::Plan *plan, const AnnotationExchange::Entry &entry, int value, const QString &note,
+            const QString &time, const std::function<void(const QString &)> &skip)
+{
+    const AnnotationChange &c = entry.change;
+    const bool exists = value != 0 || !note.isEmpty();
+    if ((exists && value == c.newValue && note == c.newNote) || (!exists && c.newValue == 0 && c.newNote.isEmpty())) {
+        ++plan->unchanged;
+        return;
+    }
+    if (exists && time >= entry.time) {
+        skip(time == entry.time
+                 ? QStringLiteral("differs from the project's entry made at the same time (%1)").arg(time)
+                 : QStringLiteral("the project's entry is newer (%1)").arg(time));
+        return;
+    }
+    AnnotationChange change = c;
+    change.oldValue = value;
+    change.oldNote = note;
+    plan->changes.append(change);
+    plan->times.append(entry.time);
+    ++(exists ? plan->updated : plan->added);
 }
 
 } // namespace
@@ -485,21 +511,7 @@ AnnotationExchange::Plan AnnotationExchange::planCuration(const File &file, cons
             value = int(existing.status(c.item));
             time = existing.statusBy(c.item).second;
         }
-        const bool exists = value != 0;
-        if ((exists && value == c.newValue && note == c.newNote) || (!exists && c.newValue == 0)) {
-            ++plan.unchanged;
-            continue;
-        }
-        if (exists && time >= entry.time) {
-            skip(QStringLiteral("the project's own is newer (%1)").arg(time));
-            continue;
-        }
-        AnnotationChange change = c;
-        change.oldValue = value;
-        change.oldNote = note;
-        plan.changes.append(change);
-        plan.times.append(entry.time);
-        ++(exists ? plan.updated : plan.added);
+        decide(&plan, entry, value, note, time, skip);
     }
     return plan;
 }
@@ -573,22 +585,7 @@ AnnotationExchange::Plan AnnotationExchange::plan(const File &file, const Annota
                 continue;
             }
         }
-        if (exists && value == c.newValue && note == c.newNote) {
-            ++plan.unchanged;
-            continue;
-        }
-        if (exists && time >= entry.time) {
-            skip(time == entry.time
-                     ? QStringLiteral("differs from the project's entry made at the same time (%1)").arg(time)
-                     : QStringLiteral("the project's entry is newer (%1)").arg(time));
-            continue;
-        }
-        AnnotationChange change = c;
-        change.oldValue = value;
-        change.oldNote = note;
-        plan.changes.append(change);
-        plan.times.append(entry.time);
-        ++(exists ? plan.updated : plan.added);
+        decide(&plan, entry, value, note, time, skip);
     }
     return plan;
 }
