@@ -153,6 +153,9 @@ void AnnotationActions::undoOrRedo(bool redo)
     case AnnotationChange::Kind::Status:
         what = tr("the curation status of item %1").arg(change.item);
         break;
+    case AnnotationChange::Kind::Comment:
+        what = tr("the comment on item %1").arg(change.item);
+        break;
     }
     emit status(redo ? tr("Redid %1.").arg(what) : tr("Undid %1.").arg(what), 5000);
 }

@@ -110,6 +110,9 @@ CurationActions::CurationActions(ReviewSession *session, QMenu *menu, Items item
         connect(action, &QAction::triggered, this, [this, s = status] { setStatus(s); });
         m_actions.append(action);
     }
+    add(tr("C&omment on Item…"), QStringLiteral("actionCommentItem"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        tr("A curator's comment on the item, shown beside its curation status (what needs fixing, and why)"),
+        &CurationActions::comment);
     update();
 }
 
@@ -371,6 +374,37 @@ void CurationActions::setStatus(CurationStatus status)
     FileError error;
     report(m_session->setItemsStatus(items, status, &error),
            tr("%n item(s) marked %1.", nullptr, int(items.size())).arg(curationStatusKey(status)), error.toString());
+}
+
+void CurationActions::comment()
+{
+    const qsizetype item = m_items.current();
+    const auto &workspace = m_session->workspace();
+    if (item < 0 || !workspace || item >= workspace->dataset.size())
+        return;
+    const qint64 id = workspace->dataset.item(item).instructionId;
+    const ItemComment *current = m_session->curation().comment(id);
+    QInputDialog dialog(m_window);
+    dialog.setWindowTitle(tr("Comment on Item %1").arg(id));
+    dialog.setLabelText(tr("A comment for the curators, kept beside the item's curation status (empty: none). "
+                           "Ctrl+Return saves."));
+    dialog.setOption(QInputDialog::UsePlainTextEditForTextInput);
+    dialog.setTextValue(current ? current->text : QString());
+    // As in Edit Item: Ctrl+Return saves, and Tab moves on to the buttons instead of typing a tab.
+    if (auto *edit = dialog.findChild<QPlainTextEdit *>())
+        edit->setTabChangesFocus(true);
+    auto *save = new QAction(&dialog);
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    connect(save, &QAction::triggered, &dialog, &QDialog::accept);
+    dialog.addAction(save);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString text = dialog.textValue();
+    FileError error;
+    report(m_session->setItemComment(item, text, &error),
+           text.trimmed().isEmpty() ? tr("Comment on item %1 removed.").arg(id)
+                                    : tr("Comment on item %1 saved.").arg(id),
+           error.toString());
 }
 
 void CurationActions::findDuplicates()

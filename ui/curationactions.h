@@ -15,7 +15,8 @@ class QWidget;
 class ReviewSession;
 
 /// The Curate menu: edit an item's fields (F2), exclude items with a reason (X) or restore them (Shift+X), move
-/// items to another category or sub-category or set their source (Ctrl+Shift+M), and mark their curation status.
+/// items to another category or sub-category or set their source (Ctrl+Shift+M), mark their curation status, and
+/// comment on an item (Ctrl+Shift+N).
 /// Actions that take several items work on the rows selected in the list, or on every item the filters show; each is
 /// one step of the project's history, undone with Ctrl+Z as a whole. The data file itself is never changed.
 class CurationActions : public QObject
@@ -51,6 +52,7 @@ private:
     void restore();
     void moveItems();
     void setStatus(CurationStatus status);
+    void comment();
     void findDuplicates();
     /// The selected items, or (when one row or none is selected and the filters leave fewer than all) asks whether
     /// to take every filtered item. Empty: the user cancelled.

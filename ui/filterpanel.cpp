@@ -49,7 +49,8 @@ FilterPanel::FilterPanel(QLineEdit *search, QTreeWidget *categories, QComboBox *
          {std::pair{tr("Every item"), C::Any}, std::pair{tr("Kept (not excluded)"), C::Kept},
           std::pair{tr("Excluded"), C::Excluded}, std::pair{tr("Edited"), C::Edited},
           std::pair{tr("Not checked yet"), C::Unchecked}, std::pair{tr("Checked"), C::Checked},
-          std::pair{tr("Needs a fix"), C::NeedsFix}})
+          std::pair{tr("Needs a fix"), C::NeedsFix}, std::pair{tr("With a curator's comment"), C::Commented},
+          std::pair{tr("Leak candidates, strongest evidence first"), C::LeakCandidates}})
         m_curation->addItem(text, int(filter));
     connect(m_curation, &QComboBox::currentIndexChanged, this, &FilterPanel::changed);
     connect(m_search, &QLineEdit::textChanged, this, &FilterPanel::changed);

@@ -183,6 +183,7 @@ void ItemPage::setCuration(const Curation *curation)
 
 void ItemPage::refreshCuration()
 {
+    constexpr qsizetype kCommentShown = 400; // characters of a curator's comment on the page; the rest is elided
     if (!m_workspace || m_item < 0 || m_item >= m_workspace->dataset.size() || !m_curation ||
         !m_workspace->dataset.hasUniqueId(m_item)) {
         m_curationLabel->hide();
@@ -212,6 +213,12 @@ void ItemPage::refreshCuration()
         parts.append(tr("<b>Needs a fix</b>"));
     else if (status == CurationStatus::Checked)
         parts.append(tr("Checked"));
+    if (const ItemComment *comment = m_curation->comment(id))
+        parts.append(
+            tr("Comment by %1: %2")
+                .arg(comment->annotator.toHtmlEscaped(), DisplayText::elided(comment->text, kCommentShown)
+                                                             .toHtmlEscaped()
+                                                             .replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
     m_curationLabel->setText(parts.join(QStringLiteral(" · ")));
     m_curationLabel->setVisible(!parts.isEmpty());
 }

@@ -38,6 +38,7 @@
 #include "app/report/scorereport.h"
 #include "app/search/cuephrases.h"
 #include "app/search/itemquery.h"
+#include "app/search/leakevidence.h"
 #include "app/search/searchterms.h"
 #include "app/search/wordindex.h"
 #include "app/session/jobrunner.h"
@@ -72,6 +73,8 @@
 // "confirmed …" lines, one per annotation change once it is committed and shown; tests that kill the app
 // read them (QT_LOGGING_RULES="vlsbench.annotate.info=true").
 Q_LOGGING_CATEGORY(lcAnnotate, "vlsbench.annotate", QtWarningMsg)
+// What the list shows after a filter: for end-to-end tests and bug reports ("vlsbench.window.info=true").
+Q_LOGGING_CATEGORY(lcWindow, "vlsbench.window", QtWarningMsg)
 
 namespace {
 
@@ -474,10 +477,14 @@ void MainWindow::runFilter()
     const std::shared_ptr<const Workspace> workspace = m_session->workspace();
     if (!workspace)
         return;
-    auto apply = [this](QList<bool> accepted) {
+    auto apply = [this](QList<bool> accepted, QHash<qsizetype, LeakEvidence> ranking) {
         const qsizetype keep = currentItem();
         statusBar()->clearMessage();
-        m_filter->setAccepted(std::move(accepted));
+        const bool ranked = !ranking.isEmpty();
+        m_filter->setAccepted(std::move(accepted), std::move(ranking));
+        // Leak candidates come strongest first: the id column sorts them by their evidence.
+        if (ranked)
+            m_ui->itemTable->sortByColumn(ItemTableModel::IdColumn, Qt::AscendingOrder);
         int row = keep >= 0 ? m_filter->mapFromSource(m_model->index(m_model->rowOfItem(keep), 0)).row() : -1;
         if (row < 0 && m_filter->rowCount() > 0)
             row = 0;
@@ -488,12 +495,21 @@ void MainWindow::runFilter()
             m_ui->itemPage->clear();
         }
         updateStatus();
+        if (lcWindow().isInfoEnabled()) {
+            QStringList ids;
+            for (int r = 0; r < std::min(m_filter->rowCount(), 10); ++r)
+                ids.append(QString::number(m_session->workspace()->dataset.item(m_filter->itemAt(r)).instructionId));
+            qCInfo(lcWindow).noquote() << QStringLiteral("filter shows %1 of %2 items: %3")
+                                              .arg(m_filter->rowCount())
+                                              .arg(m_model->rowCount())
+                                              .arg(ids.join(QLatin1Char(' ')));
+        }
         emit filterApplied();
     };
     ItemQuery query = m_filters->query(annotator(), m_session->runNames());
     if (query.isEmpty()) {
         m_jobs->cancel(kFilterLane); // a filter still on its way is no longer wanted
-        apply({});
+        apply({}, {});
         return;
     }
     // A search through every response can take a while on a large benchmark: say it is under way.
@@ -508,12 +524,25 @@ void MainWindow::runFilter()
     query.annotations = annotations.get();
     query.judges = judges.get();
     query.curation = curation.get();
-    m_jobs->run<QList<bool>>(
+    struct Result
+    {
+        QList<bool> accepted;
+        QHash<qsizetype, LeakEvidence> ranking; ///< leak candidates: their evidence, to sort them by
+    };
+    m_jobs->run<Result>(
         kFilterLane,
         [query, workspace, index, annotations, judges, curation](const JobRunner::Context &context) {
-            return query.evaluate(*workspace, context.flag(), index.get());
+            Result result{query.evaluate(*workspace, context.flag(), index.get()), {}};
+            if (query.curationFilter == ItemQuery::CurationFilter::LeakCandidates) {
+                for (qsizetype i = 0; i < result.accepted.size(); ++i) {
+                    if (result.accepted[i])
+                        result.ranking.insert(
+                            i, LeakEvidence::of(workspace->dataset.item(i).instructionId, *annotations, judges.get()));
+                }
+            }
+            return result;
         },
-        [apply](QList<bool> accepted) { apply(std::move(accepted)); });
+        [apply](Result result) { apply(std::move(result.accepted), std::move(result.ranking)); });
 }
 
 qsizetype MainWindow::currentItem() const

@@ -505,8 +505,9 @@ int runCurate(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     CurationStatus status = CurationStatus::Unchecked;
     if (args.has(QStringLiteral("status")) && !parseCurationStatus(args.value(QStringLiteral("status")), &status))
         return fail(err, QStringLiteral("--status must be unchecked, checked or needs_fix"));
-    if (sets.isEmpty() && !exclude && !restore && !args.has(QStringLiteral("status")))
-        return fail(err, QStringLiteral("nothing to do: give --set, --exclude, --restore or --status"));
+    if (sets.isEmpty() && !exclude && !restore && !args.has(QStringLiteral("status")) &&
+        !args.has(QStringLiteral("comment")))
+        return fail(err, QStringLiteral("nothing to do: give --set, --exclude, --restore, --status or --comment"));
 
     ProjectContext context;
     if (!openProject(args, Project::Access::ReadWrite, true, &context, err))
@@ -545,6 +546,12 @@ int runCurate(const ParsedArgs &args, QTextStream &out, QTextStream &err)
             c.kind = AnnotationChange::Kind::Status;
             c.newValue = int(status);
             c.newNote.clear();
+            step.append(c);
+        }
+        if (args.has(QStringLiteral("comment"))) {
+            c.kind = AnnotationChange::Kind::Comment;
+            c.newValue = 0;
+            c.newNote = args.value(QStringLiteral("comment"));
             step.append(c);
         }
     }
@@ -996,9 +1003,11 @@ const CommandHelp kCommands[] = {
     {"curate",
      "  vlsbench-studio curate --project FILE --item ID [--item ID ...] --annotator NAME --reason TEXT\n"
      "                        [--set FIELD=VALUE ...] [--exclude REASON | --restore] [--status STATUS]\n"
+     "                        [--comment TEXT]\n"
      "                        edit items' fields, exclude or restore items, set their curation status\n"
-     "                        (unchecked, checked, needs_fix); one step, kept in the project's history\n",
-     VLS_PROJECT_OPTIONS "item annotator reason set exclude status", "restore", false, &runCurate},
+     "                        (unchecked, checked, needs_fix) and comment (\"\" removes it); one step, kept in\n"
+     "                        the project's history\n",
+     VLS_PROJECT_OPTIONS "item annotator reason set exclude status comment", "restore", false, &runCurate},
     {"export-dataset",
      "  vlsbench-studio export-dataset --project FILE [--output FILE] [--include-excluded]\n"
      "                        the curated dataset in the benchmark's schema: untouched items byte for byte,\n"

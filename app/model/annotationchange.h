@@ -14,8 +14,9 @@ struct AnnotationChange
     /// A label of a response, a leak flag of an item, or one failure-mode tag on a response (value 1: on, 0: off).
     /// Curation changes an item itself: a field's value in the curated data (value 1: the note holds the new text,
     /// 0: the file's own value), its exclusion (1: excluded, the note holding the reason; 0: kept), or its curation
-    /// status (a CurationStatus). Curation belongs to the item, not to one annotator: the annotator is who made it.
-    enum class Kind : quint8 { Label, Leak, Tag, Field, Exclusion, Status };
+    /// status (a CurationStatus), or its curator's comment (the note holds it; empty: none). Curation belongs to the
+    /// item, not to one annotator: the annotator is who made it.
+    enum class Kind : quint8 { Label, Leak, Tag, Field, Exclusion, Status, Comment };
 
     Kind kind = Kind::Label;
     qint64 item = -1; ///< instruction_id
@@ -41,7 +42,10 @@ struct AnnotationChange
         return r;
     }
     bool isNoOp() const { return oldValue == newValue && oldNote == newNote; }
-    bool isCuration() const { return kind == Kind::Field || kind == Kind::Exclusion || kind == Kind::Status; }
+    bool isCuration() const
+    {
+        return kind == Kind::Field || kind == Kind::Exclusion || kind == Kind::Status || kind == Kind::Comment;
+    }
     /// True when @p other edits the same annotation.
     bool sameTarget(const AnnotationChange &other) const
     {

@@ -94,6 +94,20 @@ void Curation::setStatus(qint64 item, CurationStatus status, const QString &anno
     }
 }
 
+const ItemComment *Curation::comment(qint64 item) const
+{
+    const auto it = m_comments.constFind(item);
+    return it == m_comments.cend() ? nullptr : &*it;
+}
+
+void Curation::setComment(qint64 item, const ItemComment &comment)
+{
+    if (comment.text.isEmpty())
+        m_comments.remove(item);
+    else
+        m_comments.insert(item, comment);
+}
+
 Item Curation::curated(const Item &item) const
 {
     const auto it = item.has(ItemField::InstructionId) ? m_edits.constFind(item.instructionId) : m_edits.cend();

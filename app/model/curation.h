@@ -39,6 +39,16 @@ struct Exclusion
     bool operator==(const Exclusion &) const = default;
 };
 
+/// A curator's comment on an item, kept beside its curation status ("the sign is cropped; ask for a new picture").
+/// One per item: whoever writes it replaces the previous one, which stays in the history.
+struct ItemComment
+{
+    QString text;
+    QString annotator;
+    QString time;
+    bool operator==(const ItemComment &) const = default;
+};
+
 /// The curation layer of a project: edits of items' fields, exclusions and curation statuses, by instruction_id.
 /// The data file itself is never changed; the curated dataset is the file's items with this layer applied. A value:
 /// copies are cheap and can be read on workers.
@@ -68,12 +78,20 @@ public:
     QPair<QString, QString> statusBy(qint64 item) const { return m_statusBy.value(item); }
     void setStatus(qint64 item, CurationStatus status, const QString &annotator = {}, const QString &time = {});
 
+    /// The item's comment, or nullptr when it has none.
+    const ItemComment *comment(qint64 item) const;
+    /// Sets the comment; an empty text removes it.
+    void setComment(qint64 item, const ItemComment &comment);
+
     /// @p item with the edits of its instruction_id applied (an item without a unique id is returned as it is).
     Item curated(const Item &item) const;
     /// The curated value of a text field of @p item.
     QString value(const Item &item, ItemField field) const;
 
-    bool isEmpty() const { return m_edits.isEmpty() && m_exclusions.isEmpty() && m_statuses.isEmpty(); }
+    bool isEmpty() const
+    {
+        return m_edits.isEmpty() && m_exclusions.isEmpty() && m_statuses.isEmpty() && m_comments.isEmpty();
+    }
     qsizetype editedItemCount() const { return m_edits.size(); }
     qsizetype excludedCount() const { return m_exclusions.size(); }
     /// How many items have each status (Unchecked counts the items of @p itemCount without one).
@@ -82,10 +100,12 @@ public:
     const QHash<qint64, QMap<ItemField, FieldEdit>> &allEdits() const { return m_edits; }
     const QHash<qint64, Exclusion> &allExclusions() const { return m_exclusions; }
     const QHash<qint64, CurationStatus> &allStatuses() const { return m_statuses; }
+    const QHash<qint64, ItemComment> &allComments() const { return m_comments; }
 
 private:
     QHash<qint64, QMap<ItemField, FieldEdit>> m_edits;
     QHash<qint64, Exclusion> m_exclusions;
     QHash<qint64, CurationStatus> m_statuses;
     QHash<qint64, QPair<QString, QString>> m_statusBy; ///< annotator, time
+    QHash<qint64, ItemComment> m_comments;
 };

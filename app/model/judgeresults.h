@@ -80,6 +80,8 @@ public:
 
     /// Items whose text alone a leakage judge called unsafe: the text likely gives the image's risk away.
     bool leakSuspected(qint64 item) const { return m_leakSuspected.value(item) > 0; }
+    /// How many leakage runs call the item's text alone unsafe.
+    int leakSuspicions(qint64 item) const { return m_leakSuspected.value(item); }
     /// The leakage runs that say so.
     QStringList leakSuspectedBy(qint64 item) const;
 

@@ -250,6 +250,7 @@ QByteArray AnnotationExchange::write(const Annotations &annotations, const Curat
     Json edits = Json::array();
     Json exclusions = Json::array();
     Json statuses = Json::array();
+    Json comments = Json::array();
     if (curation) {
         QList<qint64> ids = curation->allEdits().keys();
         std::sort(ids.begin(), ids.end());
@@ -279,12 +280,19 @@ QByteArray AnnotationExchange::write(const Annotations &annotations, const Curat
                                     {"annotator", utf8(annotator)},
                                     {"time", utf8(time)}});
         }
+        ids = curation->allComments().keys();
+        std::sort(ids.begin(), ids.end());
+        for (qint64 id : std::as_const(ids)) {
+            const ItemComment *c = curation->comment(id);
+            comments.push_back(Json{
+                {"item", id}, {"comment", utf8(c->text)}, {"annotator", utf8(c->annotator)}, {"time", utf8(c->time)}});
+        }
     }
-    // Tags were an addition to version 1, curation makes version 2: a reader that does not know a list reads the
-    // rest unchanged.
-    const Json out{{"format", kFormat}, {"version", kVersion},      {"annotations", labels},
-                   {"leaks", leaks},    {"tag_names", names},       {"tags", tags},
-                   {"edits", edits},    {"exclusions", exclusions}, {"statuses", statuses}};
+    // Tags were an addition to version 1, curation makes version 2, and comments an addition to it: a reader that
+    // does not know a list reads the rest unchanged.
+    const Json out{{"format", kFormat},    {"version", kVersion}, {"annotations", labels}, {"leaks", leaks},
+                   {"tag_names", names},   {"tags", tags},        {"edits", edits},        {"exclusions", exclusions},
+                   {"statuses", statuses}, {"comments", comments}};
     return QByteArray::fromStdString(out.dump(2)) + '\n';
 }
 
@@ -324,7 +332,8 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
     }
     const QString latestAllowed =
         QDateTime::currentDateTimeUtc().addSecs(kClockSkewSeconds).toString(Qt::ISODateWithMs);
-    for (const char *list : {"annotations", "leaks", "tags", "tag_names", "edits", "exclusions", "statuses"}) {
+    for (const char *list :
+         {"annotations", "leaks", "tags", "tag_names", "edits", "exclusions", "statuses", "comments"}) {
         if (root.contains(list) && !root[list].is_array()) {
             *error = {path, 0, 0, QStringLiteral("\"%1\" must be a list").arg(QLatin1String(list))};
             return false;
@@ -423,11 +432,12 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
                 file->skipped.append(QStringLiteral("%1: %2").arg(e.where, why));
         }
     }
-    // Curation (version 2): edits, exclusions and statuses of items.
+    // Curation (version 2): edits, exclusions, statuses and comments of items.
     const std::pair<const char *, AnnotationChange::Kind> curationLists[] = {
         {"edits", AnnotationChange::Kind::Field},
         {"exclusions", AnnotationChange::Kind::Exclusion},
-        {"statuses", AnnotationChange::Kind::Status}};
+        {"statuses", AnnotationChange::Kind::Status},
+        {"comments", AnnotationChange::Kind::Comment}};
     for (const auto &[name, kind] : curationLists) {
         if (!root.contains(name))
             continue;
@@ -461,6 +471,9 @@ bool AnnotationExchange::read(const QString &path, File *file, FileError *error)
                     why = QStringLiteral("\"reason\" must say why the item is excluded");
                 e.change.reason = e.change.newNote;
                 e.change.newValue = 1;
+            } else if (why.isEmpty() && kind == AnnotationChange::Kind::Comment) {
+                if (!string("comment", &e.change.newNote) || e.change.newNote.trimmed().isEmpty())
+                    why = QStringLiteral("\"comment\" must be a non-empty string");
             } else if (why.isEmpty()) {
                 QString status;
                 CurationStatus s = CurationStatus::Unchecked;
@@ -506,6 +519,11 @@ AnnotationExchange::Plan AnnotationExchange::planCuration(const File &file, cons
                 value = 1;
                 note = x->reason;
                 time = x->time;
+            }
+        } else if (c.kind == AnnotationChange::Kind::Comment) {
+            if (const ItemComment *comment = existing.comment(c.item)) {
+                note = comment->text;
+                time = comment->time;
             }
         } else {
             value = int(existing.status(c.item));

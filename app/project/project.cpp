@@ -168,6 +168,8 @@ QString kindKey(AnnotationChange::Kind kind)
         return QStringLiteral("exclusion");
     case AnnotationChange::Kind::Status:
         return QStringLiteral("status");
+    case AnnotationChange::Kind::Comment:
+        return QStringLiteral("comment");
     }
     return QStringLiteral("label");
 }
@@ -480,9 +482,17 @@ std::unique_ptr<Project> Project::open(const QString &path, Access access, FileE
         qCInfo(lcProject).noquote() << "cannot open" << path << ":" << error->toString();
         return nullptr;
     }
+    const Curation &curation = project->m_curation;
     qCInfo(lcProject).noquote() << "opened" << path
                                 << (project->m_readOnly ? QStringLiteral("read-only: ") + project->m_readOnlyReason
-                                                        : QStringLiteral("for writing"));
+                                                        : QStringLiteral("for writing"))
+                                << QStringLiteral("(format %1; curation: %2 items edited, %3 excluded, %4 statuses, "
+                                                  "%5 comments)")
+                                       .arg(project->m_version)
+                                       .arg(curation.editedItemCount())
+                                       .arg(curation.excludedCount())
+                                       .arg(curation.allStatuses().size())
+                                       .arg(curation.allComments().size());
     return project;
 }
 
@@ -944,7 +954,9 @@ bool Project::upgrade(FileError *error)
     if (ok && m_version < 4)
         ok = addBlindColumns(query);
     if (ok && m_version < 5)
-        ok = addCurationTables(query);
+        ok = addCurationTables(query); // with the comments of format 6
+    else if (ok && m_version < 6)
+        ok = addCommentTable(query);
     if (!ok || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)) || !db.commit()) {
         *error =
             sqlError(QStringLiteral("cannot upgrade the project"),

@@ -28,7 +28,7 @@ class Project : public QObject
 
 public:
     /// The newest project format this build reads and writes (SQLite user_version).
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     enum class Access : quint8 { ReadWrite, ReadOnly };
     /// Whether an edit can be merged into the previous undo step (successive saves of one note): never, always
@@ -87,7 +87,8 @@ public:
 
     bool canUndo() const { return !m_undo.isEmpty(); }
     bool canRedo() const { return !m_redo.isEmpty(); }
-    /// The curation layer (format 5): edited fields, exclusions and curation statuses of items.
+    /// The curation layer (format 5): edited fields, exclusions and curation statuses of items, and (format 6)
+    /// curators' comments on items.
     const Curation &curation() const { return m_curation; }
     /// Sets a field of an item in the curated data to @p value (a std::nullopt gives it back the data file's value),
     /// with the reason for the change. One undo step.
@@ -96,8 +97,10 @@ public:
     /// Leaves an item out of the curated data, with a reason, or (@p excluded false) takes it back in.
     bool setExcluded(qint64 item, bool excluded, const QString &reason, const QString &annotator, FileError *error);
     bool setCurationStatus(qint64 item, CurationStatus status, const QString &annotator, FileError *error);
-    /// Applies several curation changes (Field, Exclusion, Status; oldValue and oldNote are filled in here) as one
-    /// transaction and one undo step: a bulk action. Each item and field may appear once.
+    /// Sets the curator's comment on an item, replacing any before it; an empty @p comment removes it.
+    bool setItemComment(qint64 item, const QString &comment, const QString &annotator, FileError *error);
+    /// Applies several curation changes (Field, Exclusion, Status, Comment; oldValue and oldNote are filled in here) as
+    /// one transaction and one undo step: a bulk action. Each item and field may appear once.
     bool applyCuration(const QList<AnnotationChange> &changes, FileError *error);
     /// Every curation change ever made, oldest first, with its step (changes of one bulk action share it).
     struct CurationEntry
@@ -177,6 +180,7 @@ private:
                        QList<AnnotationChange> *written, const QStringList &times = {});
     bool loadCuration(FileError *error);
     static bool addCurationTables(QSqlQuery &query);
+    static bool addCommentTable(QSqlQuery &query);
     void pushUndo(const QList<AnnotationChange> &step);
     FileError sqlError(const QString &what, const QString &detail) const;
     FileError saveError(const QString &detail) const;

@@ -1,6 +1,7 @@
-// The curation layer of a project (format 5): edits of items' fields, exclusions and curation statuses. The data
-// file is never written; these tables say how the curated data differs from it, and curation_history records every
-// change, append-only like the labels' history, with a step number that binds the changes of one bulk action.
+// The curation layer of a project (format 5): edits of items' fields, exclusions and curation statuses, and (format 6)
+// curators' comments on items. The data file is never written; these tables say how the curated data differs from it,
+// and curation_history records every change, append-only like the labels' history, with a step number that binds the
+// changes of one bulk action.
 #include "app/project/project.h"
 
 #include <QSet>
@@ -35,6 +36,14 @@ const char *const kCurationSchema[] = {
     " SELECT RAISE(ABORT, 'the history is append-only'); END",
 };
 
+// Format 6: a curator's comment on an item. Its history rows are the status rows: each records the item's status and
+// comment before and after, so a comment change is a status row whose status stays and whose text changes.
+const char *const kCommentSchema[] = {
+    "CREATE TABLE item_comments(item INTEGER PRIMARY KEY, comment TEXT NOT NULL CHECK (comment != ''),"
+    " annotator TEXT NOT NULL CHECK (annotator != ''), time TEXT NOT NULL)",
+};
+
+// The history's kind of a change: a comment is recorded in the status rows.
 QString curationKindKey(AnnotationChange::Kind kind)
 {
     return kind == AnnotationChange::Kind::Field       ? QStringLiteral("field")
@@ -69,6 +78,15 @@ QString targetKey(AnnotationChange::Kind kind, qint64 item, ItemField field)
 bool Project::addCurationTables(QSqlQuery &query)
 {
     for (const char *statement : kCurationSchema) {
+        if (!query.exec(QString::fromLatin1(statement)))
+            return false;
+    }
+    return addCommentTable(query);
+}
+
+bool Project::addCommentTable(QSqlQuery &query)
+{
+    for (const char *statement : kCommentSchema) {
         if (!query.exec(QString::fromLatin1(statement)))
             return false;
     }
@@ -108,6 +126,16 @@ bool Project::setCurationStatus(qint64 item, CurationStatus status, const QStrin
     c.item = item;
     c.annotator = annotator;
     c.newValue = int(status);
+    return applyCuration({c}, error);
+}
+
+bool Project::setItemComment(qint64 item, const QString &comment, const QString &annotator, FileError *error)
+{
+    AnnotationChange c;
+    c.kind = AnnotationChange::Kind::Comment;
+    c.item = item;
+    c.annotator = annotator;
+    c.newNote = comment;
     return applyCuration({c}, error);
 }
 
@@ -151,6 +179,21 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
     QList<AnnotationChange> changes;
     QStringList changeTimes; // each change's own time (an import keeps the file's), else now
     QSet<QString> targets;
+    // An item's status and comment share their history rows, each row holding both before and after; a step may
+    // change both, so the second row starts from what the first left.
+    struct StatusState
+    {
+        int status = 0;
+        QString comment;
+    };
+    QHash<qint64, StatusState> pending;
+    auto statusAndComment = [&](qint64 item) {
+        if (const auto it = pending.constFind(item); it != pending.cend())
+            return *it;
+        const ItemComment *comment = m_curation.comment(item);
+        return StatusState{int(m_curation.status(item)), comment ? comment->text : QString()};
+    };
+    QList<std::pair<StatusState, StatusState>> statusRows; // per change: the status row's before and after
     for (qsizetype index = 0; index < requested.size(); ++index) {
         AnnotationChange c = requested[index];
         auto refuse = [&](const QString &why) {
@@ -189,15 +232,34 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
                 return refuse(QStringLiteral("an item is excluded for a reason; give one"));
             break;
         }
-        default:
+        case AnnotationChange::Kind::Status:
             if (c.newValue < 0 || c.newValue > 2)
                 return refuse(QStringLiteral("%1 is not a curation status").arg(c.newValue));
-            c.oldValue = int(m_curation.status(c.item));
+            c.oldValue = statusAndComment(c.item).status;
             c.oldNote.clear();
             c.newNote.clear();
             break;
+        case AnnotationChange::Kind::Comment:
+            if (m_version < 6)
+                return refuse(QStringLiteral("this project's format has no comments; open it to write to upgrade it"));
+            c.oldValue = c.newValue = 0;
+            c.oldNote = statusAndComment(c.item).comment;
+            if (c.newNote.trimmed().isEmpty())
+                c.newNote.clear();
+            break;
+        default:
+            return refuse(QStringLiteral("a label or flag cannot be part of a curation step"));
         }
         if (!c.isNoOp()) {
+            StatusState before = statusAndComment(c.item);
+            StatusState after = before;
+            if (c.kind == AnnotationChange::Kind::Status)
+                after.status = c.newValue;
+            else if (c.kind == AnnotationChange::Kind::Comment)
+                after.comment = c.newNote;
+            if (c.kind == AnnotationChange::Kind::Status || c.kind == AnnotationChange::Kind::Comment)
+                pending.insert(c.item, after);
+            statusRows.append({before, after});
             changes.append(c);
             changeTimes.append(times.value(index));
         }
@@ -250,6 +312,15 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
         } else if (c.kind == AnnotationChange::Kind::Exclusion) {
             query.prepare(QStringLiteral("DELETE FROM exclusions WHERE item = ?"));
             query.addBindValue(c.item);
+        } else if (c.kind == AnnotationChange::Kind::Comment && !c.newNote.isEmpty()) {
+            query.prepare(QStringLiteral("INSERT INTO item_comments(item, comment, annotator, time) VALUES (?, ?, ?, ?)"
+                                         " ON CONFLICT(item) DO UPDATE SET comment = excluded.comment,"
+                                         " annotator = excluded.annotator, time = excluded.time"));
+            for (const QVariant &v : {QVariant(c.item), QVariant(c.newNote), QVariant(c.annotator), QVariant(time)})
+                query.addBindValue(v);
+        } else if (c.kind == AnnotationChange::Kind::Comment) {
+            query.prepare(QStringLiteral("DELETE FROM item_comments WHERE item = ?"));
+            query.addBindValue(c.item);
         } else if (c.newValue != 0) {
             query.prepare(
                 QStringLiteral("INSERT INTO curation_status(item, status, annotator, time) VALUES (?, ?, ?, ?)"
@@ -262,11 +333,16 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
             query.prepare(QStringLiteral("DELETE FROM curation_status WHERE item = ?"));
             query.addBindValue(c.item);
         }
+        // A status row holds the item's status and comment, before and after.
+        const bool statusRow = c.kind == AnnotationChange::Kind::Status || c.kind == AnnotationChange::Kind::Comment;
+        const auto &[before, after] = statusRows[i];
         for (const QVariant &v :
              {QVariant(step), QVariant(stamp), QVariant(c.annotator), QVariant(action),
               QVariant(curationKindKey(c.kind)), QVariant(c.item),
-              field.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(field), QVariant(c.oldValue),
-              QVariant(text(c.oldNote)), QVariant(c.newValue), QVariant(text(c.newNote)), QVariant(text(c.reason))})
+              field.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(field),
+              QVariant(statusRow ? before.status : c.oldValue), QVariant(text(statusRow ? before.comment : c.oldNote)),
+              QVariant(statusRow ? after.status : c.newValue), QVariant(text(statusRow ? after.comment : c.newNote)),
+              QVariant(text(c.reason))})
             history.addBindValue(v);
         if (!query.exec() || !history.exec()) {
             const QString detail =
@@ -293,6 +369,8 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
             m_curation.setExcluded(c.item, {c.newNote, c.annotator, time});
         else if (c.kind == AnnotationChange::Kind::Exclusion)
             m_curation.restore(c.item);
+        else if (c.kind == AnnotationChange::Kind::Comment)
+            m_curation.setComment(c.item, {c.newNote, c.annotator, time});
         else
             m_curation.setStatus(c.item, CurationStatus(c.newValue), c.annotator, time);
     }
@@ -335,7 +413,7 @@ bool Project::loadCuration(FileError *error)
         if (!parseCurationKind(query.value(0).toString(), &kind) ||
             (kind == AnnotationChange::Kind::Field) != (field != ItemField::Count))
             return damaged(QStringLiteral("a curation history entry for item %1 is not a valid change").arg(item));
-        if (query.value(3).toInt() != 0)
+        if (query.value(3).toInt() != 0 || !query.value(4).toString().isEmpty())
             latest.insert(targetKey(kind, item, field), {query.value(3).toInt(), query.value(4).toString(), false});
     }
     auto agrees = [&](AnnotationChange::Kind kind, qint64 item, ItemField field, int value, const QString &text) {
@@ -367,15 +445,31 @@ bool Project::loadCuration(FileError *error)
             return damaged(QStringLiteral("the exclusion of item %1 differs from its history").arg(item));
         m_curation.setExcluded(item, exclusion);
     }
+    // Statuses and comments share their history rows: each item's latest row must say both.
+    QMap<qint64, std::pair<CurationStatus, ItemComment>> statuses;
     if (!query.exec(QStringLiteral("SELECT item, status, annotator, time FROM curation_status")))
         return readError(QStringLiteral("curation statuses"));
     while (query.next()) {
         const qint64 item = query.value(0).toLongLong();
         CurationStatus status = CurationStatus::Unchecked;
-        if (!parseCurationStatus(query.value(1).toString(), &status) || status == CurationStatus::Unchecked ||
-            !agrees(AnnotationChange::Kind::Status, item, ItemField::Count, int(status), {}))
+        if (!parseCurationStatus(query.value(1).toString(), &status) || status == CurationStatus::Unchecked)
             return damaged(QStringLiteral("the curation status of item %1 differs from its history").arg(item));
+        statuses[item].first = status;
         m_curation.setStatus(item, status, query.value(2).toString(), query.value(3).toString());
+    }
+    if (m_version >= 6) {
+        if (!query.exec(QStringLiteral("SELECT item, comment, annotator, time FROM item_comments")))
+            return readError(QStringLiteral("comments"));
+        while (query.next()) {
+            const ItemComment comment{query.value(1).toString(), query.value(2).toString(), query.value(3).toString()};
+            statuses[query.value(0).toLongLong()].second = comment;
+            m_curation.setComment(query.value(0).toLongLong(), comment);
+        }
+    }
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
+        if (!agrees(AnnotationChange::Kind::Status, it.key(), ItemField::Count, int(it->first), it->second.text))
+            return damaged(
+                QStringLiteral("the curation status or comment of item %1 differs from its history").arg(it.key()));
     }
     for (const Latest &l : std::as_const(latest)) {
         if (!l.matched)
@@ -410,6 +504,14 @@ QList<Project::CurationEntry> Project::curationHistory() const
         e.change.newValue = query.value(10).toInt();
         e.change.newNote = query.value(11).toString();
         e.change.reason = query.value(12).toString();
+        // A status row whose status stayed changed the comment; one whose status changed keeps the comment.
+        if (e.change.kind == AnnotationChange::Kind::Status && e.change.oldValue == e.change.newValue) {
+            e.change.kind = AnnotationChange::Kind::Comment;
+            e.change.oldValue = e.change.newValue = 0;
+        } else if (e.change.kind == AnnotationChange::Kind::Status) {
+            e.change.oldNote.clear();
+            e.change.newNote.clear();
+        }
         entries.append(e);
     }
     return entries;

@@ -1,5 +1,6 @@
 #include "app/search/itemquery.h"
 
+#include "app/search/leakevidence.h"
 #include "app/search/wordindex.h"
 
 #include <QVarLengthArray>
@@ -263,6 +264,13 @@ bool ItemQuery::matchesFilters(const Workspace &workspace, qsizetype item) const
             break;
         case CurationFilter::NeedsFix:
             keep = status == CurationStatus::NeedsFix;
+            break;
+        case CurationFilter::Commented:
+            keep = curated && curated->comment(id);
+            break;
+        case CurationFilter::LeakCandidates:
+            keep = annotations && workspace.dataset.hasUniqueId(item) &&
+                   LeakEvidence::of(it.instructionId, *annotations, judges).isCandidate();
             break;
         }
         if (!keep)

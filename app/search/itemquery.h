@@ -42,8 +42,19 @@ struct ItemQuery
         Tagged          ///< one cell of the Tags tab: `tag` (any tag when `anyTag`) in `tagRun`; see `tag`
     };
 
-    /// Curation: every item, or only the excluded, the kept, the edited, or those with one curation status.
-    enum class CurationFilter : quint8 { Any, Excluded, Kept, Edited, Unchecked, Checked, NeedsFix };
+    /// Curation: every item, or only the excluded, the kept, the edited, those with one curation status, those with a
+    /// curator's comment, or the leak candidates (LeakEvidence::isCandidate(): reads `annotations` and `judges`).
+    enum class CurationFilter : quint8 {
+        Any,
+        Excluded,
+        Kept,
+        Edited,
+        Unchecked,
+        Checked,
+        NeedsFix,
+        Commented,
+        LeakCandidates
+    };
 
     QString category;    ///< empty: every category
     QString subCategory; ///< empty: every sub-category of the category

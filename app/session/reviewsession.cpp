@@ -639,6 +639,19 @@ bool ReviewSession::setItemsStatus(const QList<qsizetype> &items, CurationStatus
         {}, error);
 }
 
+bool ReviewSession::setItemComment(qsizetype item, const QString &comment, FileError *error)
+{
+    return curate(
+        {item},
+        [&](const Item &, QList<AnnotationChange> *changes) {
+            AnnotationChange c;
+            c.kind = AnnotationChange::Kind::Comment;
+            c.newNote = comment;
+            changes->append(c);
+        },
+        {}, error);
+}
+
 void ReviewSession::editNote(qsizetype item, int run, const QString &text, bool finished)
 {
     const Refusal why = refusal(item, -1);

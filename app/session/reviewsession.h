@@ -96,6 +96,8 @@ public:
                         FileError *error);
     bool setItemsExcluded(const QList<qsizetype> &items, bool excluded, const QString &reason, FileError *error);
     bool setItemsStatus(const QList<qsizetype> &items, CurationStatus status, FileError *error);
+    /// The curator's comment on @p item (empty: none), replacing the one before; one undo step.
+    bool setItemComment(qsizetype item, const QString &comment, FileError *error);
     /// The project's curation, or an empty one without a project.
     const Curation &curation() const;
 

@@ -259,6 +259,7 @@ private slots:
                                    QStringLiteral("bo"), {}, &error));
         QVERIFY(from->setExcluded(5, true, QStringLiteral("duplicate of #3"), QStringLiteral("ana"), &error));
         QVERIFY(from->setCurationStatus(6, CurationStatus::NeedsFix, QStringLiteral("bo"), &error));
+        QVERIFY(from->setItemComment(6, QStringLiteral("the sign is cropped"), QStringLiteral("cy"), &error));
         const QByteArray exported = AnnotationExchange::write(from->annotations(), &from->curation());
         const QJsonObject o = QJsonDocument::fromJson(exported).object();
         QCOMPARE(o["version"].toInt(), 2);
@@ -270,24 +271,31 @@ private slots:
         QCOMPARE(o["exclusions"][0]["reason"].toString(), QStringLiteral("duplicate of #3"));
         QCOMPARE(o["statuses"][0]["status"].toString(), QStringLiteral("needs_fix"));
         QCOMPARE(o["statuses"][0]["annotator"].toString(), QStringLiteral("bo"));
+        QCOMPARE(o["comments"].toArray().size(), 1);
+        QCOMPARE(o["comments"][0]["item"].toInt(), 6);
+        QCOMPARE(o["comments"][0]["comment"].toString(), QStringLiteral("the sign is cropped"));
+        QCOMPARE(o["comments"][0]["annotator"].toString(), QStringLiteral("cy"));
 
         // Into another project: everything arrives with its own time and author.
         auto to = Project::create(m_dir.filePath(QStringLiteral("cur-to.vlsproj")), {}, &error);
         QVERIFY(to);
         AnnotationExchange::File in;
         QVERIFY(AnnotationExchange::read(file(QStringLiteral("cur.json"), exported), &in, &error));
-        QCOMPARE(in.curation.size(), 4);
+        QCOMPARE(in.curation.size(), 5);
         AnnotationExchange::Plan plan = AnnotationExchange::planCuration(in, to->curation(), {}, {});
-        QCOMPARE(plan.added, 4);
+        QCOMPARE(plan.added, 5);
         QVERIFY(to->importCuration(plan.changes, plan.times, &error));
         QCOMPARE(to->curation().edit(4, ItemField::Instruction)->value, QStringLiteral("Line one\nline two"));
         QCOMPARE(to->curation().edit(3, ItemField::Category)->time,
                  from->curation().edit(3, ItemField::Category)->time);
         QCOMPARE(to->curation().exclusion(5)->annotator, QStringLiteral("ana"));
         QCOMPARE(to->curation().status(6), CurationStatus::NeedsFix);
+        QCOMPARE(to->curation().comment(6)->text, QStringLiteral("the sign is cropped"));
+        QCOMPARE(to->curation().comment(6)->annotator, QStringLiteral("cy"));
+        QCOMPARE(to->curation().comment(6)->time, from->curation().comment(6)->time);
         // Again: nothing changes.
         plan = AnnotationExchange::planCuration(in, to->curation(), {}, {});
-        QCOMPARE(plan.unchanged, 4);
+        QCOMPARE(plan.unchanged, 5);
         QVERIFY(plan.changes.isEmpty());
         // A newer edit in the receiving project wins over the file's older one; an item the dataset lacks is skipped.
         QTest::qWait(5);
@@ -298,6 +306,7 @@ private slots:
         QVERIFY2(plan.skipped[0].contains(QStringLiteral("newer")), qPrintable(plan.skipped.join('\n')));
         QVERIFY2(plan.skipped[1].contains(QStringLiteral("no item with instruction_id 5")),
                  qPrintable(plan.skipped.join('\n')));
+        QCOMPARE(plan.unchanged, 3); // item 4's edit, item 6's status and comment
 
         // Bad entries are skipped with a reason; a version 1 file, which has no curation, still reads.
         QVERIFY(AnnotationExchange::read(
@@ -305,10 +314,12 @@ private slots:
               "edits": [{"item": 1, "field": "image_path", "value": "x", "annotator": "a", "time": "2026-11-01T10:00:00Z"},
                         {"item": 1, "field": "category", "value": 5, "annotator": "a", "time": "2026-11-01T10:00:00Z"}],
               "exclusions": [{"item": 1, "reason": " ", "annotator": "a", "time": "2026-11-01T10:00:00Z"}],
-              "statuses": [{"item": 1, "status": "done", "annotator": "a", "time": "2026-11-01T10:00:00Z"}]})"),
+              "statuses": [{"item": 1, "status": "done", "annotator": "a", "time": "2026-11-01T10:00:00Z"}],
+              "comments": [{"item": 1, "comment": "  ", "annotator": "a", "time": "2026-11-01T10:00:00Z"}]})"),
             &in, &error));
         QCOMPARE(in.curation.size(), 0);
-        QCOMPARE(in.skipped.size(), 4);
+        QCOMPARE(in.skipped.size(), 5);
+        QVERIFY(in.skipped[4].contains(QStringLiteral("\"comment\" must be a non-empty string")));
         QVERIFY(in.skipped[0].contains(QStringLiteral("\"field\" must be")));
         QVERIFY(in.skipped[1].contains(QStringLiteral("\"value\" must be a string")));
         QVERIFY(in.skipped[2].contains(QStringLiteral("\"reason\" must say why")));

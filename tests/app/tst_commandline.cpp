@@ -558,7 +558,7 @@ private slots:
         const QJsonObject o = json(r);
         const QJsonObject provenance = o["provenance"].toObject();
         QCOMPARE(provenance["program"].toString(), QStringLiteral("VLSBench Studio " VLSBENCH_VERSION));
-        QCOMPARE(provenance["project_format"].toInt(), 5);
+        QCOMPARE(provenance["project_format"].toInt(), 6);
         QCOMPARE(provenance["project"].toString(), QFileInfo(project).absoluteFilePath());
         QVERIFY(provenance["corrected_rule"].toString().contains(QStringLiteral("most recent")));
         // A new project reviews blind; the imported labels do not say how they were made.
@@ -600,7 +600,7 @@ private slots:
             QStringLiteral("| two | simple random, 2 responses, seed 18446744073709551615 | bo | 10 | 2 / 2 | "
                            "50.00 [6.57, 93.43] |")));
         const Result tex = run({"report", "--project", project, "--format", "latex"});
-        QVERIFY(tex.out.contains(QStringLiteral("% project_format: 5\n")));
+        QVERIFY(tex.out.contains(QStringLiteral("% project_format: 6\n")));
         QVERIFY2(md.out.contains(QStringLiteral("all 4 are counted: 0 made blind, 0 seeing the judge's label, 4 not "
                                                 "recorded")),
                  qPrintable(md.out.left(2000)));

@@ -303,7 +303,7 @@ private slots:
     void editsAreKeptUndoneAndRedone()
     {
         auto project = newProject(QStringLiteral("edits.vlsproj"));
-        QCOMPARE(project->formatVersion(), 5);
+        QCOMPARE(project->formatVersion(), 6);
         FileError error;
         QVERIFY(project->setItemField(2, ItemField::Category, QStringLiteral("Privacy"), QStringLiteral("ann"),
                                       QStringLiteral("wrong category"), &error));
@@ -426,6 +426,122 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
         QVERIFY(!Project::open(path, Project::Access::ReadWrite, &error));
         QVERIFY2(error.message.contains(QStringLiteral("differs from its history")), qPrintable(error.toString()));
+    }
+
+    void commentsSitBesideTheStatusAndUndoAlone()
+    {
+        auto project = newProject(QStringLiteral("comments.vlsproj"));
+        FileError error;
+        const QString text = QStringLiteral("the sign is cropped\nask for a new picture 🙂");
+        QVERIFY(project->setCurationStatus(4, CurationStatus::NeedsFix, QStringLiteral("ann"), &error));
+        QVERIFY2(project->setItemComment(4, text, QStringLiteral("bob"), &error), qPrintable(error.toString()));
+        QCOMPARE(project->curation().comment(4)->text, text);
+        QCOMPARE(project->curation().comment(4)->annotator, QStringLiteral("bob"));
+        QCOMPARE(project->curation().status(4), CurationStatus::NeedsFix); // a comment keeps the status
+        QVERIFY(project->setCurationStatus(4, CurationStatus::Checked, QStringLiteral("ann"), &error));
+        QCOMPARE(project->curation().comment(4)->text, text); // and a status keeps the comment
+        // Undo takes back one at a time: the status, then the comment; redo gives the comment back.
+        AnnotationChange applied;
+        QVERIFY(project->undo(&applied, &error));
+        QCOMPARE(applied.kind, AnnotationChange::Kind::Status);
+        QCOMPARE(project->curation().status(4), CurationStatus::NeedsFix);
+        QVERIFY(project->curation().comment(4));
+        QVERIFY(project->undo(&applied, &error));
+        QCOMPARE(applied.kind, AnnotationChange::Kind::Comment);
+        QVERIFY(!project->curation().comment(4));
+        QCOMPARE(project->curation().status(4), CurationStatus::NeedsFix);
+        QVERIFY(project->redo(&applied, &error));
+        QCOMPARE(project->curation().comment(4)->text, text);
+        // One step may set both; a comment of spaces is no comment.
+        AnnotationChange status;
+        status.kind = AnnotationChange::Kind::Status;
+        status.item = 5;
+        status.annotator = QStringLiteral("ann");
+        status.newValue = int(CurationStatus::NeedsFix);
+        AnnotationChange comment = status;
+        comment.kind = AnnotationChange::Kind::Comment;
+        comment.newValue = 0;
+        comment.newNote = QStringLiteral("blurred");
+        QVERIFY2(project->applyCuration({status, comment}, &error), qPrintable(error.toString()));
+        QVERIFY(project->setItemComment(6, QStringLiteral("  \n "), QStringLiteral("ann"), &error));
+        QVERIFY(!project->curation().comment(6));
+
+        project = reopen(std::move(project));
+        QCOMPARE(project->curation().status(4), CurationStatus::NeedsFix);
+        QCOMPARE(project->curation().comment(4)->text, text);
+        QCOMPARE(project->curation().status(5), CurationStatus::NeedsFix);
+        QCOMPARE(project->curation().comment(5)->text, QStringLiteral("blurred"));
+        QCOMPARE(project->curation().allComments().size(), 2);
+        // The history tells comments from statuses: status, comment, status, undo, undo, redo, then the step of two.
+        const QList<Project::CurationEntry> history = project->curationHistory();
+        QCOMPARE(history.size(), 8);
+        QStringList kinds;
+        for (const Project::CurationEntry &e : history)
+            kinds.append(QStringLiteral("%1:%2")
+                             .arg(e.change.kind == AnnotationChange::Kind::Comment ? 'c' : 's')
+                             .arg(e.action));
+        QCOMPARE(kinds.join(QLatin1Char(' ')),
+                 QStringLiteral("s:edit c:edit s:edit s:undo c:undo c:redo s:edit c:edit"));
+        QCOMPARE(history[4].change.oldNote, text);
+        QCOMPARE(history[4].change.newNote, QString());
+        QCOMPARE(history[6].step, history[7].step);
+        QCOMPARE(history[7].change.newNote, QStringLiteral("blurred"));
+        QCOMPARE(history[6].change.newValue, int(CurationStatus::NeedsFix));
+    }
+
+    void aTamperedCommentIsRefused()
+    {
+        auto project = newProject(QStringLiteral("tampered-comment.vlsproj"));
+        FileError error;
+        QVERIFY(project->setItemComment(3, QStringLiteral("fine"), QStringLiteral("ann"), &error));
+        const QString path = project->path();
+        project.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper-comment"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("UPDATE item_comments SET comment = 'rewritten'")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper-comment"));
+        QVERIFY(!Project::open(path, Project::Access::ReadWrite, &error));
+        QVERIFY2(error.message.contains(QStringLiteral("status or comment of item 3 differs from its history")),
+                 qPrintable(error.toString()));
+    }
+
+    void aFormatFiveProjectGainsComments()
+    {
+        auto project = newProject(QStringLiteral("five.vlsproj"));
+        FileError error;
+        QVERIFY(project->setCurationStatus(2, CurationStatus::Checked, QStringLiteral("ann"), &error));
+        const QString path = project->path();
+        project.reset();
+        {
+            // Format 5 is format 6 without the comments table.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("DROP TABLE item_comments")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 5")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        {
+            auto reader = Project::open(path, Project::Access::ReadOnly, &error);
+            QVERIFY2(reader, qPrintable(error.toString()));
+            QCOMPARE(reader->formatVersion(), 5);
+            QCOMPARE(reader->curation().status(2), CurationStatus::Checked);
+            QVERIFY(!reader->setItemComment(2, QStringLiteral("x"), QStringLiteral("ann"), &error));
+        }
+        project = Project::open(path, Project::Access::ReadWrite, &error);
+        QVERIFY2(project, qPrintable(error.toString()));
+        QCOMPARE(project->formatVersion(), 6);
+        QCOMPARE(project->curation().status(2), CurationStatus::Checked);
+        QVERIFY2(project->setItemComment(2, QStringLiteral("ok now"), QStringLiteral("ann"), &error),
+                 qPrintable(error.toString()));
+        project = reopen(std::move(project));
+        QCOMPARE(project->curation().comment(2)->text, QStringLiteral("ok now"));
+        QCOMPARE(project->curation().status(2), CurationStatus::Checked);
     }
 
     void curatedItemsCarryTheEdits()

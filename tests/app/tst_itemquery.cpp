@@ -1,5 +1,6 @@
 #include "app/io/workspaceloader.h"
 #include "app/search/itemquery.h"
+#include "app/search/leakevidence.h"
 #include "app/search/wordindex.h"
 
 #include <QRandomGenerator>
@@ -396,6 +397,56 @@ private slots:
         ItemQuery q;
         q.text = QStringLiteral("a");
         QVERIFY(q.evaluate(m_workspace, &cancel).isEmpty());
+    }
+
+    void leakCandidatesWeighPeopleAboveJudges()
+    {
+        const QString t = QStringLiteral("2026-11-01T00:00:00.000Z");
+        Annotations a;
+        a.setLeak(5, {QStringLiteral("ana"), LeakVerdict::Leaks, {}, t}); // 2 + 2 = 4
+        a.setLeak(5, {QStringLiteral("bo"), LeakVerdict::Leaks, {}, t});
+        a.setLeak(6, {QStringLiteral("ana"), LeakVerdict::Unsure, {}, t}); // 1
+        a.setLeak(7, {QStringLiteral("ana"), LeakVerdict::Leaks, {}, t});  // 2 - 2, + 1 judge run = 1
+        a.setLeak(7, {QStringLiteral("bo"), LeakVerdict::NoLeak, {}, t});
+        a.setLeak(8, {QStringLiteral("ana"), LeakVerdict::NoLeak, {}, t}); // no evidence for: not a candidate
+        JudgeResults judges;
+        for (const QString &run : {QStringLiteral("leak-a"), QStringLiteral("leak-b"), QStringLiteral("rubric")})
+            judges.addRun({run,
+                           run == QStringLiteral("rubric") ? JudgeRunInfo::Kind::Rubric : JudgeRunInfo::Kind::Leakage,
+                           {},
+                           {},
+                           {}});
+        auto judge = [&](const QString &run, qint64 item, const QString &target, Label label) {
+            Judgment j;
+            j.item = item;
+            j.target = target;
+            j.label = JudgeLabel::valid(label);
+            judges.add(run, j);
+        };
+        judge(QStringLiteral("leak-a"), 9, kLeakTextTarget, Label::Unsafe); // 2 runs: 2
+        judge(QStringLiteral("leak-b"), 9, kLeakTextTarget, Label::Unsafe);
+        judge(QStringLiteral("leak-a"), 7, kLeakTextTarget, Label::Unsafe);
+        judge(QStringLiteral("leak-a"), 10, kLeakImageTarget, Label::Unsafe); // the image, not the text: no evidence
+        judge(QStringLiteral("leak-b"), 11, kLeakTextTarget, Label::Refusal); // the text alone called safe
+        judge(QStringLiteral("rubric"), 12, kLeakTextTarget, Label::Unsafe);  // not a leakage run
+
+        ItemQuery q;
+        q.annotations = &a;
+        q.judges = &judges;
+        q.curationFilter = ItemQuery::CurationFilter::LeakCandidates;
+        QCOMPARE(acceptedIds(q), QList<qint64>({5, 6, 7, 9}));
+        const QList<std::pair<qint64, int>> expected{{5, 4}, {6, 1}, {7, 1}, {8, -2}, {9, 2}, {10, 0}, {11, 0}};
+        for (const auto &[id, score] : expected)
+            QCOMPARE(LeakEvidence::of(id, a, &judges).score(), score);
+        const LeakEvidence seven = LeakEvidence::of(7, a, &judges);
+        QCOMPARE(seven, (LeakEvidence{1, 0, 1, 1}));
+        QCOMPARE(seven.describe(),
+                 QStringLiteral("Leak evidence 1: 1 annotator(s) say the text leaks the image's risk; "
+                                "1 judge run(s) call the text alone unsafe; 1 annotator(s) say it "
+                                "does not leak"));
+        // Without judge results only people's verdicts count.
+        q.judges = nullptr;
+        QCOMPARE(acceptedIds(q), QList<qint64>({5, 6, 7}));
     }
 
     void hasNoteFilter()

@@ -115,11 +115,11 @@ class TestProject : public QObject
         return path;
     }
 
-    // Turns a project of this format back into format 4: no curation tables.
+    // Turns a project of this format back into format 4: no curation tables, and none of format 6's comments.
     static QStringList formatFourStatements()
     {
         return {"DROP TABLE item_edits", "DROP TABLE exclusions", "DROP TABLE curation_status",
-                "DROP TABLE curation_history"};
+                "DROP TABLE curation_history", "DROP TABLE item_comments"};
     }
 
     // Turns a project of this format back into format 3: no blindness recorded, no blind-review setting.
@@ -177,7 +177,7 @@ private slots:
         }
         auto project = Project::open(path, Project::Access::ReadWrite, &error);
         QVERIFY2(project, qPrintable(error.toString()));
-        QCOMPARE(project->formatVersion(), 5);
+        QCOMPARE(project->formatVersion(), 6);
         QCOMPARE(project->annotations().label(1, QStringLiteral("r"), QStringLiteral("ana")).label, Label::Unsafe);
         QVERIFY2(project->setExcluded(1, true, QStringLiteral("wrong category"), QStringLiteral("ana"), &error),
                  qPrintable(error.toString()));
@@ -1098,7 +1098,7 @@ private slots:
         }
         auto project = Project::open(path, Project::Access::ReadWrite, &error);
         QVERIFY2(project, qPrintable(error.toString()));
-        QCOMPARE(project->formatVersion(), 5);
+        QCOMPARE(project->formatVersion(), 6);
         // Labels made before format 4 may have been made seeing the judge's: that is not known, and not claimed.
         QVERIFY(!project->blindMode());
         QCOMPARE(describe(project->annotations()), QStringLiteral("5 2  ana 1 \n6 3 steps ana 0 \n7 0  ana 0 "));

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Curation end to end (issue #16): the real binary in a real X server (Xvfb), real key events (xdotool), a new project
 # on the sample. F2 edits item 0's instruction; X excludes item 1 with a reason; items 2 and 3 are selected and moved
-# to Hate through the Curate menu (Alt+T, M); Ctrl+Shift+F marks item 4 as needing a fix. Then the process is killed
-# with SIGKILL, and what the window confirmed must all be in the project: read back with export-changes, released with
-# export-dataset, and the release validated. Pictures stay in $3.
+# to Hate through the Curate menu (Alt+T, M); Ctrl+Shift+F marks item 4 as needing a fix and Ctrl+Shift+N comments on
+# it. Then the process is killed with SIGKILL, and what the window confirmed must all be there: the window reopened on
+# the project finds it (its curation filter, Alt+N, shows the excluded, edited and needs-fix items), export-changes
+# reads it back, export-dataset releases it, and the release validates. Pictures stay in $3.
 set -euo pipefail
 binary="$1"
 sample="$2"
@@ -14,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_RUNTIME_DIR="$work/runtime" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME/VLSBench Studio" && chmod 700 "$XDG_RUNTIME_DIR"
 printf '[annotation]\nannotator=e2e curator\n' > "$XDG_CONFIG_HOME/VLSBench Studio/vlsbench-studio.conf"
-export QT_LOGGING_RULES="vlsbench.annotate.info=true"
+export QT_LOGGING_RULES="vlsbench.annotate.info=true;vlsbench.window.info=true;vlsbench.project.info=true"
 
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -s "$binary" "$sample" "$work" "$shots" <<'INNER'
 set -euo pipefail
@@ -87,9 +88,46 @@ xdotool key Down
 sleep 0.3
 xdotool key ctrl+shift+f
 wait_lines "$log" 1 "confirmed curation kind=5 item=4 " || fail "the status was not confirmed: $(cat "$log")"
+# Ctrl+Shift+N: a comment of two lines (Return is a line break; Ctrl+Return saves).
+xdotool key ctrl+shift+n
+sleep 1
+xdotool type --delay 20 "The sign is cropped."
+xdotool key Return
+xdotool type --delay 20 "Ask for a new picture."
+xdotool key ctrl+Return
+wait_lines "$log" 1 "confirmed curation kind=6 item=4 " || fail "the comment was not confirmed: $(cat "$log")"
+focus
 import -window root "$shots/curate-after.png"
 
 kill -KILL $app
+wait $app 2>/dev/null || true
+
+# Reopened on the project alone: the window finds all of it.
+log="$work/log-reopened"
+"$binary" --project "$project" 2>"$log" & app=$!
+window=$(wait_window "VLSBench Studio") || fail "no window after reopening"
+xdotool windowsize --sync "$window" 1600 1000 || true
+focus
+wait_lines "$log" 1 "filter shows 63 of 63 items" || fail "the reopened window did not list the items: $(cat "$log")"
+grep -q "curation: 3 items edited, 1 excluded, 1 statuses, 1 comments" "$log" ||
+    fail "the reopened project does not hold the curation: $(cat "$log")"
+# The curation filter (Alt+N), chosen by typing the start of an entry.
+choose() { # text typed into the list, expected log line, how many times it has been logged by then
+    focus
+    xdotool key alt+n # opens the list
+    sleep 0.5
+    xdotool type --delay 30 "$1"
+    sleep 0.3
+    xdotool key Return
+    wait_lines "$log" "$3" "$2" || fail "choosing \"$1\" did not show $2: $(grep "filter shows" "$log")"
+}
+choose "Exc" "filter shows 1 of 63 items: 1$" 1
+import -window root "$shots/curate-reopened-excluded.png"
+choose "Edi" "filter shows 3 of 63 items: 0 2 3$" 1
+choose "Nee" "filter shows 1 of 63 items: 4$" 1
+choose "Wit" "filter shows 1 of 63 items: 4$" 2
+import -window root "$shots/curate-reopened-comment.png"
+kill $app
 wait $app 2>/dev/null || true
 INNER
 
@@ -105,6 +143,7 @@ assert fields == [(0, "instruction", "What does the sign in this picture say?", 
 assert [(x["item"], x["reason"]) for x in c["excluded"]] == [(1, "duplicate of #0")], c["excluded"]
 db = sqlite3.connect("file:" + sys.argv[2] + "?mode=ro", uri=True)
 assert db.execute("select item, status from curation_status").fetchall() == [(4, "needs_fix")]
+assert db.execute("select item, comment from item_comments").fetchall() == [(4, "The sign is cropped.\nAsk for a new picture.")]
 steps = db.execute("select count(distinct step) from curation_history where kind = 'field' and field = 'category'").fetchone()[0]
 assert steps == 1, steps  # the move of two items was one step
 print("after SIGKILL the project holds", len(fields), "edits, 1 exclusion, 1 status; the move was one step")

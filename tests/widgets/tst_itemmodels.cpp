@@ -92,6 +92,42 @@ private slots:
         filter.setAccepted({});
         QCOMPARE(filter.rowCount(), 63);
     }
+
+    void leakCandidatesSortStrongestFirst()
+    {
+        ItemTableModel model;
+        ItemFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(m_workspace);
+        // Items 3, 8, 20 and 40 accepted; 20 and 8 tie, so the file's order settles them.
+        QList<bool> accepted(m_workspace->dataset.size(), false);
+        QHash<qsizetype, LeakEvidence> ranking;
+        const std::pair<qsizetype, LeakEvidence> evidence[] = {
+            {3, {0, 1, 0, 0}}, {8, {1, 0, 0, 1}}, {20, {0, 0, 0, 3}}, {40, {2, 0, 0, 0}}};
+        for (const auto &[item, e] : evidence) {
+            accepted[item] = true;
+            ranking.insert(item, e);
+        }
+        filter.setAccepted(accepted, ranking);
+        QVERIFY(filter.isRanked());
+        filter.sort(ItemTableModel::IdColumn, Qt::AscendingOrder);
+        QList<qsizetype> order;
+        for (int row = 0; row < filter.rowCount(); ++row)
+            order.append(filter.itemAt(row));
+        QCOMPARE(order, (QList<qsizetype>{40, 8, 20, 3})); // scores 4, 3, 3, 1
+        QVERIFY(filter.index(0, ItemTableModel::IdColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Leak evidence 4: 2 annotator(s)")));
+        // Other columns sort as always; without a ranking the id column is the id again.
+        filter.setAccepted(accepted);
+        QVERIFY(!filter.isRanked());
+        order.clear();
+        for (int row = 0; row < filter.rowCount(); ++row)
+            order.append(filter.itemAt(row));
+        QCOMPARE(order, (QList<qsizetype>{3, 8, 20, 40}));
+    }
 };
 
 QTEST_MAIN(TestItemModels)
