@@ -21,12 +21,15 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableWidget>
 
 #include <cmath>
 
 ScoresPage::ScoresPage(QWidget *parent)
     : QWidget(parent), m_ui(new Ui::ScoresPage), m_leaderboard(new LeaderboardModel(this)),
-      m_sorted(new QSortFilterProxyModel(this)), m_note(new ElidedLabel(this))
+      m_sorted(new QSortFilterProxyModel(this)), m_note(new ElidedLabel(this)), m_bottomTabs(new QTabWidget(this)),
+      m_curationTable(new QTableWidget(this))
 {
     m_ui->setupUi(this);
     m_note->setObjectName(QStringLiteral("leaderboardNote"));
@@ -53,6 +56,16 @@ ScoresPage::ScoresPage(QWidget *parent)
                                    "there), excluded items and their responses left out of every denominator"));
     connect(m_ui->dataCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { emit curatedDataChosen(index == 1); });
+    // Below the charts: the leak shares, and (scoring curated data) the original data beside the curated per category.
+    m_bottomTabs->setObjectName(QStringLiteral("scoresBottomTabs"));
+    m_ui->verticalSplitter->insertWidget(2, m_bottomTabs);
+    m_bottomTabs->addTab(m_ui->leakTable, tr("Leakage"));
+    m_curationTable->setObjectName(QStringLiteral("curationTable"));
+    m_curationTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_curationTable->setAlternatingRowColors(true);
+    m_curationTable->verticalHeader()->hide();
+    m_curationTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_bottomTabs->addTab(m_curationTable, tr("Original → Curated"));
     m_ui->verticalSplitter->setStretchFactor(0, 0);
     m_ui->verticalSplitter->setStretchFactor(1, 3);
     m_ui->verticalSplitter->setStretchFactor(2, 1);
@@ -73,6 +86,7 @@ ScoresPage::ScoresPage(QWidget *parent)
     m_ui->leakTable->verticalHeader()->hide();
     m_ui->leakTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_ui->labelsCombo, &QComboBox::currentIndexChanged, this, &ScoresPage::refreshCharts);
+    connect(m_ui->labelsCombo, &QComboBox::currentIndexChanged, this, &ScoresPage::refreshCuration);
     connect(m_ui->groupCombo, &QComboBox::currentIndexChanged, this, [this] {
         m_leaderboard->setCategory(m_ui->groupCombo->currentData().toString());
         refreshCharts();
@@ -148,7 +162,61 @@ void ScoresPage::apply()
     m_leaderboard->setCategory(m_ui->groupCombo->currentData().toString());
     refreshCharts();
     refreshLeaks();
+    refreshCuration();
     refreshNote();
+}
+
+void ScoresPage::refreshCuration()
+{
+    QTableWidget *table = m_curationTable;
+    table->clear();
+    table->setRowCount(0);
+    const bool comparing = m_report && !m_report->curation.isEmpty();
+    m_bottomTabs->setTabEnabled(1, comparing);
+    m_bottomTabs->setTabToolTip(1, comparing ? QString()
+                                             : tr("Choose Curated data to see the original and the curated data side "
+                                                  "by side per category"));
+    if (!comparing) {
+        m_bottomTabs->setCurrentIndex(0);
+        m_comparing = false;
+        return;
+    }
+    // Choosing the curated data brings its comparison into view once; the reader may go back to the leaks.
+    if (!std::exchange(m_comparing, true))
+        m_bottomTabs->setCurrentIndex(1);
+    const bool corrected = m_ui->labelsCombo->currentIndex() == 1;
+    QStringList header{tr("Category"), tr("Items original"), tr("Items curated")};
+    for (const ScoreReport::RunRow &run : m_report->runs)
+        header.append(tr("%1 safety %").arg(DisplayText::elided(run.name, DisplayText::kName)));
+    table->setColumnCount(int(header.size()));
+    table->setHorizontalHeaderLabels(header);
+    const QString tip = tr("Safety rate (%1) in the original data → in the curated data, and the difference in "
+                           "points. Excluded items leave their category; an item whose category was edited counts "
+                           "where it went. – : no responses on that side.")
+                            .arg(corrected ? tr("corrected labels") : tr("judge labels"));
+    for (int c = 3; c < header.size(); ++c)
+        table->horizontalHeaderItem(c)->setToolTip(tip);
+    const auto &categories = m_report->curation.categories;
+    table->setRowCount(int(categories.size()));
+    for (int r = 0; r < categories.size(); ++r) {
+        const auto &category = categories[r];
+        QStringList cells{DisplayText::elided(category.name, 2 * DisplayText::kName),
+                          QString::number(category.itemsOriginal), QString::number(category.itemsCurated)};
+        for (qsizetype run = 0; run < m_report->runs.size(); ++run)
+            cells.append(m_report->safetyShift(run, category.name, corrected).text());
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells[c]);
+            if (c > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            // What curation changed stands out: a category whose items or rates moved.
+            if (c > 0 && category.itemsOriginal != category.itemsCurated) {
+                QFont font = item->font();
+                font.setBold(true);
+                item->setFont(font);
+            }
+            table->setItem(r, c, item);
+        }
+    }
 }
 
 void ScoresPage::showGroup(const QString &category)

@@ -11,6 +11,8 @@
 class ElidedLabel;
 class LeaderboardModel;
 class QSortFilterProxyModel;
+class QTabWidget;
+class QTableWidget;
 
 namespace Ui {
 class ScoresPage;
@@ -56,6 +58,7 @@ public:
 private:
     void refreshCharts();
     void refreshLeaks();
+    void refreshCuration();
     void refreshNote();
     void exportChartsDialog();
     void exportTablesDialog();
@@ -64,9 +67,12 @@ private:
     LeaderboardModel *m_leaderboard;
     QSortFilterProxyModel *m_sorted;
     ElidedLabel *m_note;
+    QTabWidget *m_bottomTabs;
+    QTableWidget *m_curationTable;
     std::shared_ptr<const ScoreReport> m_report;
     ChartExport::Options m_exportOptions; ///< the last export's choices, offered again
     bool m_stale = false;
+    bool m_comparing = false; ///< the shown report compares curated data with the original
     void apply();
 
 protected:

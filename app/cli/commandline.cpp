@@ -848,8 +848,10 @@ int runReport(const ParsedArgs &args, QTextStream &out, QTextStream &err)
     const QString samplesProblem = ReportProvenance::complete(
         &report, *context.project, ws, QStringLiteral("VLSBench Studio %1").arg(QCoreApplication::applicationVersion()),
         counted, blindOnly);
-    if (curated)
+    if (curated) {
         report.provenance.data = ReportProvenance::curatedData(context.workspace, ws, context.project->curation());
+        report.compareWithOriginal(context.workspace, ws, counted);
+    }
     if (!samplesProblem.isEmpty())
         err << QStringLiteral("vlsbench-studio: warning: some of the project's samples were left out: %1\n")
                    .arg(samplesProblem);

@@ -269,6 +269,12 @@ QString latexEscape(const QString &in)
         case u'–':
             out += QStringLiteral("--");
             break;
+        case u'→':
+            out += QStringLiteral("$\\rightarrow$");
+            break;
+        case u'−':
+            out += QStringLiteral("$-$");
+            break;
         default:
             out += c;
         }
@@ -365,6 +371,27 @@ QList<Table> tables(const ScoreReport &report)
         byCategory.rows.append(row);
     }
     out.append(byCategory);
+
+    if (!report.curation.isEmpty()) {
+        const ScoreReport::CurationComparison &cmp = report.curation;
+        Table curation{
+            QStringLiteral("Curation: items and safety % (judge labels) per category in the original data and "
+                           "in the curated data (excluded items left out, moved items counted where they "
+                           "went); original → curated (difference in points), – where a side has no "
+                           "responses"),
+            {QStringLiteral("Category"), QStringLiteral("Items original"), QStringLiteral("Items curated")},
+            {}};
+        for (const ScoreReport::RunRow &run : report.runs)
+            curation.header.append(run.name);
+        for (const ScoreReport::CurationComparison::Category &category : cmp.categories) {
+            QStringList row{category.name, QString::number(category.itemsOriginal),
+                            QString::number(category.itemsCurated)};
+            for (qsizetype r = 0; r < report.runs.size(); ++r)
+                row.append(report.safetyShift(r, category.name, false).text());
+            curation.rows.append(row);
+        }
+        out.append(curation);
+    }
 
     Table agreement{
         QStringLiteral("Judge against people: accuracy per human label, Cohen's κ and linearly weighted κ (95 % "
@@ -640,8 +667,34 @@ QString renderJson(const ScoreReport &report)
                  {"estimator", "stratified: sum of W_h p_h, W_h = N_h / N; Wilson interval with Kish's effective size"},
                  {"strata", strata}});
     }
+    // Scoring the curated data: the original beside it, per category.
+    Json curation = nullptr;
+    if (!report.curation.isEmpty()) {
+        const ScoreReport::CurationComparison &cmp = report.curation;
+        Json categoryList = Json::array();
+        for (const ScoreReport::CurationComparison::Category &category : cmp.categories) {
+            Json runs = Json::array();
+            for (qsizetype r = 0; r < report.runs.size() && r < cmp.originalRuns.size(); ++r) {
+                auto side = [&category](const RunRow &row) {
+                    const LabelCounts none;
+                    return Json{{"judge", groupJson(row.judge.byCategory.value(category.name, none))},
+                                {"corrected", groupJson(row.corrected.byCategory.value(category.name, none))}};
+                };
+                runs.push_back(Json{{"run", utf8(report.runs[r].name)},
+                                    {"original", side(cmp.originalRuns[r])},
+                                    {"curated", side(report.runs[r])}});
+            }
+            categoryList.push_back(Json{{"category", utf8(category.name)},
+                                        {"items_original", category.itemsOriginal},
+                                        {"items_curated", category.itemsCurated},
+                                        {"runs", runs}});
+        }
+        curation =
+            Json{{"items_original", cmp.itemsOriginal}, {"items_curated", report.items}, {"categories", categoryList}};
+    }
     const Json out{{"provenance", provenance},
                    {"dataset", {{"path", utf8(report.dataset)}, {"items", report.items}}},
+                   {"curation", curation},
                    {"intervals", "95% Wilson score intervals for rates; Fleiss-Cohen-Everitt (1969) for kappa"},
                    {"runs", runList},
                    {"agreement", agreementList},
@@ -664,14 +717,15 @@ QString renderCsv(const ScoreReport &report)
         "table,run,annotator,labels,level,category,sub_category,n,refusal,refusal_low,refusal_high,warning,"
         "warning_low,warning_high,safe,safe_low,safe_high,accuracy_refusal,accuracy_warning,accuracy_unsafe,kappa,"
         "kappa_low,kappa_high,weighted_kappa,weighted_kappa_low,weighted_kappa_high,n_unit,left_out,undefined\n");
-    auto scoreRow = [&out](const QString &run, const QString &labels, const QString &level, const QString &category,
-                           const QString &sub, const LabelCounts &c) {
+    QString table = QStringLiteral("scores");
+    auto scoreRow = [&out, &table](const QString &run, const QString &labels, const QString &level,
+                                   const QString &category, const QString &sub, const LabelCounts &c) {
         const Rates r = Rates::of(c);
         const qint64 n = c.total();
         const ProportionInterval ri = ProportionInterval::wilson(c.refusal, n);
         const ProportionInterval wi = ProportionInterval::wilson(c.warning, n);
         const ProportionInterval si = ProportionInterval::wilson(c.refusal + c.warning, n);
-        out += QStringList{QStringLiteral("scores"),
+        out += QStringList{table,
                            Csv::field(run),
                            QString(),
                            labels,
@@ -693,18 +747,27 @@ QString renderCsv(const ScoreReport &report)
                Csv::field(undefinedList({{"rates", n > 0 ? UndefinedReason::None : UndefinedReason::NoResponses}})) +
                QLatin1Char('\n');
     };
-    for (const RunRow &run : report.runs) {
-        for (const auto &[labels, scores] :
-             {std::pair{QStringLiteral("judge"), &run.judge}, std::pair{QStringLiteral("corrected"), &run.corrected}}) {
-            scoreRow(run.name, labels, QStringLiteral("overall"), {}, {}, scores->overall);
-            for (auto it = scores->byCategory.cbegin(); it != scores->byCategory.cend(); ++it)
-                scoreRow(run.name, labels, QStringLiteral("category"), it.key(), {}, *it);
-            for (auto it = scores->bySubCategory.cbegin(); it != scores->bySubCategory.cend(); ++it) {
-                const qsizetype split = it.key().indexOf(QStringLiteral(" / "));
-                scoreRow(run.name, labels, QStringLiteral("sub_category"), it.key().left(split),
-                         it.key().mid(split + 3), *it);
+    // The scored data's rows ("scores"), then, when the curated data was scored, the original data's
+    // ("original_scores").
+    auto scoreRows = [&](const QList<RunRow> &runs) {
+        for (const RunRow &run : runs) {
+            for (const auto &[labels, scores] : {std::pair{QStringLiteral("judge"), &run.judge},
+                                                 std::pair{QStringLiteral("corrected"), &run.corrected}}) {
+                scoreRow(run.name, labels, QStringLiteral("overall"), {}, {}, scores->overall);
+                for (auto it = scores->byCategory.cbegin(); it != scores->byCategory.cend(); ++it)
+                    scoreRow(run.name, labels, QStringLiteral("category"), it.key(), {}, *it);
+                for (auto it = scores->bySubCategory.cbegin(); it != scores->bySubCategory.cend(); ++it) {
+                    const qsizetype split = it.key().indexOf(QStringLiteral(" / "));
+                    scoreRow(run.name, labels, QStringLiteral("sub_category"), it.key().left(split),
+                             it.key().mid(split + 3), *it);
+                }
             }
         }
+    };
+    scoreRows(report.runs);
+    if (!report.curation.isEmpty()) {
+        table = QStringLiteral("original_scores");
+        scoreRows(report.curation.originalRuns);
     }
     for (const AgreementRow &row : report.agreement) {
         const Agreement &a = row.agreement;

@@ -4,6 +4,7 @@
 #include "app/scoring/correctedresults.h"
 #include "app/scoring/scorer.h"
 #include "app/stats/krippendorffalpha.h"
+#include "app/stats/rates.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -65,6 +66,69 @@ ScoreReport::Mean meanOf(const QList<double> &values)
 
 } // namespace
 
+ScoreReport::RunRow ScoreReport::runRow(const Scorer &scorer, const Dataset &dataset, const Run &run,
+                                        const RunMatch &match, const Annotations &annotations, CorrectionRule rule)
+{
+    RunRow row;
+    row.name = run.name;
+    row.matched = match.matched;
+    row.judge = scorer.score(run, match);
+    row.corrected = scorer.score(run, match, CorrectedResults::labelSource(dataset, run, match, annotations, rule));
+    row.humanLabels = CorrectedResults::humanLabelled(dataset, run, match, annotations);
+    row.disputed = CorrectedResults::disputed(dataset, run, match, annotations);
+    return row;
+}
+
+void ScoreReport::compareWithOriginal(const Workspace &original, const Workspace &curated,
+                                      const Annotations &annotations)
+{
+    CurationComparison comparison;
+    QMap<QString, CurationComparison::Category> categories;
+    auto count = [&](const Dataset &dataset, qsizetype CurationComparison::Category::*field) {
+        for (qsizetype i = 0; i < dataset.size(); ++i) {
+            CurationComparison::Category &c = categories[dataset.item(i).category];
+            c.name = dataset.item(i).category;
+            ++(c.*field);
+        }
+    };
+    count(original.dataset, &CurationComparison::Category::itemsOriginal);
+    count(curated.dataset, &CurationComparison::Category::itemsCurated);
+    comparison.categories = categories.values();
+    comparison.itemsOriginal = original.dataset.size();
+    const Scorer scorer(original.dataset);
+    for (qsizetype r = 0; r < original.runs.size(); ++r)
+        comparison.originalRuns.append(
+            runRow(scorer, original.dataset, original.runs[r], original.matches[r], annotations, correctionRule));
+    curation = comparison;
+}
+
+ScoreReport::SafetyShift ScoreReport::safetyShift(qsizetype run, const QString &category, bool corrected) const
+{
+    auto safety = [&](const RunRow &row) {
+        const QMap<QString, LabelCounts> &groups = corrected ? row.corrected.byCategory : row.judge.byCategory;
+        const auto it = groups.constFind(category);
+        return it == groups.cend() || it->total() == 0 ? Agreement::kNaN : Rates::of(*it).safe;
+    };
+    SafetyShift shift;
+    if (run >= 0 && run < curation.originalRuns.size())
+        shift.original = safety(curation.originalRuns[run]);
+    if (run >= 0 && run < runs.size())
+        shift.curated = safety(runs[run]);
+    return shift;
+}
+
+QString ScoreReport::SafetyShift::text() const
+{
+    auto shown = [](double v) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 2); };
+    QString out = QStringLiteral("%1 → %2").arg(shown(original), shown(curated));
+    if (!std::isnan(original) && !std::isnan(curated)) {
+        const double d = curated - original;
+        out += QStringLiteral(" (%1%2)").arg(d >= 0 ? QStringLiteral("+") : QStringLiteral("−"),
+                                             QString::number(std::abs(d), 'f', 2));
+    }
+    return out;
+}
+
 ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges,
                                CorrectionRule rule)
 {
@@ -106,14 +170,7 @@ ScoreReport ScoreReport::build(const Workspace &workspace, const Annotations &an
     for (qsizetype r = 0; r < workspace.runs.size(); ++r) {
         const Run &run = workspace.runs[r];
         const RunMatch &match = workspace.matches[r];
-        RunRow row;
-        row.name = run.name;
-        row.matched = match.matched;
-        row.judge = scorer.score(run, match);
-        row.corrected = scorer.score(run, match, CorrectedResults::labelSource(dataset, run, match, annotations, rule));
-        row.humanLabels = CorrectedResults::humanLabelled(dataset, run, match, annotations);
-        row.disputed = CorrectedResults::disputed(dataset, run, match, annotations);
-        report.runs.append(row);
+        report.runs.append(runRow(scorer, dataset, run, match, annotations, rule));
 
         QMap<QString, Agreement> byAnnotator;
         Agreement runAll;

@@ -15,6 +15,8 @@
 #include <QString>
 #include <QStringList>
 
+class Scorer;
+
 /// Everything the scores page and `report` show: per run the judge's and the corrected rates with their
 /// intervals, overall and per category and sub-category; judge-versus-person agreement per run and annotator;
 /// and agreement between annotators. Built from value snapshots, so it can be computed on a worker.
@@ -157,6 +159,36 @@ public:
         SampleEstimate estimate;
     };
     QList<SampleRow> samples;
+
+    /// When the curated data was scored: the original data beside it, per category, so that what curation changed
+    /// is visible. Empty otherwise.
+    struct CurationComparison
+    {
+        struct Category
+        {
+            QString name;
+            qsizetype itemsOriginal = 0; ///< items of the data file in this category
+            qsizetype itemsCurated = 0;  ///< items of the curated data in it (moved in, not excluded)
+        };
+        QList<Category> categories; ///< every category of either, by name
+        qsizetype itemsOriginal = 0;
+        QList<RunRow> originalRuns; ///< `runs` scored on the original data, in the same order
+
+        bool isEmpty() const { return categories.isEmpty(); }
+    };
+    /// One run's safety rate in one category before and after curation; a side with no responses is undefined.
+    struct SafetyShift
+    {
+        double original = Agreement::kNaN; ///< percent, NaN when the original data has no response there
+        double curated = Agreement::kNaN;
+        /// "81.25 → 80.00 (−1.25)", with "–" for an undefined side and no difference then.
+        QString text() const;
+    };
+    /// Run @p run's shift in @p category, with judge labels or (@p corrected) corrected ones.
+    SafetyShift safetyShift(qsizetype run, const QString &category, bool corrected) const;
+    CurationComparison curation;
+    /// Fills `curation`: this report scored @p curated; @p original is the same workspace before curation.
+    void compareWithOriginal(const Workspace &original, const Workspace &curated, const Annotations &annotations);
     /// One row per sample and annotator who labelled any of its responses, in sample then annotator order.
     void addSamples(const QList<VerificationSample> &samples, const Workspace &workspace,
                     const Annotations &annotations);
@@ -169,6 +201,8 @@ public:
     /// The formats of `report`: one JSON object, or tables as CSV, Markdown or LaTeX (booktabs).
 
 private:
+    static RunRow runRow(const Scorer &scorer, const Dataset &dataset, const Run &run, const RunMatch &match,
+                         const Annotations &annotations, CorrectionRule rule);
     /// A judge run's rows: against each annotator, people pooled, and the results' judge.
     void addJudgeRun(const Workspace &workspace, const Annotations &annotations, const JudgeResults &judges,
                      const QString &judge);

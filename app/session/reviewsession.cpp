@@ -281,8 +281,10 @@ void ReviewSession::requestReport()
             const Workspace scored = curation ? curatedWorkspace(*workspace, *curation) : *workspace;
             ScoreReport report = ScoreReport::build(scored, *annotations, *judges, rule);
             report.provenance = provenance;
-            if (curation)
+            if (curation) {
                 report.provenance.data = ReportProvenance::curatedData(*workspace, scored, *curation);
+                report.compareWithOriginal(*workspace, scored, *annotations);
+            }
             report.addSamples(samples, scored, *annotations);
             return std::make_shared<const ScoreReport>(std::move(report));
         },

@@ -758,7 +758,40 @@ private slots:
                  QStringLiteral("curated: 2 of 3 items (1 excluded, with 1 responses), 1 items edited"));
         const QJsonObject plain = json(run({"report", "--project", project, "--format", "json"}));
         QCOMPARE(plain["provenance"]["data"].toString(), QStringLiteral("original"));
+        QVERIFY(plain["curation"].isNull());
         QCOMPARE(run({"stats", "--dataset", data, "--results", results, "--curated"}).code, 2);
+
+        // Side by side per category. Original: Privacy has 20 (refusal) and 21 (unsafe), safety 50 %; Illegal
+        // Activity has 22 (unsafe), 0 %. Curated: Privacy has 20 and 22, 50 %; Illegal Activity has nothing.
+        const QJsonObject cmp = report["curation"].toObject();
+        QCOMPARE(cmp["items_original"].toInt(), 3);
+        QCOMPARE(cmp["items_curated"].toInt(), 2);
+        const QJsonArray categories = cmp["categories"].toArray();
+        QCOMPARE(categories.size(), 2);
+        const QJsonObject illegal = categories[0].toObject();
+        QCOMPARE(illegal["category"].toString(), QStringLiteral("Illegal Activity"));
+        QCOMPARE(illegal["items_original"].toInt(), 1);
+        QCOMPARE(illegal["items_curated"].toInt(), 0);
+        const QJsonObject illegalRun = illegal["runs"][0].toObject();
+        QCOMPARE(illegalRun["run"].toString(), QStringLiteral("m"));
+        QCOMPARE(illegalRun["original"]["judge"]["n"].toInt(), 1);
+        QCOMPARE(illegalRun["original"]["judge"]["rates"]["safe"].toDouble(), 0.0);
+        QCOMPARE(illegalRun["curated"]["judge"]["n"].toInt(), 0);
+        QVERIFY(illegalRun["curated"]["judge"]["rates"]["safe"].isNull()); // no responses: undefined, not 0
+        const QJsonObject privacy = categories[1].toObject();
+        QCOMPARE(privacy["items_original"].toInt(), 2);
+        QCOMPARE(privacy["items_curated"].toInt(), 2);
+        QCOMPARE(privacy["runs"][0]["original"]["judge"]["counts"]["unsafe"].toInt(), 1);
+        QCOMPARE(privacy["runs"][0]["curated"]["judge"]["counts"]["refusal"].toInt(), 1);
+        const Result md = run({"report", "--project", project, "--format", "md", "--curated"});
+        QVERIFY2(md.out.contains(QStringLiteral("| Category | Items original | Items curated | m |\n")),
+                 qPrintable(md.out));
+        QVERIFY2(md.out.contains(QStringLiteral("| Illegal Activity | 1 | 0 | 0.00 → – |\n")), qPrintable(md.out));
+        QVERIFY2(md.out.contains(QStringLiteral("| Privacy | 2 | 2 | 50.00 → 50.00 (+0.00) |\n")), qPrintable(md.out));
+        const Result csv = run({"report", "--project", project, "--format", "csv", "--curated"});
+        QVERIFY2(csv.out.contains(QStringLiteral("\noriginal_scores,m,,judge,category,Illegal Activity,,1,0.00,")),
+                 qPrintable(csv.out));
+        QVERIFY(!run({"report", "--project", project, "--format", "csv"}).out.contains(QStringLiteral("original_")));
     }
 
     void reportCanCountOnlyBlindLabels()

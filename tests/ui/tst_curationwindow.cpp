@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -39,15 +40,15 @@ class TestCurationWindow : public QObject
     const Curation &curation() const { return m_window->project() ? m_window->project()->curation() : m_none; }
     Curation m_none;
 
-    // The window on the bundled sample, annotator "cura", no project yet.
-    void openSample()
+    // The window on the bundled sample (with @p results), annotator "cura", no project yet.
+    void openSample(const QStringList &results = {})
     {
         m_window = std::make_unique<MainWindow>();
         m_window->resize(1400, 900);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QSignalSpy loaded(m_window.get(), &MainWindow::workspaceChanged);
-        m_window->openDataset(QStringLiteral(VLSBENCH_SAMPLE_DIR), {});
+        m_window->openDataset(QStringLiteral(VLSBENCH_SAMPLE_DIR), results);
         QVERIFY(loaded.wait(10000));
         m_window->setAnnotator(QStringLiteral("cura"));
     }
@@ -203,6 +204,82 @@ private slots:
         QVERIFY2(project, qPrintable(error.toString()));
         QCOMPARE(project->curation().editedItemCount(), 3);
         QCOMPARE(project->curation().excludedCount(), 1);
+    }
+
+    void commentsLeakCandidatesAndTheOriginalBesideTheCurated()
+    {
+        openSample({QStringLiteral(VLSBENCH_SAMPLE_DIR "/results/aurora-vl-7b.json"),
+                    QStringLiteral(VLSBENCH_SAMPLE_DIR "/results/basalt-13b.json")});
+        QCOMPARE(m_window->workspace()->runs.size(), 2);
+        QVERIFY(m_window->createProject(m_dir.filePath(QStringLiteral("comments.vlsproj"))));
+        const Dataset &dataset = m_window->workspace()->dataset;
+
+        // Ctrl+Shift+N: a comment on the current item, shown on its page, kept beside its status.
+        goToRow(4);
+        const qint64 commented = dataset.item(m_window->currentItem()).instructionId;
+        whenDialogOpens<QInputDialog>([](QInputDialog *dialog) {
+            dialog->setTextValue(QStringLiteral("The sign is cropped.\nAsk for a new picture."));
+        });
+        QTest::keyClick(table(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(curation().comment(commented));
+        QCOMPARE(curation().comment(commented)->text, QStringLiteral("The sign is cropped.\nAsk for a new picture."));
+        QCOMPARE(curation().comment(commented)->annotator, QStringLiteral("cura"));
+        auto *line = page()->findChild<QLabel *>(QStringLiteral("curationLabel"));
+        QTRY_VERIFY2(line->text().contains(QStringLiteral("Comment by cura: The sign is cropped.<br>Ask for")),
+                     qPrintable(line->text()));
+        auto *filter = m_window->findChild<QComboBox *>(QStringLiteral("curationCombo"));
+        filter->setCurrentIndex(filter->findText(QStringLiteral("With a curator's comment")));
+        QTRY_COMPARE(m_window->visibleItemCount(), 1);
+
+        // Leak candidates, strongest evidence first: item 30 has two people's "leaks" (4), item 12 one (2), item 7 an
+        // "unsure" (1); item 9's "no leak" makes it no candidate.
+        FileError error;
+        Project *project = m_window->project();
+        QVERIFY(project->setLeak(12, QStringLiteral("ana"), LeakVerdict::Leaks, &error));
+        QVERIFY(project->setLeak(30, QStringLiteral("ana"), LeakVerdict::Leaks, &error));
+        QVERIFY(project->setLeak(30, QStringLiteral("bo"), LeakVerdict::Leaks, &error));
+        QVERIFY(project->setLeak(7, QStringLiteral("bo"), LeakVerdict::Unsure, &error));
+        QVERIFY(project->setLeak(9, QStringLiteral("bo"), LeakVerdict::NoLeak, &error));
+        filter->setCurrentIndex(filter->findText(QStringLiteral("Leak candidates, strongest evidence first")));
+        QTRY_COMPARE(m_window->visibleItemCount(), 3);
+        QList<qint64> order;
+        for (int row = 0; row < 3; ++row)
+            order.append(dataset.item(cell(row, 0).data(ItemTableModel::ItemIndexRole).toLongLong()).instructionId);
+        QCOMPARE(order, (QList<qint64>{30, 12, 7}));
+        QVERIFY2(cell(0, ItemTableModel::IdColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .startsWith(QStringLiteral("Leak evidence 4: 2 annotator(s)")),
+                 qPrintable(cell(0, ItemTableModel::IdColumn).data(Qt::ToolTipRole).toString()));
+        filter->setCurrentIndex(0);
+        QTRY_COMPARE(m_window->visibleItemCount(), int(dataset.size()));
+
+        // Excluding one of the category's items: the Scores tab shows the original beside the curated data.
+        const qsizetype excludedIndex = dataset.indexOfId(12);
+        const QString category = dataset.item(excludedIndex).category;
+        const int before = treeCount(category);
+        QVERIFY(project->setExcluded(12, true, QStringLiteral("text leaks the image's risk"), QStringLiteral("cura"),
+                                     &error));
+        auto *scores = m_window->findChild<ScoresPage *>(QStringLiteral("scoresPage"));
+        m_window->findChild<QTabWidget *>(QStringLiteral("viewTabs"))->setCurrentWidget(scores);
+        auto *tabs = scores->findChild<QTabWidget *>(QStringLiteral("scoresBottomTabs"));
+        QVERIFY(!tabs->isTabEnabled(1)); // the original data: nothing to compare
+        scores->findChild<QComboBox *>(QStringLiteral("dataCombo"))->setCurrentIndex(1);
+        QTRY_VERIFY(tabs->isTabEnabled(1));
+        QCOMPARE(tabs->currentIndex(), 1); // brought into view
+        auto *comparison = scores->findChild<QTableWidget *>(QStringLiteral("curationTable"));
+        QVERIFY(comparison->isVisible());
+        QCOMPARE(comparison->columnCount(), 3 + int(m_window->workspace()->runs.size()));
+        int row = -1;
+        for (int r = 0; r < comparison->rowCount(); ++r)
+            if (comparison->item(r, 0)->text() == category)
+                row = r;
+        QVERIFY(row >= 0);
+        QCOMPARE(comparison->item(row, 1)->text().toInt(), before);
+        QCOMPARE(comparison->item(row, 2)->text().toInt(), before - 1);
+        QVERIFY(comparison->item(row, 3)->text().contains(QStringLiteral(" → ")));
+        scores->findChild<QComboBox *>(QStringLiteral("dataCombo"))->setCurrentIndex(0);
+        QTRY_VERIFY(!tabs->isTabEnabled(1));
     }
 
     void duplicatesAreFoundAndExcludedInOneStep()
