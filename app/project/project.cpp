@@ -1,6 +1,7 @@
 #include "app/project/project.h"
 
 #include "app/base/logging.h"
+#include "app/project/projectsql.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -103,7 +104,7 @@ const char *const kBlindSchema[] = {
 bool addBlindColumns(QSqlQuery &query)
 {
     for (const char *statement : kBlindSchema) {
-        if (!query.exec(QString::fromLatin1(statement)))
+        if (!ProjectSql::execSchema(query, statement))
             return false;
     }
     return true;
@@ -130,7 +131,7 @@ Blindness blindFromValue(const QVariant &value, bool *ok)
 bool addTagTables(QSqlQuery &query)
 {
     for (const char *statement : kTagSchema) {
-        if (!query.exec(QString::fromLatin1(statement)))
+        if (!ProjectSql::execSchema(query, statement))
             return false;
     }
     const QStringList names = defaultTagNames();
@@ -542,14 +543,14 @@ bool Project::initialise(const QList<ProjectInput> &inputs, FileError *error)
     }
     QSqlQuery query(db);
     for (const char *statement : kSchema) {
-        if (!query.exec(QString::fromLatin1(statement))) {
+        if (!ProjectSql::execSchema(query, statement)) {
             *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
             db.rollback();
             return false;
         }
     }
     for (const char *statement : kJudgeSchema) {
-        if (!query.exec(QString::fromLatin1(statement))) {
+        if (!ProjectSql::execSchema(query, statement)) {
             *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
             db.rollback();
             return false;
@@ -576,7 +577,7 @@ bool Project::initialise(const QList<ProjectInput> &inputs, FileError *error)
             return false;
         }
     }
-    if (!writeInputs(inputs, error) || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion))) {
+    if (!writeInputs(inputs, error) || !ProjectSql::setSchemaVersion(query, kSchemaVersion)) {
         if (error->isNull())
             *error = sqlError(QStringLiteral("cannot create the project"), query.lastError().text());
         db.rollback();
@@ -620,8 +621,7 @@ bool Project::loadContents(FileError *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery query(db);
-    query.exec(QStringLiteral("PRAGMA user_version"));
-    const int version = query.next() ? query.value(0).toInt() : 0;
+    const int version = std::max(0, ProjectSql::schemaVersion(query));
     if (version > kSchemaVersion) {
         *error = {m_path, 0, 0,
                   QStringLiteral("this project was written by a newer VLSBench Studio (project format %1; this "
@@ -693,30 +693,34 @@ bool Project::loadContents(FileError *error)
     // A tag change names a tag the project knows and is on (1) or off (0).
     const QString tagCheck = hasTags ? QStringLiteral(" OR (kind = 'tag') != (tag IS NOT NULL)"
                                                       " OR (kind = 'tag' AND (old_value > 1 OR new_value > 1"
-                                                      " OR run IS NULL OR typeof(tag) != 'integer'"
+                                                      " OR run IS NULL OR %1"
                                                       " OR tag NOT IN (SELECT id FROM tag_names)))")
+                                           .arg(ProjectSql::notInteger(query, QStringLiteral("tag")))
                                      : QString();
     // Blindness is recorded for labels only, as 1 or 0.
     const QString blindCheck =
         hasBlind ? QStringLiteral(" OR (blind IS NOT NULL AND (kind != 'label' OR blind NOT IN (0, 1)))") : QString();
     if (!query.exec(QStringLiteral("SELECT count(*) FROM history WHERE kind NOT IN ('label', 'leak'%1)"
-                                   " OR typeof(old_value) != 'integer' OR typeof(new_value) != 'integer'"
+                                   " OR %4 OR %5"
                                    " OR old_value NOT BETWEEN 0 AND 3 OR new_value NOT BETWEEN 0 AND 3%2%3")
-                        .arg(hasTags ? QStringLiteral(", 'tag'") : QString(), tagCheck, blindCheck)) ||
+                        .arg(hasTags ? QStringLiteral(", 'tag'") : QString(), tagCheck, blindCheck,
+                             ProjectSql::notInteger(query, QStringLiteral("old_value")),
+                             ProjectSql::notInteger(query, QStringLiteral("new_value")))) ||
         !query.next()) {
         *error = sqlError(QStringLiteral("cannot read the history"), query.lastError().text());
         return false;
     }
     if (const qint64 bad = query.value(0).toLongLong(); bad > 0)
         return damaged(QStringLiteral("%1 history entries hold values that no change can have").arg(bad));
-    // max(sequence) is the only min/max aggregate, so SQLite takes the other bare columns from the latest entry;
-    // the count says whether the annotator ever gave the target a label, which blind review needs.
+    // Each target's latest entry (its greatest sequence number); the count says whether the annotator ever gave
+    // the target a label, which blind review needs.
     if (!query.exec(
-            QStringLiteral("SELECT kind, item, run, annotator, time, new_value, new_note, max(sequence), %1, %2,"
-                           " count(CASE WHEN kind = 'label' AND new_value > 0 THEN 1 END)"
-                           " FROM history GROUP BY kind, item, run, annotator%3")
-                .arg(hasTags ? QStringLiteral("tag") : QStringLiteral("NULL"),
-                     hasBlind ? QStringLiteral("blind") : QStringLiteral("NULL"),
+            QStringLiteral("SELECT h.kind, h.item, h.run, h.annotator, h.time, h.new_value, h.new_note, h.sequence, %1,"
+                           " %2, g.labelled FROM history h JOIN (SELECT max(sequence) AS latest,"
+                           " count(CASE WHEN kind = 'label' AND new_value > 0 THEN 1 END) AS labelled"
+                           " FROM history GROUP BY kind, item, run, annotator%3) g ON h.sequence = g.latest")
+                .arg(hasTags ? QStringLiteral("h.tag") : QStringLiteral("NULL"),
+                     hasBlind ? QStringLiteral("h.blind") : QStringLiteral("NULL"),
                      hasTags ? QStringLiteral(", tag") : QString()))) {
         *error = sqlError(QStringLiteral("cannot read the history"), query.lastError().text());
         return false;
@@ -946,7 +950,7 @@ bool Project::upgrade(FileError *error)
     if (m_version < 2) {
         for (const char *statement : kJudgeSchema) {
             if (ok)
-                ok = query.exec(QString::fromLatin1(statement));
+                ok = ProjectSql::execSchema(query, statement);
         }
     }
     if (ok && m_version < 3)
@@ -957,7 +961,7 @@ bool Project::upgrade(FileError *error)
         ok = addCurationTables(query); // with the comments of format 6
     else if (ok && m_version < 6)
         ok = addCommentTable(query);
-    if (!ok || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)) || !db.commit()) {
+    if (!ok || !ProjectSql::setSchemaVersion(query, kSchemaVersion) || !db.commit()) {
         *error =
             sqlError(QStringLiteral("cannot upgrade the project"),
                      query.lastError().text().trimmed().isEmpty() ? db.lastError().text() : query.lastError().text());
@@ -1007,7 +1011,8 @@ bool Project::addJudgeRun(const JudgeRunInfo &info, const QList<JudgePrompt> &pr
     for (const JudgePrompt &prompt : prompts) {
         if (!ok)
             break;
-        query.prepare(QStringLiteral("INSERT OR IGNORE INTO prompts(hash, kind, text) VALUES (?, ?, ?)"));
+        query.prepare(
+            QStringLiteral("INSERT INTO prompts(hash, kind, text) VALUES (?, ?, ?) ON CONFLICT(hash) DO NOTHING"));
         query.addBindValue(QString::fromLatin1(prompt.hash()));
         query.addBindValue(judgeKindKey(prompt.kind));
         query.addBindValue(prompt.text);
@@ -1053,9 +1058,14 @@ bool Project::storeJudgments(const QString &judge, const QList<Judgment> &judgme
     }
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO judgments(judge, item, target, status, label, reason, label_text, explanation, raw,"
+        "INSERT INTO judgments(judge, item, target, status, label, reason, label_text, explanation, raw,"
         " error, tries, cached, prompt_tokens, completion_tokens, cache_key, prompt_hash, time)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(judge, item, target) DO UPDATE SET"
+        " status = excluded.status, label = excluded.label, reason = excluded.reason,"
+        " label_text = excluded.label_text, explanation = excluded.explanation, raw = excluded.raw,"
+        " error = excluded.error, tries = excluded.tries, cached = excluded.cached,"
+        " prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,"
+        " cache_key = excluded.cache_key, prompt_hash = excluded.prompt_hash, time = excluded.time"));
     for (const Judgment &j : judgments) {
         query.addBindValue(judge);
         query.addBindValue(j.item);
@@ -1273,12 +1283,13 @@ bool Project::setTagNames(const QStringList &names, const QHash<QString, QString
             query.addBindValue(*id);
             ok = query.exec();
         } else {
-            query.prepare(QStringLiteral("INSERT INTO tag_names(name, position) VALUES (?, ?)"));
+            query.prepare(QStringLiteral("INSERT INTO tag_names(name, position) VALUES (?, ?) RETURNING id"));
             query.addBindValue(names[i]);
             query.addBindValue(qint64(i));
-            ok = query.exec();
+            ok = query.exec() && query.next();
             if (ok) {
-                const qint64 id = query.lastInsertId().toLongLong();
+                const qint64 id = query.value(0).toLongLong();
+                query.finish(); // the statement is done once its one row is read
                 ids.insert(names[i], id);
                 finalName.insert(id, names[i]);
             }
@@ -1471,12 +1482,14 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
             return true;
         }
         QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO tag_names(name, position)"
-                                      " VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM tag_names))"));
+        insert.prepare(
+            QStringLiteral("INSERT INTO tag_names(name, position)"
+                           " VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM tag_names)) RETURNING id"));
         insert.addBindValue(name);
-        if (!insert.exec())
+        if (!insert.exec() || !insert.next())
             return false;
-        *id = insert.lastInsertId().toLongLong();
+        *id = insert.value(0).toLongLong();
+        insert.finish();
         tagIds.insert(name, *id);
         addedNames.append(name);
         return true;

@@ -3,6 +3,7 @@
 // and curation_history records every change, append-only like the labels' history, with a step number that binds the
 // changes of one bulk action.
 #include "app/project/project.h"
+#include "app/project/projectsql.h"
 
 #include <QSet>
 #include <QSqlDatabase>
@@ -78,7 +79,7 @@ QString targetKey(AnnotationChange::Kind kind, qint64 item, ItemField field)
 bool Project::addCurationTables(QSqlQuery &query)
 {
     for (const char *statement : kCurationSchema) {
-        if (!query.exec(QString::fromLatin1(statement)))
+        if (!ProjectSql::execSchema(query, statement))
             return false;
     }
     return addCommentTable(query);
@@ -87,7 +88,7 @@ bool Project::addCurationTables(QSqlQuery &query)
 bool Project::addCommentTable(QSqlQuery &query)
 {
     for (const char *statement : kCommentSchema) {
-        if (!query.exec(QString::fromLatin1(statement)))
+        if (!ProjectSql::execSchema(query, statement))
             return false;
     }
     return true;
@@ -402,8 +403,9 @@ bool Project::loadCuration(FileError *error)
         bool matched = false;
     };
     QHash<QString, Latest> latest;
-    if (!query.exec(QStringLiteral("SELECT kind, item, field, new_value, new_text, max(sequence) FROM curation_history"
-                                   " GROUP BY kind, item, field")))
+    if (!query.exec(QStringLiteral("SELECT h.kind, h.item, h.field, h.new_value, h.new_text FROM curation_history h"
+                                   " JOIN (SELECT max(sequence) AS latest FROM curation_history GROUP BY kind, item,"
+                                   " field) g ON h.sequence = g.latest")))
         return readError(QStringLiteral("curation history"));
     while (query.next()) {
         AnnotationChange::Kind kind;
