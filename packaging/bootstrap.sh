@@ -33,6 +33,10 @@ PACKAGES=(
 if [ "$MODE" = package ]; then
     PACKAGES+=(dpkg-dev file lintian desktop-file-utils appstream)
 fi
+# The tests of team projects run against a real PostgreSQL server, made for the run (tests/support/pgserver.sh).
+if [ "$MODE" = test ]; then
+    PACKAGES+=(postgresql)
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -452,7 +452,7 @@ void MainWindow::updateTitle()
     if (!workspace)
         return;
     const QString data = QFileInfo(workspace->dataset.filePath()).fileName();
-    setWindowTitle(project() ? tr("%1 — %2 — VLSBench Studio").arg(data, QFileInfo(project()->path()).fileName())
+    setWindowTitle(project() ? tr("%1 — %2 — VLSBench Studio").arg(data, project()->name())
                              : tr("%1 — VLSBench Studio").arg(data));
 }
 

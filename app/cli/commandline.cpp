@@ -234,7 +234,12 @@ bool openProject(const ParsedArgs &args, Project::Access access, bool needWorksp
         return false;
     }
     FileError error;
-    if (!QFileInfo::exists(path)) {
+    const bool exists = Project::exists(path, &error);
+    if (!error.isNull()) {
+        fail(err, error.toString());
+        return false;
+    }
+    if (!exists) {
         if (given.dataset.isEmpty()) {
             fail(err, QStringLiteral("%1: no such project; give --dataset (and --results) to create it").arg(path));
             return false;
@@ -338,6 +343,28 @@ int runExportAnnotations(const ParsedArgs &args, QTextStream &out, QTextStream &
                        err)
                ? CommandLine::Success
                : CommandLine::BadInput;
+}
+
+// `project copy --from A --to B`: a project between a file and a team database, either way.
+int runProjectCommand(const ParsedArgs &args, QTextStream &out, QTextStream &err)
+{
+    if (args.positional != QStringList{QStringLiteral("copy")})
+        return fail(err, QStringLiteral("project takes one action: copy"));
+    const QString from = args.value(QStringLiteral("from"));
+    const QString to = args.value(QStringLiteral("to"));
+    if (from.isEmpty() || to.isEmpty())
+        return fail(err, QStringLiteral("project copy needs --from PROJECT and --to PROJECT"));
+    Project::CopySummary summary;
+    FileError error;
+    if (!Project::copy(from, to, &summary, &error))
+        return fail(err, error.toString());
+    QStringList counts;
+    for (const auto &[table, rows] : std::as_const(summary.rows))
+        if (rows > 0)
+            counts.append(QStringLiteral("%1 %2").arg(rows).arg(table));
+    out << QStringLiteral("copied to %1: %2\n").arg(summary.target, counts.join(QStringLiteral(", ")));
+    out.flush();
+    return CommandLine::Success;
 }
 
 int runImportAnnotations(const ParsedArgs &args, QTextStream &out, QTextStream &err)
@@ -993,6 +1020,11 @@ const CommandHelp kCommands[] = {
      "  vlsbench-studio export-annotations --project FILE [--output FILE]\n"
      "                        the project's human labels, flags and notes as exchange JSON\n",
      VLS_PROJECT_OPTIONS "output", "", false, &runExportAnnotations},
+    {"project",
+     "  vlsbench-studio project copy --from PROJECT --to PROJECT\n"
+     "                        copy a project between a file and a team database (postgresql://...?project=NAME),\n"
+     "                        either way: labels, flags, notes, tags, judgments, curation and both histories\n",
+     "from to", "", true, &runProjectCommand},
     {"import-annotations",
      "  vlsbench-studio import-annotations --project FILE INPUT\n"
      "                        merge another annotator's exchange JSON into the project\n",

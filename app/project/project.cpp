@@ -1,6 +1,7 @@
 #include "app/project/project.h"
 
 #include "app/base/logging.h"
+#include "app/project/projectlocation.h"
 #include "app/project/projectsql.h"
 
 #include <QCoreApplication>
@@ -227,9 +228,15 @@ QString Project::now()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+QDir Project::inputFolder() const
+{
+    // A team project has no folder of its own: each member's data is where they are.
+    return m_team ? QDir::current() : QFileInfo(m_path).absoluteDir();
+}
+
 FileError Project::saveError(const QString &detail) const
 {
-    if (detail.contains(QLatin1String("disk is full")) || diskIsFull(m_path))
+    if (!m_team && (detail.contains(QLatin1String("disk is full")) || diskIsFull(m_path)))
         return {m_path, 0, 0,
                 QStringLiteral("the disk holding the project is full, so this change was not saved; free some space "
                                "and make it again")};
@@ -325,6 +332,8 @@ bool Project::readableSnapshot(QString *file, FileError *error)
 
 bool Project::prepareForWriting(FileError *error)
 {
+    if (m_team)
+        return true; // PostgreSQL commits durably by itself
     // WAL: a commit is one append, and a process killed mid-write leaves the last commit intact.
     // synchronous=FULL also makes each commit survive a power cut, not just a crash.
     QSqlQuery query(QSqlDatabase::database(m_connection));
@@ -404,6 +413,8 @@ bool Project::takeOverBrokenLocks(const QString &lockPath, QString *problem)
 
 std::unique_ptr<Project> Project::open(const QString &path, Access access, FileError *error)
 {
+    if (ProjectLocation::isAddress(path))
+        return openTeam(path, access, error);
     const QFileInfo info(path);
     if (!info.exists()) {
         *error = {path, 0, 0, QStringLiteral("no such project file")};
@@ -499,6 +510,8 @@ std::unique_ptr<Project> Project::open(const QString &path, Access access, FileE
 
 std::unique_ptr<Project> Project::create(const QString &path, const QList<ProjectInput> &inputs, FileError *error)
 {
+    if (ProjectLocation::isAddress(path))
+        return createTeam(path, inputs, error);
     const QFileInfo info(path);
     if (info.exists()) {
         *error = {path, 0, 0, QStringLiteral("a file of that name exists already")};
@@ -599,7 +612,7 @@ bool Project::writeInputs(const QList<ProjectInput> &inputs, FileError *error)
     }
     query.prepare(QStringLiteral("INSERT INTO inputs(position, role, path, relative_path, run_name, sha256, size)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    const QDir folder = QFileInfo(m_path).absoluteDir();
+    const QDir folder = inputFolder();
     for (qsizetype i = 0; i < inputs.size(); ++i) {
         const ProjectInput &input = inputs[i];
         query.addBindValue(qint64(i));
@@ -638,7 +651,7 @@ bool Project::loadContents(FileError *error)
 
     m_version = version;
     m_inputs.clear();
-    const QDir folder = QFileInfo(m_path).absoluteDir();
+    const QDir folder = inputFolder();
     if (!query.exec(
             QStringLiteral("SELECT role, path, relative_path, run_name, sha256, size FROM inputs ORDER BY position"))) {
         *error = sqlError(QStringLiteral("cannot read the project"), query.lastError().text());
@@ -1684,6 +1697,12 @@ QList<Project::HistoryEntry> Project::history() const
 
 bool Project::saveAs(const QString &path, FileError *error)
 {
+    if (m_team) {
+        *error = {
+            path, 0, 0,
+            QStringLiteral("a team project is copied with \"vlsbench-studio project copy\", not saved as a file")};
+        return false;
+    }
     const QString target = QFileInfo(path).absoluteFilePath();
     if (target == m_path) {
         *error = {path, 0, 0, QStringLiteral("that is the project's own file")};

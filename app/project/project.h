@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+class QDir;
 class QLockFile;
 class QTemporaryDir;
 class QSqlQuery;
@@ -22,6 +23,9 @@ class QSqlQuery;
 /// A review project: one SQLite file holding the inputs it was made from (paths and hashes), every human
 /// label and leak flag, and an append-only history of changes. Every edit is committed before the call
 /// returns, so a crash right after it loses nothing. Input files are never written.
+///
+/// A team project is the same tables in a PostgreSQL database (a schema per project; see ProjectLocation): open()
+/// and create() take its postgresql:// address wherever they take a file.
 class Project : public QObject
 {
     Q_OBJECT
@@ -49,6 +53,27 @@ public:
     /// Creates a project at @p path (which must not exist) recording @p inputs.
     static std::unique_ptr<Project> create(const QString &path, const QList<ProjectInput> &inputs, FileError *error);
     ~Project() override;
+
+    /// True for a project in PostgreSQL, shared by a team.
+    bool isTeam() const { return m_team; }
+    /// What to call the project in a title: its file's name, or a team project's name with its database.
+    QString name() const;
+    /// Whether there is a project at @p location (a file, or a team project's address); false with @p error set
+    /// when that cannot be found out (a database that cannot be reached).
+    static bool exists(const QString &location, FileError *error);
+
+    /// What copy() copied: rows per table, and where to.
+    struct CopySummary
+    {
+        QString target;
+        QList<std::pair<QString, qint64>> rows;
+    };
+    /// Copies the project at @p from into a new project at @p to, a file or a team project, either way, losing
+    /// nothing: every table's rows and both histories with their sequence numbers. The source must be in the current
+    /// format; the copy is read back before this returns. On failure nothing is left at @p to.
+    static bool copy(const QString &from, const QString &to, CopySummary *summary, FileError *error);
+    /// The tables copy() copies, in order.
+    static QStringList copiedTables();
 
     QString path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
@@ -162,6 +187,13 @@ signals:
 private:
     Project();
     bool openDatabase(const QString &path, bool readOnly, FileError *error, bool snapshot = false);
+    static std::unique_ptr<Project> openTeam(const QString &address, Access access, FileError *error);
+    static std::unique_ptr<Project> createTeam(const QString &address, const QList<ProjectInput> &inputs,
+                                               FileError *error);
+    /// Connects to a team project's database; @p schemaExists receives whether the project is there.
+    bool connectTeam(const QString &address, bool *schemaExists, FileError *error);
+    /// Where recorded input paths are resolved from: the project file's folder, or the current folder for a team.
+    QDir inputFolder() const;
     bool readableSnapshot(QString *file, FileError *error);
     static bool takeOverBrokenLock(const QString &lockPath, QString *problem);
     static bool takeOverBrokenLocks(const QString &lockPath, QString *problem);
@@ -186,8 +218,9 @@ private:
     FileError saveError(const QString &detail) const;
     bool writeInputs(const QList<ProjectInput> &inputs, FileError *error);
 
-    QString m_path;
+    QString m_path; ///< the file, or a team project's address (never with a password)
     QString m_connection;
+    bool m_team = false;
     bool m_readOnly = false;
     QString m_readOnlyReason;
     std::unique_ptr<QLockFile> m_lock;

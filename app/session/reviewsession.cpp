@@ -6,6 +6,7 @@
 #include "app/io/workspaceloader.h"
 #include "app/project/annotationexchange.h"
 #include "app/project/projectinput.h"
+#include "app/project/projectlocation.h"
 #include "app/report/scorereport.h"
 #include "app/scoring/correctedresults.h"
 #include "app/search/wordindex.h"
@@ -308,7 +309,13 @@ void ReviewSession::setCuratedScores(bool curated)
 void ReviewSession::openProject(const QString &path, const QString &dataset, const QStringList &results,
                                 const QString &imageRoot)
 {
-    if (!QFileInfo::exists(path)) {
+    FileError probe;
+    const bool exists = Project::exists(path, &probe);
+    if (!probe.isNull()) { // a team project's database that cannot be reached
+        emit message(Channel::Project, Severity::Error, tr("Could not open the project: %1").arg(probe.toString()));
+        return;
+    }
+    if (!exists) {
         // A new project: load what it will be made from, then create it.
         if (m_project)
             closeProject();
@@ -318,7 +325,10 @@ void ReviewSession::openProject(const QString &path, const QString &dataset, con
              tr("Opening %1").arg(QFileInfo(data).fileName()));
         return;
     }
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    ProjectLocation location;
+    QString why;
+    ProjectLocation::parse(path, &location, &why);
+    const QString absolute = location.isTeam() ? location.address() : QFileInfo(path).absoluteFilePath();
     if ((m_project && m_project->path() == absolute) || (m_pendingProject && m_pendingProject->path() == absolute))
         return; // already open here
     FileError error;
@@ -329,8 +339,7 @@ void ReviewSession::openProject(const QString &path, const QString &dataset, con
     }
     const ProjectInputs::Plan plan = ProjectInputs::plan(project->inputs(), {dataset, imageRoot, results, {}});
     if (plan.recorded.dataset.isEmpty()) {
-        emit message(Channel::Project, Severity::Error,
-                     tr("The project %1 records no dataset.").arg(QFileInfo(path).fileName()));
+        emit message(Channel::Project, Severity::Error, tr("The project %1 records no dataset.").arg(project->name()));
         return;
     }
     // The project is attached once its data has loaded: until then what was open stays open, and no label can

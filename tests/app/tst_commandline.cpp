@@ -1182,12 +1182,12 @@ private slots:
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         process.setProcessEnvironment(env);
-        process.start(QStringLiteral(VLSBENCH_BINARY), {"project", "copy", "--from", "a", "--to", "b"});
+        process.start(QStringLiteral(VLSBENCH_BINARY), {"publish", "--from", "a", "--to", "b"});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 2);
         const QByteArray unknown = process.readAllStandardError();
-        QVERIFY2(unknown.contains("unknown command \"project\"") && unknown.contains("Usage:"), unknown.constData());
+        QVERIFY2(unknown.contains("unknown command \"publish\"") && unknown.contains("Usage:"), unknown.constData());
 
         process.start(QStringLiteral(VLSBENCH_BINARY), {m_dataset});
         QVERIFY(process.waitForFinished(60000));

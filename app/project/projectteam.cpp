@@ -1,0 +1,147 @@
+// Team projects (issue #17): the same tables as a project file, in a PostgreSQL database that several annotators
+// use at once. One database holds many projects, each in a schema of its own; the address names the project.
+#include "app/base/logging.h"
+#include "app/project/project.h"
+#include "app/project/projectlocation.h"
+#include "app/project/projectsql.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+
+bool Project::connectTeam(const QString &address, bool *schemaExists, FileError *error)
+{
+    ProjectLocation location;
+    QString why;
+    if (!ProjectLocation::parse(address, &location, &why)) {
+        *error = {ProjectLocation::redacted(address), 0, 0, why};
+        return false;
+    }
+    static std::atomic_int counter{0};
+    m_team = true;
+    m_path = location.address();
+    m_connection = QStringLiteral("vlsbench-team-%1").arg(++counter);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
+    if (!db.isValid()) {
+        *error = {m_path, 0, 0,
+                  QStringLiteral("this installation cannot reach PostgreSQL: Qt's QPSQL driver is missing (Debian "
+                                 "package libqt6sql6-psql)")};
+        return false;
+    }
+    db.setHostName(location.host);
+    if (location.port >= 0)
+        db.setPort(location.port);
+    db.setDatabaseName(location.database);
+    db.setUserName(location.user);
+    db.setConnectOptions(location.connectOptions());
+    if (!db.open()) {
+        *error =
+            sqlError(QStringLiteral("cannot connect to the team project's database"), db.lastError().text().trimmed());
+        return false;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?"));
+    query.addBindValue(location.schema());
+    if (!query.exec()) {
+        *error = sqlError(QStringLiteral("cannot read the team project's database"), query.lastError().text());
+        return false;
+    }
+    *schemaExists = query.next();
+    query.finish();
+    // The name is checked to be [a-z0-9_] (ProjectLocation::parse), so quoting it is enough.
+    if (!query.exec(QStringLiteral("SET search_path TO \"%1\"").arg(location.schema()))) {
+        *error = sqlError(QStringLiteral("cannot use the team project"), query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<Project> Project::openTeam(const QString &address, Access access, FileError *error)
+{
+    std::unique_ptr<Project> project(new Project);
+    bool exists = false;
+    if (!project->connectTeam(address, &exists, error))
+        return nullptr;
+    if (!exists) {
+        *error = {project->m_path, 0, 0,
+                  QStringLiteral("the database has no such team project; make one with vlsbench-studio project copy "
+                                 "from a project file, or give --dataset (and --results) to a command to create it")};
+        return nullptr;
+    }
+    if (access == Access::ReadOnly) {
+        project->m_readOnly = true;
+        project->m_readOnlyReason = QStringLiteral("It was opened read-only.");
+        // The database holds it to that too.
+        QSqlQuery query(QSqlDatabase::database(project->m_connection));
+        if (!query.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"))) {
+            *error = project->sqlError(QStringLiteral("cannot open the team project"), query.lastError().text());
+            return nullptr;
+        }
+    }
+    if (!project->loadContents(error) || (!project->m_readOnly && !project->upgrade(error))) {
+        qCInfo(lcProject).noquote() << "cannot open" << project->m_path << ":" << error->toString();
+        return nullptr;
+    }
+    qCInfo(lcProject).noquote() << "opened team project" << project->m_path
+                                << (project->m_readOnly ? QStringLiteral("read-only") : QStringLiteral("for writing"));
+    return project;
+}
+
+std::unique_ptr<Project> Project::createTeam(const QString &address, const QList<ProjectInput> &inputs,
+                                             FileError *error)
+{
+    std::unique_ptr<Project> project(new Project);
+    bool exists = false;
+    if (!project->connectTeam(address, &exists, error))
+        return nullptr;
+    if (exists) {
+        *error = {project->m_path, 0, 0, QStringLiteral("a team project of that name exists already")};
+        return nullptr;
+    }
+    ProjectLocation location;
+    QString why;
+    ProjectLocation::parse(address, &location, &why);
+    // The schema and its guard function first (each committed), then the tables in one transaction; on failure
+    // the schema goes again, so a second try starts clean.
+    bool made = false;
+    {
+        QSqlQuery query(QSqlDatabase::database(project->m_connection));
+        made = query.exec(QStringLiteral("CREATE SCHEMA \"%1\"").arg(location.schema())) &&
+               query.exec(ProjectSql::appendOnlyFunction());
+        if (!made)
+            *error = project->sqlError(QStringLiteral("cannot create the team project"), query.lastError().text());
+    }
+    if (!made || !project->initialise(inputs, error) || !project->loadContents(error)) {
+        QSqlQuery drop(QSqlDatabase::database(project->m_connection));
+        drop.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(location.schema()));
+        return nullptr;
+    }
+    qCInfo(lcProject).noquote() << "created team project" << project->m_path;
+    return project;
+}
+
+bool Project::exists(const QString &location, FileError *error)
+{
+    if (!ProjectLocation::isAddress(location))
+        return QFileInfo::exists(location);
+    Project probe;
+    bool exists = false;
+    if (!probe.connectTeam(location, &exists, error))
+        return false;
+    *error = {};
+    return exists;
+}
+
+QString Project::name() const
+{
+    if (!m_team)
+        return QFileInfo(m_path).fileName();
+    ProjectLocation location;
+    QString why;
+    ProjectLocation::parse(m_path, &location, &why);
+    return QStringLiteral("%1 (team, %2)").arg(location.project, location.database);
+}
