@@ -1031,7 +1031,7 @@ bool Project::addJudgeRun(const JudgeRunInfo &info, const QList<JudgePrompt> &pr
         query.addBindValue(prompt.text);
         ok = query.exec();
     }
-    if (!ok || !db.commit()) {
+    if (!ok || !commitAndTell(db)) {
         *error = sqlError(QStringLiteral("cannot record the judge run"),
                           ok ? db.lastError().text() : query.lastError().text());
         db.rollback();
@@ -1103,7 +1103,7 @@ bool Project::storeJudgments(const QString &judge, const QList<Judgment> &judgme
             return false;
         }
     }
-    if (!db.commit()) {
+    if (!commitAndTell(db)) {
         *error = sqlError(QStringLiteral("cannot store the judgments"), db.lastError().text());
         db.rollback();
         return false;
@@ -1125,7 +1125,7 @@ bool Project::setInputs(const QList<ProjectInput> &inputs, FileError *error)
         *error = sqlError(QStringLiteral("cannot record the input files"), db.lastError().text());
         return false;
     }
-    if (!writeInputs(inputs, error) || !db.commit()) {
+    if (!writeInputs(inputs, error) || !commitAndTell(db)) {
         if (error->isNull())
             *error = sqlError(QStringLiteral("cannot record the input files"), db.lastError().text());
         db.rollback();
@@ -1308,7 +1308,7 @@ bool Project::setTagNames(const QStringList &names, const QHash<QString, QString
             }
         }
     }
-    if (!ok || !db.commit()) {
+    if (!ok || !commitAndTell(db)) {
         *error = saveError(ok ? db.lastError().text() : query.lastError().text());
         db.rollback();
         return false;
@@ -1581,7 +1581,7 @@ bool Project::write(const QList<AnnotationChange> &requested, const QString &act
             return false;
         }
     }
-    if (!db.commit()) {
+    if (!commitAndTell(db)) {
         *error = saveError(db.lastError().text());
         db.rollback();
         return false;

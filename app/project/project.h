@@ -16,6 +16,7 @@
 #include <optional>
 
 class QDir;
+class QSqlDatabase;
 class QLockFile;
 class QTemporaryDir;
 class QSqlQuery;
@@ -183,6 +184,9 @@ signals:
     void curationChanged(const AnnotationChange &change);
     /// Judgments of @p judge were stored.
     void judgmentsChanged(const QString &judge);
+    /// A team project: another member's change was committed, and this project has read everything again
+    /// (annotations(), curation(), judgeResults() and the tag names hold the database's state now).
+    void reloaded();
 
 private:
     Project();
@@ -194,6 +198,13 @@ private:
     bool connectTeam(const QString &address, bool *schemaExists, FileError *error);
     /// Where recorded input paths are resolved from: the project file's folder, or the current folder for a team.
     QDir inputFolder() const;
+    /// Commits; in a team project it first tells every other member's connection that something changed (PostgreSQL
+    /// delivers the notification when, and only if, the transaction commits).
+    bool commitAndTell(QSqlDatabase &db);
+    /// Listens for the other members' changes (a team project).
+    bool listenToTeam(FileError *error);
+    /// Reads the project again after another member's change, keeping it as it was if that fails.
+    void reloadAfterTeamChange();
     bool readableSnapshot(QString *file, FileError *error);
     static bool takeOverBrokenLock(const QString &lockPath, QString *problem);
     static bool takeOverBrokenLocks(const QString &lockPath, QString *problem);

@@ -353,7 +353,7 @@ bool Project::writeCuration(const QList<AnnotationChange> &requested, const QStr
             return false;
         }
     }
-    if (!db.commit()) {
+    if (!commitAndTell(db)) {
         *error = saveError(db.lastError().text());
         db.rollback();
         return false;

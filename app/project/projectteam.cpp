@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -86,6 +87,8 @@ std::unique_ptr<Project> Project::openTeam(const QString &address, Access access
         qCInfo(lcProject).noquote() << "cannot open" << project->m_path << ":" << error->toString();
         return nullptr;
     }
+    if (!project->listenToTeam(error))
+        return nullptr;
     qCInfo(lcProject).noquote() << "opened team project" << project->m_path
                                 << (project->m_readOnly ? QStringLiteral("read-only") : QStringLiteral("for writing"));
     return project;
@@ -120,6 +123,8 @@ std::unique_ptr<Project> Project::createTeam(const QString &address, const QList
         drop.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(location.schema()));
         return nullptr;
     }
+    if (!project->listenToTeam(error))
+        return nullptr;
     qCInfo(lcProject).noquote() << "created team project" << project->m_path;
     return project;
 }
@@ -144,4 +149,69 @@ QString Project::name() const
     QString why;
     ProjectLocation::parse(m_path, &location, &why);
     return QStringLiteral("%1 (team, %2)").arg(location.project, location.database);
+}
+
+namespace {
+
+// The notification channel of a team project: its schema's name (one project, one channel).
+QString channelOf(const QString &address)
+{
+    ProjectLocation location;
+    QString why;
+    ProjectLocation::parse(address, &location, &why);
+    return location.schema();
+}
+
+} // namespace
+
+bool Project::commitAndTell(QSqlDatabase &db)
+{
+    if (m_team) {
+        QSqlQuery notify(db);
+        notify.prepare(QStringLiteral("SELECT pg_notify(?, 'changed')"));
+        notify.addBindValue(channelOf(m_path));
+        if (!notify.exec())
+            return false;
+        notify.finish();
+    }
+    return db.commit();
+}
+
+bool Project::listenToTeam(FileError *error)
+{
+    QSqlDriver *driver = QSqlDatabase::database(m_connection).driver();
+    if (!driver->subscribeToNotification(channelOf(m_path))) {
+        *error = sqlError(QStringLiteral("cannot listen for the team's changes"), driver->lastError().text());
+        return false;
+    }
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
+                if (source == QSqlDriver::OtherSource) // this connection's own changes are already here
+                    reloadAfterTeamChange();
+            });
+    return true;
+}
+
+void Project::reloadAfterTeamChange()
+{
+    FileError error;
+    // loadContents() reads into the members it fills; a failed read must not leave half a project behind.
+    const Annotations annotations = m_annotations;
+    const Curation curation = m_curation;
+    const JudgeResults judges = m_judges;
+    const QList<ProjectInput> inputs = m_inputs;
+    const QHash<qint64, QString> tagName = m_tagName;
+    const QHash<QString, qint64> tagId = m_tagId;
+    if (!loadContents(&error)) {
+        qCWarning(lcProject).noquote() << "cannot read the team's change:" << error.toString();
+        m_annotations = annotations;
+        m_curation = curation;
+        m_judges = judges;
+        m_inputs = inputs;
+        m_tagName = tagName;
+        m_tagId = tagId;
+        return;
+    }
+    qCInfo(lcProject).noquote() << "read a team member's change in" << m_path;
+    emit reloaded();
 }

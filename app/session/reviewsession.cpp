@@ -382,6 +382,11 @@ void ReviewSession::attach(std::unique_ptr<Project> project)
         emit curationChanged(change);
     });
     connect(m_project.get(), &Project::undoStateChanged, this, &ReviewSession::undoStateChanged);
+    // A team member's change elsewhere: the project has read everything again, and so must every view of it.
+    connect(m_project.get(), &Project::reloaded, this, [this] {
+        m_reportDirty = true;
+        emit projectChanged();
+    });
     connect(m_project.get(), &Project::judgmentsChanged, this, [this] {
         // Judgments arrive many times a second during a run: watchers catch up a few times a second.
         if (std::exchange(m_judgeRefreshPending, true))

@@ -4,9 +4,11 @@
 #include "app/project/project.h"
 #include "app/project/projectlocation.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -417,6 +419,35 @@ private slots:
         QCOMPARE(run({"stats", "--project", "postgresql://ana:hunter2@127.0.0.1/x?project=p"}, &out, &err), 2);
         QVERIFY2(err.contains(QStringLiteral("must not hold a password")) && !err.contains(QStringLiteral("hunter2")),
                  qPrintable(err));
+    }
+
+    void anotherMembersChangeArrivesWithinASecond()
+    {
+        QFETCH_GLOBAL(bool, team);
+        if (!team)
+            return; // a project file has one writer
+        FileError error;
+        const QString where = location(QStringLiteral("live"));
+        auto first = Project::create(where, {}, &error);
+        QVERIFY2(first, qPrintable(error.toString()));
+        auto second = Project::open(where, Project::Access::ReadWrite, &error);
+        QVERIFY2(second, qPrintable(error.toString()));
+        QSignalSpy reloaded(second.get(), &Project::reloaded);
+        QSignalSpy ownReload(first.get(), &Project::reloaded);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(first->setLabel(11, QStringLiteral("m"), QStringLiteral("ana"), Label::Unsafe, &error));
+        QTRY_VERIFY_WITH_TIMEOUT(!reloaded.isEmpty(), 1000);
+        qInfo("the label showed in the other connection after %lld ms", qlonglong(clock.elapsed()));
+        QCOMPARE(second->annotations().label(11, QStringLiteral("m"), QStringLiteral("ana")).label, Label::Unsafe);
+        // Curation too, and both ways; a change is not read back by the connection that made it.
+        QVERIFY(second->setExcluded(12, true, QStringLiteral("other: blurred"), QStringLiteral("bo"), &error));
+        QTRY_VERIFY_WITH_TIMEOUT(first->curation().isExcluded(12), 1000);
+        QCOMPARE(ownReload.size(), 1);
+        QCOMPARE(reloaded.size(), 1);
+        // The second member labels on top of what it read: both labels are there for everyone.
+        QVERIFY(second->setLabel(11, QStringLiteral("m"), QStringLiteral("bo"), Label::Warning, &error));
+        QTRY_COMPARE_WITH_TIMEOUT(first->annotations().labels(11, QStringLiteral("m")).size(), 2, 1000);
     }
 
     void addressesAreReadStrictly()
