@@ -11,6 +11,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 
 #include <atomic>
 
@@ -184,10 +185,16 @@ bool Project::listenToTeam(FileError *error)
         *error = sqlError(QStringLiteral("cannot listen for the team's changes"), driver->lastError().text());
         return false;
     }
+    // A burst of the others' changes (twenty annotators at once) is read in one go: the first notification starts
+    // a short wait, and those arriving during it add nothing.
+    auto *pending = new QTimer(this);
+    pending->setSingleShot(true);
+    pending->setInterval(50);
+    connect(pending, &QTimer::timeout, this, &Project::reloadAfterTeamChange);
     connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
-                if (source == QSqlDriver::OtherSource) // this connection's own changes are already here
-                    reloadAfterTeamChange();
+            [pending](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
+                if (source == QSqlDriver::OtherSource && !pending->isActive()) // own changes are already here
+                    pending->start();
             });
     return true;
 }
