@@ -201,6 +201,8 @@ private:
     /// Commits; in a team project it first tells every other member's connection that something changed (PostgreSQL
     /// delivers the notification when, and only if, the transaction commits).
     bool commitAndTell(QSqlDatabase &db);
+    /// Removes a team project's schema and everything in it: a creation or copy that failed leaves nothing.
+    void dropTeamSchema();
     /// Listens for the other members' changes (a team project).
     bool listenToTeam(FileError *error);
     /// Reads the project again after another member's change, keeping it as it was if that fails.

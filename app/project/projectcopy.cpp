@@ -60,14 +60,7 @@ bool Project::copy(const QString &from, const QString &to, CopySummary *summary,
     const bool targetIsTeam = target->m_team;
     auto undoCreate = [&] {
         // Nothing half-copied is left behind: the new project goes again.
-        ProjectLocation where;
-        QString why;
-        ProjectLocation::parse(to, &where, &why);
-        const QString connection = target->m_connection;
-        if (targetIsTeam) {
-            QSqlQuery drop(QSqlDatabase::database(connection));
-            drop.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(where.schema()));
-        }
+        target->dropTeamSchema();
         target.reset();
         if (!targetIsTeam) {
             for (const char *suffix : {"", "-wal", "-shm"})

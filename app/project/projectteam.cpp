@@ -120,8 +120,7 @@ std::unique_ptr<Project> Project::createTeam(const QString &address, const QList
             *error = project->sqlError(QStringLiteral("cannot create the team project"), query.lastError().text());
     }
     if (!made || !project->initialise(inputs, error) || !project->loadContents(error)) {
-        QSqlQuery drop(QSqlDatabase::database(project->m_connection));
-        drop.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(location.schema()));
+        project->dropTeamSchema();
         return nullptr;
     }
     if (!project->listenToTeam(error))
@@ -221,4 +220,14 @@ void Project::reloadAfterTeamChange()
     }
     qCInfo(lcProject).noquote() << "read a team member's change in" << m_path;
     emit reloaded();
+}
+
+void Project::dropTeamSchema()
+{
+    ProjectLocation location;
+    QString why;
+    if (!m_team || !ProjectLocation::parse(m_path, &location, &why))
+        return;
+    QSqlQuery drop(QSqlDatabase::database(m_connection));
+    drop.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(location.schema()));
 }
